@@ -1,0 +1,174 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-net-device.h"
+#include "ns3/pe-arp-port-agent.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpHelper");
+
+PeArpHelper::PeArpHelper()
+{
+    m_deviceFactory.SetTypeId(PeArpNetDevice::GetTypeId());
+}
+
+void
+PeArpHelper::SetDeviceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_deviceFactory.Set(name, value);
+}
+
+Ptr<PeArpNetDevice>
+PeArpHelper::Install(Ptr<NetDevice> lower) const
+{
+    NS_LOG_FUNCTION(this << lower);
+    Ptr<Node> node = lower->GetNode();
+    NS_ABORT_MSG_UNLESS(node, "PeArpHelper::Install: the link device is not on a node");
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(ipv4 && ipv4->GetInterfaceForDevice(lower) >= 0,
+                    "PeArpHelper::Install: the link device of node "
+                        << node->GetId() << " already carries IPv4; install PE-ARP first and "
+                        << "give the address to the PE-ARP interface");
+    if (!node->GetObject<PeArpL3Protocol>())
+    {
+        node->AggregateObject(CreateObject<PeArpL3Protocol>());
+    }
+    Ptr<PeArpNetDevice> device = m_deviceFactory.Create<PeArpNetDevice>();
+    node->AddDevice(device);
+    device->SetLowerDevice(lower);
+    return device;
+}
+
+NetDeviceContainer
+PeArpHelper::Install(const NetDeviceContainer& lower) const
+{
+    NetDeviceContainer devices;
+    for (auto it = lower.Begin(); it != lower.End(); ++it)
+    {
+        devices.Add(Install(*it));
+    }
+    return devices;
+}
+
+bool
+PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
+                             Ipv4InterfaceAddress address,
+                             PeArpPortRange range,
+                             std::string& why) const
+{
+    std::ostringstream reason;
+    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    if (!peArp)
+    {
+        reason << "device is not a PeArpNetDevice (use PeArpHelper::Install)";
+    }
+    else if (!range.IsValid())
+    {
+        reason << "invalid port range " << range << " for " << address.GetLocal()
+               << " (low > high)";
+    }
+    else if (!peArp->GetNode()->GetObject<Ipv4>())
+    {
+        reason << "node " << peArp->GetNode()->GetId() << " has no IPv4 stack";
+    }
+    else if (!range.IsAll() && !peArp->GetNode()->GetObject<PeArpPortAgent>())
+    {
+        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << range << " of "
+               << address.GetLocal()
+               << " but has no PE-ARP host stack (install it with PeArpStackHelper)";
+    }
+    else
+    {
+        auto it = m_assigned.find(address.GetLocal());
+        if (it != m_assigned.end())
+        {
+            for (const PeArpPortRange& other : it->second)
+            {
+                if (other.Overlaps(range))
+                {
+                    reason << "port range " << range << " of " << address.GetLocal()
+                           << " overlaps range " << other << " already assigned to another host";
+                    break;
+                }
+            }
+        }
+    }
+    why = reason.str();
+    return why.empty();
+}
+
+uint32_t
+PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, PeArpPortRange range)
+{
+    NS_LOG_FUNCTION(this << device << address << range);
+    std::string why;
+    NS_ABORT_MSG_UNLESS(CheckAssignment(device, address, range, why),
+                        "PeArpHelper::Assign: " << why);
+    Ptr<Node> node = device->GetNode();
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    int32_t interface = ipv4->GetInterfaceForDevice(device);
+    if (interface < 0)
+    {
+        interface = ipv4->AddInterface(device);
+    }
+    ipv4->AddAddress(interface, address);
+    ipv4->SetMetric(interface, 1);
+    ipv4->SetUp(interface);
+    if (!range.IsAll())
+    {
+        node->GetObject<PeArpPortAgent>()->SetRange(address.GetLocal(), range);
+    }
+    m_assigned[address.GetLocal()].push_back(range);
+    return static_cast<uint32_t>(interface);
+}
+
+bool
+PeArpHelper::AddStaticEntry(Ptr<NetDevice> device,
+                            Ipv4Address address,
+                            PeArpPortRange range,
+                            Mac48Address mac)
+{
+    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    NS_ABORT_MSG_UNLESS(peArp, "PeArpHelper::AddStaticEntry: not a PeArpNetDevice");
+    return peArp->GetCache()->AddPermanent(address, range, mac) != nullptr;
+}
+
+void
+PeArpHelper::PrintTable(Ptr<NetDevice> device, std::ostream& os)
+{
+    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    NS_ABORT_MSG_UNLESS(peArp, "PeArpHelper::PrintTable: not a PeArpNetDevice");
+    peArp->GetCache()->Print(os);
+}
+
+int64_t
+PeArpHelper::AssignStreams(NodeContainer nodes, int64_t stream)
+{
+    int64_t current = stream;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<PeArpL3Protocol> protocol = (*it)->GetObject<PeArpL3Protocol>();
+        if (protocol)
+        {
+            current += protocol->AssignStreams(current);
+        }
+    }
+    return current - stream;
+}
+
+} // namespace ns3

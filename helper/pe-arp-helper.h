@@ -1,0 +1,132 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PE_ARP_HELPER_H
+#define PE_ARP_HELPER_H
+
+#include "ns3/ipv4-address.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/pe-arp-port-range.h"
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class PeArpNetDevice;
+
+/**
+ * \ingroup pe-arp
+ * \brief Puts PE-ARP interfaces on link-layer devices and addresses them.
+ *
+ * \code
+ *   PeArpHelper peArp;
+ *   NetDeviceContainer lan = peArp.Install(csma.Install(lanNodes));
+ *   peArp.Assign(lan.Get(0), Ipv4InterfaceAddress("198.108.63.1", "255.255.255.0"));
+ *   peArp.Assign(lan.Get(1), Ipv4InterfaceAddress("198.108.63.2", "255.255.255.0"),
+ *                PeArpPortRange(2000, 2999));
+ * \endcode
+ *
+ * The helper refuses impossible configurations with a clear message: an
+ * invalid range, two hosts given overlapping ranges of one address, a range
+ * on a node without the PE-ARP host stack (ns3::PeArpStackHelper), a
+ * shared address on a node that owns it entirely elsewhere.
+ */
+class PeArpHelper
+{
+  public:
+    PeArpHelper();
+
+    /**
+     * Set an attribute of the PeArpNetDevice objects created by Install.
+     * \param name attribute name
+     * \param value attribute value
+     */
+    void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Stack a PE-ARP interface on a link-layer device (which must not carry
+     * IPv4). Aggregates a ns3::PeArpL3Protocol to the node if it has none.
+     * \param lower the link-layer device
+     * \return the PE-ARP interface
+     */
+    Ptr<PeArpNetDevice> Install(Ptr<NetDevice> lower) const;
+    /**
+     * Stack a PE-ARP interface on each device.
+     * \param lower the link-layer devices
+     * \return the PE-ARP interfaces, in the same order
+     */
+    NetDeviceContainer Install(const NetDeviceContainer& lower) const;
+
+    /**
+     * Add an IPv4 address to a PE-ARP interface (adding the IPv4 interface if
+     * needed) and bring it up. A range other than 0-0 makes the address
+     * shared: the node owns only those ports of it. Aborts with a clear
+     * message if CheckAssignment refuses.
+     * \param device a PE-ARP interface
+     * \param address the address and mask
+     * \param range the ports of the address this node owns (0-0: all)
+     * \return the IPv4 interface index
+     */
+    uint32_t Assign(Ptr<NetDevice> device,
+                    Ipv4InterfaceAddress address,
+                    PeArpPortRange range = PeArpPortRange::All());
+
+    /**
+     * Would Assign accept this? (Assign aborts when it would not.)
+     * \param device a PE-ARP interface
+     * \param address the address and mask
+     * \param range the range
+     * \param why receives the reason of a refusal
+     * \return true if acceptable
+     */
+    bool CheckAssignment(Ptr<NetDevice> device,
+                         Ipv4InterfaceAddress address,
+                         PeArpPortRange range,
+                         std::string& why) const;
+
+    /**
+     * Add a static (permanent) entry to a PE-ARP interface's cache.
+     * \param device the PE-ARP interface
+     * \param address the IPv4 address
+     * \param range the port range
+     * \param mac the hardware address
+     * \return false if it overlaps another static entry
+     */
+    static bool AddStaticEntry(Ptr<NetDevice> device,
+                               Ipv4Address address,
+                               PeArpPortRange range,
+                               Mac48Address mac);
+
+    /**
+     * Print a PE-ARP interface's table like the paper's `arp -n` (Figure 3).
+     * \param device the PE-ARP interface
+     * \param os the stream
+     */
+    static void PrintTable(Ptr<NetDevice> device, std::ostream& os);
+
+    /**
+     * Assign fixed random variable streams to the PE-ARP protocols of nodes.
+     * \param nodes the nodes
+     * \param stream first stream index
+     * \return number of streams assigned
+     */
+    static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
+
+  private:
+    ObjectFactory m_deviceFactory;                             //!< device factory
+    std::map<Ipv4Address, std::vector<PeArpPortRange>> m_assigned; //!< ranges handed out
+};
+
+} // namespace ns3
+
+#endif /* PE_ARP_HELPER_H */

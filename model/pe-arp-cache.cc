@@ -1,0 +1,947 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-cache.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpCache");
+
+NS_OBJECT_ENSURE_REGISTERED(PeArpCache);
+
+TypeId
+PeArpCache::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PeArpCache")
+            .SetParent<Object>()
+            .SetGroupName("PeArp")
+            .AddConstructor<PeArpCache>()
+            .AddAttribute("AliveTimeout",
+                          "When this timeout expires, a resolved entry must be refreshed "
+                          "by a new request.",
+                          TimeValue(Seconds(120)),
+                          MakeTimeAccessor(&PeArpCache::m_aliveTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("DeadTimeout",
+                          "When this timeout expires, a failed resolution may be tried again.",
+                          TimeValue(Seconds(100)),
+                          MakeTimeAccessor(&PeArpCache::m_deadTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("WaitReplyTimeout",
+                          "When this timeout expires, an unanswered request is retransmitted.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&PeArpCache::m_waitReplyTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("MaxRetries",
+                          "Number of retransmissions of a request before the entry is "
+                          "marked dead.",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&PeArpCache::m_maxRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PendingQueueSize",
+                          "Number of packets that may wait for one entry; on overflow the "
+                          "oldest is dropped.",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&PeArpCache::m_pendingQueueSize),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("GcThreshold",
+                          "Number of entries above which expired entries are collected "
+                          "before a new entry is created.",
+                          UintegerValue(16384),
+                          MakeUintegerAccessor(&PeArpCache::m_gcThreshold),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("GcInterval",
+                          "Minimum time between two collections.",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&PeArpCache::m_gcInterval),
+                          MakeTimeChecker())
+            .AddAttribute("MaxEntries",
+                          "Hard limit on the number of entries; new entries are refused "
+                          "(and counted) beyond it.",
+                          UintegerValue(65536),
+                          MakeUintegerAccessor(&PeArpCache::m_maxEntries),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("Drop",
+                            "A packet waiting for resolution was dropped.",
+                            MakeTraceSourceAccessor(&PeArpCache::m_dropTrace),
+                            "ns3::PeArpCache::DropTracedCallback")
+            .AddTraceSource("EntryUpdated",
+                            "An entry became alive (or permanent) with a hardware address.",
+                            MakeTraceSourceAccessor(&PeArpCache::m_entryTrace),
+                            "ns3::PeArpCache::EntryTracedCallback");
+    return tid;
+}
+
+PeArpCache::PeArpCache()
+    : m_size(0),
+      m_nextSerial(1),
+      m_lastGc(Seconds(-1000)),
+      m_pendingQueueDrops(0),
+      m_resolutionFailureDrops(0),
+      m_resolutionFailures(0),
+      m_refused(0),
+      m_collected(0),
+      m_timerEvents(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PeArpCache::~PeArpCache()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PeArpCache::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_timer.Cancel();
+    for (auto& [address, entries] : m_table)
+    {
+        for (auto& [key, entry] : entries.resolved)
+        {
+            DropPending(entry.get(), DISPOSED);
+        }
+        for (auto& [key, entry] : entries.incomplete)
+        {
+            DropPending(entry.get(), DISPOSED);
+        }
+    }
+    m_table.clear();
+    m_size = 0;
+    m_deadlines = decltype(m_deadlines)();
+    m_device = nullptr;
+    m_requestCallback = MakeNullCallback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t>();
+    Object::DoDispose();
+}
+
+void
+PeArpCache::SetDevice(Ptr<NetDevice> device, const std::string& name)
+{
+    NS_LOG_FUNCTION(this << device << name);
+    m_device = device;
+    m_name = name;
+}
+
+Ptr<NetDevice>
+PeArpCache::GetDevice() const
+{
+    return m_device;
+}
+
+std::string
+PeArpCache::GetInterfaceName() const
+{
+    return m_name;
+}
+
+void
+PeArpCache::SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback)
+{
+    NS_LOG_FUNCTION(this);
+    m_requestCallback = callback;
+}
+
+PeArpCache::Entry*
+PeArpCache::Lookup(Ipv4Address address, uint16_t port)
+{
+    auto it = m_table.find(address.Get());
+    if (it == m_table.end())
+    {
+        return nullptr;
+    }
+    auto& resolved = it->second.resolved;
+    auto next = resolved.upper_bound(port);
+    if (next != resolved.begin())
+    {
+        Entry* candidate = std::prev(next)->second.get();
+        if (candidate->m_range.Contains(port))
+        {
+            return candidate;
+        }
+    }
+    auto incomplete = it->second.incomplete.find(port);
+    if (incomplete != it->second.incomplete.end())
+    {
+        return incomplete->second.get();
+    }
+    return nullptr;
+}
+
+bool
+PeArpCache::IsShared(Ipv4Address address) const
+{
+    auto it = m_table.find(address.Get());
+    if (it == m_table.end() || it->second.resolved.empty())
+    {
+        return false;
+    }
+    return !it->second.resolved.begin()->second->m_range.IsAll();
+}
+
+PeArpCache::Entry*
+PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPort)
+{
+    NS_LOG_FUNCTION(this << address << returnPort << anyPort);
+    auto it = m_table.find(address.Get());
+    if (it == m_table.end())
+    {
+        return nullptr;
+    }
+    AddressEntries& entries = it->second;
+    if (anyPort)
+    {
+        for (auto& [key, entry] : entries.incomplete)
+        {
+            if (entry->IsWaitReply())
+            {
+                return entry.get();
+            }
+        }
+        for (auto& [key, entry] : entries.resolved)
+        {
+            if (entry->IsWaitReply())
+            {
+                return entry.get();
+            }
+        }
+        return nullptr;
+    }
+    auto incomplete = entries.incomplete.find(returnPort);
+    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply())
+    {
+        return incomplete->second.get();
+    }
+    auto next = entries.resolved.upper_bound(returnPort);
+    if (next != entries.resolved.begin())
+    {
+        Entry* candidate = std::prev(next)->second.get();
+        if (candidate->m_range.Contains(returnPort) && candidate->IsWaitReply() &&
+            candidate->m_requestedPort == returnPort)
+        {
+            return candidate;
+        }
+    }
+    return nullptr;
+}
+
+bool
+PeArpCache::MakeRoom()
+{
+    if (m_size >= m_gcThreshold && Simulator::Now() - m_lastGc >= m_gcInterval)
+    {
+        Collect();
+    }
+    if (m_size >= m_maxEntries)
+    {
+        NS_LOG_LOGIC("table full (" << m_size << " entries): entry refused");
+        m_refused++;
+        return false;
+    }
+    return true;
+}
+
+void
+PeArpCache::Collect()
+{
+    NS_LOG_FUNCTION(this << m_size);
+    m_lastGc = Simulator::Now();
+    for (auto it = m_table.begin(); it != m_table.end();)
+    {
+        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        {
+            for (auto e = map->begin(); e != map->end();)
+            {
+                Entry* entry = e->second.get();
+                if ((entry->IsAlive() || entry->IsDead()) && entry->IsExpired() &&
+                    entry->m_pending.empty())
+                {
+                    e = map->erase(e);
+                    m_size--;
+                    m_collected++;
+                }
+                else
+                {
+                    ++e;
+                }
+            }
+        }
+        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        {
+            it = m_table.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+}
+
+PeArpCache::Entry*
+PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet)
+{
+    NS_LOG_FUNCTION(this << address << port << packet);
+    if (!MakeRoom())
+    {
+        m_dropTrace(packet, TABLE_FULL);
+        return nullptr;
+    }
+    AddressEntries& entries = m_table[address.Get()];
+    NS_ASSERT_MSG(entries.incomplete.find(port) == entries.incomplete.end(),
+                  "incomplete entry already exists");
+    auto entry = std::unique_ptr<Entry>(new Entry(this, address, PeArpPortRange(port, port)));
+    Entry* raw = entry.get();
+    raw->m_incomplete = true;
+    raw->m_state = Entry::WAIT_REPLY;
+    raw->m_requestedPort = port;
+    raw->m_pending.push_back(packet);
+    entries.incomplete.emplace(port, std::move(entry));
+    m_size++;
+    ArmTimer(raw);
+    return raw;
+}
+
+void
+PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
+{
+    NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
+    NS_ASSERT(entry->IsAlive() || entry->IsDead());
+    entry->m_state = Entry::WAIT_REPLY;
+    entry->m_retries = 0;
+    entry->m_requestedPort = port;
+    entry->m_lastSeen = Simulator::Now();
+    entry->m_pending.clear();
+    entry->m_pending.push_back(packet);
+    ArmTimer(entry);
+}
+
+void
+PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet)
+{
+    NS_LOG_FUNCTION(this << entry->m_address << packet);
+    NS_ASSERT(entry->IsWaitReply());
+    if (m_pendingQueueSize == 0)
+    {
+        m_pendingQueueDrops++;
+        m_dropTrace(packet, PENDING_QUEUE_FULL);
+        return;
+    }
+    if (entry->m_pending.size() >= m_pendingQueueSize)
+    {
+        NS_LOG_LOGIC("pending queue full: dropping the oldest packet");
+        m_pendingQueueDrops++;
+        m_dropTrace(entry->m_pending.front(), PENDING_QUEUE_FULL);
+        entry->m_pending.pop_front();
+    }
+    entry->m_pending.push_back(packet);
+}
+
+std::vector<uint16_t>
+PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
+{
+    std::vector<uint16_t> keys;
+    const auto& resolved = entries.resolved;
+    if (range.IsAll())
+    {
+        for (const auto& [key, entry] : resolved)
+        {
+            keys.push_back(key);
+        }
+        return keys;
+    }
+    auto it = resolved.upper_bound(range.GetLow());
+    if (it != resolved.begin() && std::prev(it)->second->m_range.Overlaps(range))
+    {
+        keys.push_back(std::prev(it)->first);
+    }
+    for (; it != resolved.end() && it->first <= range.GetHigh(); ++it)
+    {
+        keys.push_back(it->first);
+    }
+    return keys;
+}
+
+void
+PeArpCache::TakePending(Entry* entry, std::list<Ptr<Packet>>& pending)
+{
+    pending.splice(pending.end(), entry->m_pending);
+}
+
+PeArpCache::Entry*
+PeArpCache::Resolve(Ipv4Address address,
+                    PeArpPortRange range,
+                    Mac48Address mac,
+                    std::list<Ptr<Packet>>& pending)
+{
+    NS_LOG_FUNCTION(this << address << range << mac);
+    NS_ASSERT(range.IsValid());
+    auto tableIt = m_table.find(address.Get());
+    std::vector<uint16_t> overlapping;
+    if (tableIt != m_table.end())
+    {
+        overlapping = Overlapping(tableIt->second, range);
+        for (uint16_t key : overlapping)
+        {
+            const Entry* other = tableIt->second.resolved[key].get();
+            if (other->IsPermanent())
+            {
+                if (other->m_range == range && other->m_mac == mac)
+                {
+                    // Agrees with the static entry: nothing to learn, but the
+                    // incomplete entries it answers can now be sent.
+                    Entry* permanent = tableIt->second.resolved[key].get();
+                    auto& incomplete = tableIt->second.incomplete;
+                    for (auto it = incomplete.begin(); it != incomplete.end();)
+                    {
+                        if (range.Contains(it->first))
+                        {
+                            TakePending(it->second.get(), pending);
+                            it = incomplete.erase(it);
+                            m_size--;
+                        }
+                        else
+                        {
+                            ++it;
+                        }
+                    }
+                    return permanent;
+                }
+                NS_LOG_LOGIC("learned " << address << ":" << range << " at " << mac
+                                        << " conflicts with static entry " << other->m_range
+                                        << " -- refused");
+                m_refused++;
+                return nullptr;
+            }
+        }
+    }
+
+    Entry* result = nullptr;
+    if (overlapping.size() == 1 &&
+        tableIt->second.resolved[overlapping.front()]->m_range == range)
+    {
+        // Same range: update in place.
+        result = tableIt->second.resolved[overlapping.front()].get();
+        TakePending(result, pending);
+    }
+    else
+    {
+        if (overlapping.empty())
+        {
+            // A new entry: make room unless it replaces incomplete entries.
+            bool replacesIncomplete = false;
+            if (tableIt != m_table.end())
+            {
+                for (const auto& [port, entry] : tableIt->second.incomplete)
+                {
+                    replacesIncomplete = replacesIncomplete || range.Contains(port);
+                }
+            }
+            if (!replacesIncomplete && !MakeRoom())
+            {
+                return nullptr;
+            }
+        }
+        AddressEntries& entries = m_table[address.Get()];
+        for (uint16_t key : overlapping)
+        {
+            NS_LOG_LOGIC("entry " << address << ":" << entries.resolved[key]->m_range
+                                  << " superseded by " << range);
+            TakePending(entries.resolved[key].get(), pending);
+            entries.resolved.erase(key);
+            m_size--;
+        }
+        auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
+        result = entry.get();
+        entries.resolved.emplace(range.GetLow(), std::move(entry));
+        m_size++;
+        tableIt = m_table.find(address.Get());
+    }
+
+    // Incomplete entries for ports of the range are answered too.
+    auto& incomplete = tableIt->second.incomplete;
+    auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+    while (it != incomplete.end() && range.Contains(it->first))
+    {
+        TakePending(it->second.get(), pending);
+        it = incomplete.erase(it);
+        m_size--;
+    }
+
+    result->m_state = Entry::ALIVE;
+    result->m_mac = mac;
+    result->m_lastSeen = Simulator::Now();
+    result->m_retries = 0;
+    result->m_serial = m_nextSerial++; // any armed deadline is now stale
+    NotifyEntry(result);
+    return result;
+}
+
+PeArpCache::Entry*
+PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
+{
+    NS_LOG_FUNCTION(this << address << range << mac);
+    NS_ABORT_MSG_UNLESS(range.IsValid(),
+                        "PeArpCache::AddPermanent: invalid port range " << range << " for "
+                                                                        << address);
+    AddressEntries& entries = m_table[address.Get()];
+    std::vector<uint16_t> overlapping = Overlapping(entries, range);
+    for (uint16_t key : overlapping)
+    {
+        if (entries.resolved[key]->IsPermanent())
+        {
+            NS_LOG_LOGIC("static entry " << address << ":" << range
+                                         << " overlaps another static entry -- refused");
+            m_refused++;
+            return nullptr;
+        }
+    }
+    for (uint16_t key : overlapping)
+    {
+        DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
+        entries.resolved.erase(key);
+        m_size--;
+    }
+    for (auto it = entries.incomplete.begin(); it != entries.incomplete.end();)
+    {
+        if (range.Contains(it->first))
+        {
+            DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
+            it = entries.incomplete.erase(it);
+            m_size--;
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
+    Entry* raw = entry.get();
+    raw->m_state = Entry::PERMANENT;
+    raw->m_mac = mac;
+    raw->m_lastSeen = Simulator::Now();
+    entries.resolved.emplace(range.GetLow(), std::move(entry));
+    m_size++;
+    NotifyEntry(raw);
+    return raw;
+}
+
+bool
+PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
+{
+    NS_LOG_FUNCTION(this << address << range);
+    auto it = m_table.find(address.Get());
+    if (it == m_table.end())
+    {
+        return false;
+    }
+    auto e = it->second.resolved.find(range.GetLow());
+    if (e == it->second.resolved.end() || e->second->m_range != range)
+    {
+        return false;
+    }
+    DropPending(e->second.get(), DISPOSED);
+    it->second.resolved.erase(e);
+    m_size--;
+    if (it->second.resolved.empty() && it->second.incomplete.empty())
+    {
+        m_table.erase(it);
+    }
+    return true;
+}
+
+void
+PeArpCache::Flush()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto it = m_table.begin(); it != m_table.end();)
+    {
+        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        {
+            for (auto e = map->begin(); e != map->end();)
+            {
+                if (e->second->IsPermanent())
+                {
+                    ++e;
+                    continue;
+                }
+                DropPending(e->second.get(), DISPOSED);
+                e = map->erase(e);
+                m_size--;
+            }
+        }
+        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        {
+            it = m_table.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+}
+
+uint32_t
+PeArpCache::GetSize() const
+{
+    return m_size;
+}
+
+std::vector<const PeArpCache::Entry*>
+PeArpCache::GetEntries() const
+{
+    std::vector<const Entry*> all;
+    all.reserve(m_size);
+    for (const auto& [address, entries] : m_table)
+    {
+        for (const auto& [key, entry] : entries.resolved)
+        {
+            all.push_back(entry.get());
+        }
+        for (const auto& [key, entry] : entries.incomplete)
+        {
+            all.push_back(entry.get());
+        }
+    }
+    std::sort(all.begin(), all.end(), [](const Entry* a, const Entry* b) {
+        if (a->m_address != b->m_address)
+        {
+            return a->m_address < b->m_address;
+        }
+        if (a->m_range.GetLow() != b->m_range.GetLow())
+        {
+            return a->m_range.GetLow() < b->m_range.GetLow();
+        }
+        return a->m_incomplete < b->m_incomplete;
+    });
+    return all;
+}
+
+void
+PeArpCache::Print(std::ostream& os) const
+{
+    os << std::left << std::setw(25) << "Address" << std::setw(8) << "HWtype" << std::setw(20)
+       << "HWaddress"
+       << "Iface" << std::endl;
+    for (const Entry* entry : GetEntries())
+    {
+        std::ostringstream address;
+        address << entry->m_address << ":" << entry->m_range;
+        os << std::left << std::setw(25) << address.str();
+        if (entry->IsAlive() || entry->IsPermanent() ||
+            (entry->IsWaitReply() && !entry->m_incomplete))
+        {
+            std::ostringstream mac;
+            mac << entry->m_mac;
+            os << std::setw(8) << "ether" << std::setw(20) << mac.str();
+        }
+        else
+        {
+            os << std::setw(8) << "" << std::setw(20) << "(incomplete)";
+        }
+        os << m_name << std::endl;
+    }
+    os << std::right;
+}
+
+void
+PeArpCache::ArmTimer(Entry* entry)
+{
+    entry->m_serial = m_nextSerial++;
+    m_deadlines.push(Deadline{Simulator::Now() + m_waitReplyTimeout,
+                              entry->m_address,
+                              entry->m_incomplete,
+                              entry->m_incomplete ? entry->m_requestedPort
+                                                  : entry->m_range.GetLow(),
+                              entry->m_serial});
+    Reschedule();
+}
+
+void
+PeArpCache::Reschedule()
+{
+    if (m_deadlines.empty())
+    {
+        return;
+    }
+    Time head = m_deadlines.top().when;
+    if (m_timer.IsRunning() && m_timerAt <= head)
+    {
+        return;
+    }
+    m_timer.Cancel();
+    m_timerAt = head;
+    m_timerEvents++;
+    m_timer = Simulator::Schedule(head - Simulator::Now(), &PeArpCache::HandleWaitReplyTimeout, this);
+}
+
+PeArpCache::Entry*
+PeArpCache::FindByDeadline(const Deadline& deadline)
+{
+    auto it = m_table.find(deadline.address.Get());
+    if (it == m_table.end())
+    {
+        return nullptr;
+    }
+    auto& map = deadline.incomplete ? it->second.incomplete : it->second.resolved;
+    auto e = map.find(deadline.key);
+    if (e == map.end() || e->second->m_serial != deadline.serial)
+    {
+        return nullptr;
+    }
+    return e->second.get();
+}
+
+void
+PeArpCache::HandleWaitReplyTimeout()
+{
+    NS_LOG_FUNCTION(this);
+    Time now = Simulator::Now();
+    while (!m_deadlines.empty() && m_deadlines.top().when <= now)
+    {
+        Deadline deadline = m_deadlines.top();
+        m_deadlines.pop();
+        Entry* entry = FindByDeadline(deadline);
+        if (entry == nullptr || !entry->IsWaitReply())
+        {
+            continue; // stale: resolved, removed or re-armed since
+        }
+        if (entry->m_retries < m_maxRetries)
+        {
+            entry->m_retries++;
+            NS_LOG_LOGIC("no reply for " << entry->m_address << ":" << entry->m_requestedPort
+                                         << " -- retransmission " << entry->m_retries);
+            entry->m_serial = m_nextSerial++;
+            m_deadlines.push(Deadline{now + m_waitReplyTimeout,
+                                      entry->m_address,
+                                      deadline.incomplete,
+                                      deadline.key,
+                                      entry->m_serial});
+            if (!m_requestCallback.IsNull())
+            {
+                m_requestCallback(this, entry->m_address, entry->m_requestedPort);
+            }
+        }
+        else
+        {
+            NS_LOG_LOGIC("resolution of " << entry->m_address << ":" << entry->m_requestedPort
+                                          << " failed -- entry dead");
+            entry->m_state = Entry::DEAD;
+            entry->m_lastSeen = now;
+            m_resolutionFailures++;
+            DropPending(entry, RESOLUTION_FAILED);
+        }
+    }
+    Reschedule();
+}
+
+void
+PeArpCache::DropPending(Entry* entry, DropReason reason)
+{
+    for (const auto& packet : entry->m_pending)
+    {
+        if (reason == RESOLUTION_FAILED)
+        {
+            m_resolutionFailureDrops++;
+        }
+        m_dropTrace(packet, reason);
+    }
+    entry->m_pending.clear();
+}
+
+void
+PeArpCache::NotifyEntry(const Entry* entry)
+{
+    m_entryTrace(entry->m_address, entry->m_range, entry->m_mac);
+}
+
+uint64_t
+PeArpCache::GetPendingQueueDrops() const
+{
+    return m_pendingQueueDrops;
+}
+
+uint64_t
+PeArpCache::GetResolutionFailureDrops() const
+{
+    return m_resolutionFailureDrops;
+}
+
+uint64_t
+PeArpCache::GetResolutionFailures() const
+{
+    return m_resolutionFailures;
+}
+
+uint64_t
+PeArpCache::GetRefusedEntries() const
+{
+    return m_refused;
+}
+
+uint64_t
+PeArpCache::GetCollectedEntries() const
+{
+    return m_collected;
+}
+
+uint64_t
+PeArpCache::GetTimerEvents() const
+{
+    return m_timerEvents;
+}
+
+Time
+PeArpCache::GetAliveTimeout() const
+{
+    return m_aliveTimeout;
+}
+
+Time
+PeArpCache::GetDeadTimeout() const
+{
+    return m_deadTimeout;
+}
+
+Time
+PeArpCache::GetWaitReplyTimeout() const
+{
+    return m_waitReplyTimeout;
+}
+
+// Entry
+
+PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range)
+    : m_cache(cache),
+      m_address(address),
+      m_range(range),
+      m_state(ALIVE),
+      m_incomplete(false),
+      m_lastSeen(Simulator::Now()),
+      m_retries(0),
+      m_requestedPort(0),
+      m_serial(0)
+{
+}
+
+Ipv4Address
+PeArpCache::Entry::GetIpv4Address() const
+{
+    return m_address;
+}
+
+PeArpPortRange
+PeArpCache::Entry::GetRange() const
+{
+    return m_range;
+}
+
+Mac48Address
+PeArpCache::Entry::GetMacAddress() const
+{
+    return m_mac;
+}
+
+PeArpCache::Entry::State
+PeArpCache::Entry::GetState() const
+{
+    return m_state;
+}
+
+bool
+PeArpCache::Entry::IsWaitReply() const
+{
+    return m_state == WAIT_REPLY;
+}
+
+bool
+PeArpCache::Entry::IsAlive() const
+{
+    return m_state == ALIVE;
+}
+
+bool
+PeArpCache::Entry::IsDead() const
+{
+    return m_state == DEAD;
+}
+
+bool
+PeArpCache::Entry::IsPermanent() const
+{
+    return m_state == PERMANENT;
+}
+
+bool
+PeArpCache::Entry::IsIncomplete() const
+{
+    return m_incomplete;
+}
+
+bool
+PeArpCache::Entry::IsExpired() const
+{
+    Time age = Simulator::Now() - m_lastSeen;
+    switch (m_state)
+    {
+    case ALIVE:
+        return age >= m_cache->m_aliveTimeout;
+    case DEAD:
+        return age >= m_cache->m_deadTimeout;
+    default:
+        return false;
+    }
+}
+
+uint32_t
+PeArpCache::Entry::GetRetries() const
+{
+    return m_retries;
+}
+
+uint16_t
+PeArpCache::Entry::GetRequestedPort() const
+{
+    return m_requestedPort;
+}
+
+uint32_t
+PeArpCache::Entry::GetPendingSize() const
+{
+    return static_cast<uint32_t>(m_pending.size());
+}
+
+std::ostream&
+operator<<(std::ostream& os, PeArpCache::DropReason reason)
+{
+    switch (reason)
+    {
+    case PeArpCache::PENDING_QUEUE_FULL:
+        return os << "pending-queue-full";
+    case PeArpCache::RESOLUTION_FAILED:
+        return os << "resolution-failed";
+    case PeArpCache::TABLE_FULL:
+        return os << "table-full";
+    case PeArpCache::CONFLICTS_WITH_STATIC:
+        return os << "conflicts-with-static";
+    case PeArpCache::SUPERSEDED_BY_STATIC:
+        return os << "superseded-by-static";
+    case PeArpCache::DISPOSED:
+        return os << "disposed";
+    }
+    return os << "unknown";
+}
+
+} // namespace ns3

@@ -1,0 +1,423 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PE_ARP_CACHE_H
+#define PE_ARP_CACHE_H
+
+#include "pe-arp-port-range.h"
+
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/packet.h"
+#include "ns3/traced-callback.h"
+
+#include <list>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <queue>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pe-arp
+ * \brief The port-aware address resolution table of one PE-ARP interface.
+ *
+ * Entries are keyed by (IPv4 address, port range); the range 0-0 means "all
+ * ports". For one address the resolved ranges are disjoint, and a lookup of
+ * (address, port) costs one hash lookup and one ordered-map search (O(log k)
+ * with k the number of ranges of that address): the table is never scanned.
+ *
+ * Resolutions in progress ("incomplete" entries, created on a miss) are kept
+ * apart from resolved entries, keyed by the port that was asked for, because
+ * the requester does not know the range before the reply: a reply carrying
+ * the full range turns them into one resolved entry.
+ *
+ * States and timers follow ns3::ArpCache (same attribute names and defaults):
+ * WAIT_REPLY (retransmitted every WaitReplyTimeout, MaxRetries times), ALIVE
+ * (for AliveTimeout), DEAD (for DeadTimeout, packets are dropped) and
+ * PERMANENT (static entries, never changed by the protocol nor collected).
+ * Expiry of ALIVE and DEAD entries is checked when the entry is used; the
+ * retransmission deadlines of all WAIT_REPLY entries share one heap and one
+ * scheduled event, so the scheduler holds at most one event per cache.
+ *
+ * As in Linux's neigh_update, Resolve() is the only function that turns an
+ * entry ALIVE and sets its hardware address; it refuses to touch permanent
+ * entries and it hands back the packets that were waiting for the address.
+ */
+class PeArpCache : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PeArpCache();
+    ~PeArpCache() override;
+    PeArpCache(const PeArpCache&) = delete;
+    PeArpCache& operator=(const PeArpCache&) = delete;
+
+    /** Why the cache dropped a packet or refused an entry. */
+    enum DropReason
+    {
+        PENDING_QUEUE_FULL,  //!< the oldest pending packet was pushed out of a full queue
+        RESOLUTION_FAILED,   //!< no reply after MaxRetries retransmissions
+        TABLE_FULL,          //!< MaxEntries reached: no entry could be created
+        CONFLICTS_WITH_STATIC, //!< a learned range overlaps a permanent entry
+        SUPERSEDED_BY_STATIC,  //!< a static entry replaced an entry with pending packets
+        DISPOSED,            //!< the cache was disposed with packets still pending
+    };
+
+    /**
+     * TracedCallback signature for dropped packets.
+     * \param [in] packet the packet (with its IPv4 header)
+     * \param [in] reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);
+
+    /**
+     * TracedCallback signature for entry changes.
+     * \param [in] address the IPv4 address
+     * \param [in] range the port range of the entry
+     * \param [in] mac the hardware address (00:00:00:00:00:00 when unknown)
+     */
+    typedef void (*EntryTracedCallback)(Ipv4Address address,
+                                        const PeArpPortRange& range,
+                                        Mac48Address mac);
+
+    /**
+     * \brief One entry of the table.
+     */
+    class Entry
+    {
+      public:
+        /** Entry states, as in ns3::ArpCache. */
+        enum State
+        {
+            WAIT_REPLY, //!< a request is outstanding
+            ALIVE,      //!< resolved, valid until AliveTimeout
+            DEAD,       //!< resolution failed, packets dropped until DeadTimeout
+            PERMANENT,  //!< static entry
+        };
+
+        /** \return the IPv4 address */
+        Ipv4Address GetIpv4Address() const;
+        /** \return the port range (for an incomplete entry: [port, port]) */
+        PeArpPortRange GetRange() const;
+        /** \return the hardware address (meaningful when ALIVE or PERMANENT) */
+        Mac48Address GetMacAddress() const;
+        /** \return the state */
+        State GetState() const;
+        /** \return true if WAIT_REPLY */
+        bool IsWaitReply() const;
+        /** \return true if ALIVE */
+        bool IsAlive() const;
+        /** \return true if DEAD */
+        bool IsDead() const;
+        /** \return true if PERMANENT */
+        bool IsPermanent() const;
+        /** \return true if the entry is still being resolved (no range known yet) */
+        bool IsIncomplete() const;
+        /** \return true if an ALIVE or DEAD entry has outlived its timeout */
+        bool IsExpired() const;
+        /** \return the number of retransmissions of the outstanding request */
+        uint32_t GetRetries() const;
+        /** \return the port the outstanding request asks for (0: no port) */
+        uint16_t GetRequestedPort() const;
+        /** \return the number of packets waiting for this entry */
+        uint32_t GetPendingSize() const;
+
+      private:
+        friend class PeArpCache;
+        /**
+         * \param cache the owning cache
+         * \param address the IPv4 address
+         * \param range the port range
+         */
+        Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
+
+        PeArpCache* m_cache;                //!< owning cache (for timeouts)
+        Ipv4Address m_address;              //!< IPv4 address
+        PeArpPortRange m_range;             //!< port range
+        Mac48Address m_mac;                 //!< hardware address
+        State m_state;                      //!< state
+        bool m_incomplete;                  //!< kept in the waiting map
+        Time m_lastSeen;                    //!< last state change
+        uint32_t m_retries;                 //!< retransmissions so far
+        uint16_t m_requestedPort;           //!< port of the outstanding request
+        uint64_t m_serial;                  //!< identifies this entry in the timer heap
+        std::list<Ptr<Packet>> m_pending;   //!< packets waiting for the address
+    };
+
+    /**
+     * Attach the cache to its interface.
+     * \param device the PE-ARP device
+     * \param name the interface name used by Print (e.g. "eth1")
+     */
+    void SetDevice(Ptr<NetDevice> device, const std::string& name);
+    /** \return the PE-ARP device */
+    Ptr<NetDevice> GetDevice() const;
+    /** \return the interface name */
+    std::string GetInterfaceName() const;
+
+    /**
+     * Set the callback used to retransmit a request when WaitReplyTimeout
+     * expires. Arguments: the cache, the address, the requested port.
+     * \param callback the callback
+     */
+    void SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback);
+
+    /**
+     * Find the entry that resolves (address, port): a resolved entry whose
+     * range holds the port, else the incomplete entry for exactly this port.
+     * Port 0 (traffic without ports) matches only 0-0 entries and the
+     * incomplete entry for port 0.
+     * \param address the IPv4 address
+     * \param port the transport port, or 0
+     * \return the entry, or nullptr
+     */
+    Entry* Lookup(Ipv4Address address, uint16_t port);
+    /**
+     * \param address the IPv4 address
+     * \return true if a resolved entry with a port range other than 0-0
+     *         exists for the address, i.e. the address is known to be shared
+     */
+    bool IsShared(Ipv4Address address) const;
+    /**
+     * Find the entry a reply answers: the WAIT_REPLY entry (incomplete or
+     * being refreshed) for the address whose requested port is returnPort;
+     * with returnPort == 0 and anyPort true, any WAIT_REPLY entry of the address.
+     * \param address the replier's IPv4 address
+     * \param returnPort the reply's return port
+     * \param anyPort accept any outstanding request of the address (standard reply)
+     * \return the entry, or nullptr if nothing was asked
+     */
+    Entry* FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPort);
+
+    /**
+     * Create an incomplete entry for (address, port) in WAIT_REPLY state,
+     * holding the packet, and arm its retransmission timer.
+     * \param address the IPv4 address
+     * \param port the requested port (0: no port)
+     * \param packet the first packet waiting for the entry
+     * \return the entry, or nullptr if the table is full (packet dropped)
+     */
+    Entry* AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet);
+    /**
+     * Put an expired ALIVE or DEAD entry back in WAIT_REPLY to refresh it.
+     * \param entry the entry
+     * \param port the port to ask for
+     * \param packet the packet waiting for it
+     */
+    void MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet);
+    /**
+     * Queue a packet on a WAIT_REPLY entry. If the queue is full the oldest
+     * packet is dropped (traced, counted).
+     * \param entry the entry
+     * \param packet the packet
+     */
+    void Enqueue(Entry* entry, Ptr<Packet> packet);
+
+    /**
+     * The only place where an entry becomes ALIVE: (address, range) is at mac.
+     * Incomplete entries for ports in the range and resolved non-permanent
+     * entries that overlap the range are merged into one entry; their pending
+     * packets are appended to pending, oldest first.
+     * \param address the IPv4 address
+     * \param range the full port range (0-0: all ports)
+     * \param mac the hardware address
+     * \param pending receives the packets to send to mac
+     * \return the ALIVE entry, or nullptr if the range overlaps a permanent
+     *         entry with another address or range (refused and counted)
+     */
+    Entry* Resolve(Ipv4Address address,
+                   PeArpPortRange range,
+                   Mac48Address mac,
+                   std::list<Ptr<Packet>>& pending);
+
+    /**
+     * Add a static (permanent) entry. It replaces overlapping learned entries.
+     * \param address the IPv4 address
+     * \param range the port range
+     * \param mac the hardware address
+     * \return the entry, or nullptr if it overlaps another permanent entry
+     */
+    Entry* AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac);
+    /**
+     * Remove the resolved entry with exactly this range.
+     * \param address the IPv4 address
+     * \param range the port range
+     * \return true if an entry was removed
+     */
+    bool Remove(Ipv4Address address, PeArpPortRange range);
+    /** Remove every non-permanent entry (pending packets are dropped). */
+    void Flush();
+
+    /** \return the number of entries, resolved and incomplete */
+    uint32_t GetSize() const;
+    /** \return all entries, sorted by address then port (for printing and tests) */
+    std::vector<const Entry*> GetEntries() const;
+
+    /**
+     * Print the table like Linux `arp -n` in the PE-ARP paper (Figure 3):
+     * \verbatim
+       Address                  HWtype  HWaddress           Iface
+       192.35.162.2:2000-2999   ether   00:0c:29:9e:8c:ee   eth1
+       \endverbatim
+     * \param os the stream
+     */
+    void Print(std::ostream& os) const;
+
+    /** \return packets dropped because a pending queue was full */
+    uint64_t GetPendingQueueDrops() const;
+    /** \return packets dropped because a resolution failed */
+    uint64_t GetResolutionFailureDrops() const;
+    /** \return resolutions that failed after MaxRetries */
+    uint64_t GetResolutionFailures() const;
+    /** \return entries refused (table full or conflict with a static entry) */
+    uint64_t GetRefusedEntries() const;
+    /** \return entries removed by garbage collection */
+    uint64_t GetCollectedEntries() const;
+    /** \return number of events this cache has scheduled (retransmission timer) */
+    uint64_t GetTimerEvents() const;
+
+    /** \return AliveTimeout */
+    Time GetAliveTimeout() const;
+    /** \return DeadTimeout */
+    Time GetDeadTimeout() const;
+    /** \return WaitReplyTimeout */
+    Time GetWaitReplyTimeout() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /** Entries of one address. */
+    struct AddressEntries
+    {
+        std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
+        std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
+    };
+
+    /** A retransmission deadline in the heap. */
+    struct Deadline
+    {
+        Time when;           //!< deadline
+        Ipv4Address address; //!< entry address
+        bool incomplete;     //!< entry is in the incomplete map
+        uint16_t key;        //!< entry key in its map
+        uint64_t serial;     //!< entry serial (stale if the entry changed)
+        /**
+         * \param o other deadline
+         * \return true if this one is later (min-heap ordering)
+         */
+        bool operator>(const Deadline& o) const
+        {
+            return when > o.when || (when == o.when && serial > o.serial);
+        }
+    };
+
+    /**
+     * Make room for one more entry (garbage collection); trace if impossible.
+     * \return true if an entry may be created
+     */
+    bool MakeRoom();
+    /** Remove expired ALIVE/DEAD entries without pending packets. */
+    void Collect();
+    /**
+     * Arm the retransmission deadline of a WAIT_REPLY entry.
+     * \param entry the entry
+     */
+    void ArmTimer(Entry* entry);
+    /** Schedule the heap's earliest deadline, if not already scheduled. */
+    void Reschedule();
+    /** Handle every due retransmission deadline. */
+    void HandleWaitReplyTimeout();
+    /**
+     * Find the entry a deadline refers to.
+     * \param deadline the deadline
+     * \return the entry, or nullptr if it is gone or was re-armed since
+     */
+    Entry* FindByDeadline(const Deadline& deadline);
+    /**
+     * Resolved entries of an address whose range overlaps a range.
+     * \param entries the entries of the address
+     * \param range the range
+     * \return their keys
+     */
+    static std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
+    /**
+     * Drop all pending packets of an entry.
+     * \param entry the entry
+     * \param reason the reason
+     */
+    void DropPending(Entry* entry, DropReason reason);
+    /**
+     * Take the pending packets of an entry.
+     * \param entry the entry
+     * \param pending receives them
+     */
+    static void TakePending(Entry* entry, std::list<Ptr<Packet>>& pending);
+    /**
+     * Trace an entry change.
+     * \param entry the entry
+     */
+    void NotifyEntry(const Entry* entry);
+
+    Ptr<NetDevice> m_device;   //!< the PE-ARP device
+    std::string m_name;        //!< interface name for printing
+    Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
+
+    std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
+    uint32_t m_size;           //!< number of entries
+    uint64_t m_nextSerial;     //!< serial of the next entry
+
+    std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>> m_deadlines; //!< heap
+    EventId m_timer;           //!< the one retransmission event
+    Time m_timerAt;            //!< when m_timer fires
+
+    Time m_aliveTimeout;       //!< AliveTimeout attribute
+    Time m_deadTimeout;        //!< DeadTimeout attribute
+    Time m_waitReplyTimeout;   //!< WaitReplyTimeout attribute
+    uint32_t m_maxRetries;     //!< MaxRetries attribute
+    uint32_t m_pendingQueueSize; //!< PendingQueueSize attribute
+    uint32_t m_gcThreshold;    //!< GcThreshold attribute
+    uint32_t m_maxEntries;     //!< MaxEntries attribute
+    Time m_gcInterval;         //!< GcInterval attribute
+    Time m_lastGc;             //!< time of the last collection
+
+    uint64_t m_pendingQueueDrops;     //!< counter
+    uint64_t m_resolutionFailureDrops; //!< counter
+    uint64_t m_resolutionFailures;    //!< counter
+    uint64_t m_refused;               //!< counter
+    uint64_t m_collected;             //!< counter
+    uint64_t m_timerEvents;           //!< counter
+
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;                  //!< Drop trace
+    TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address> m_entryTrace; //!< EntryUpdated trace
+};
+
+/**
+ * \brief Print a drop reason.
+ * \param os the stream
+ * \param reason the reason
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, PeArpCache::DropReason reason);
+
+} // namespace ns3
+
+#endif /* PE_ARP_CACHE_H */

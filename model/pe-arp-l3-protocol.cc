@@ -1,0 +1,455 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-l3-protocol.h"
+
+#include "pe-arp-net-device.h"
+
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/object-vector.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpL3Protocol");
+
+NS_OBJECT_ENSURE_REGISTERED(PeArpL3Protocol);
+
+const uint16_t PeArpL3Protocol::PROT_NUMBER = 0x0806;
+
+uint64_t
+PeArpL3Protocol::Counters::TotalDrops() const
+{
+    uint64_t total = 0;
+    for (uint64_t d : drops)
+    {
+        total += d;
+    }
+    return total;
+}
+
+TypeId
+PeArpL3Protocol::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PeArpL3Protocol")
+            .SetParent<Object>()
+            .SetGroupName("PeArp")
+            .AddConstructor<PeArpL3Protocol>()
+            .AddAttribute("CacheList",
+                          "The PE-ARP caches of this node's interfaces.",
+                          ObjectVectorValue(),
+                          MakeObjectVectorAccessor(&PeArpL3Protocol::m_caches),
+                          MakeObjectVectorChecker<PeArpCache>())
+            .AddAttribute("RequestJitter",
+                          "The jitter in ms a node waits before sending a request, "
+                          "drawn from this random variable (as ns3::ArpL3Protocol).",
+                          StringValue("ns3::UniformRandomVariable[Min=0.0|Max=10.0]"),
+                          MakePointerAccessor(&PeArpL3Protocol::m_requestJitter),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("DefaultPort",
+                          "Traffic without ports (ICMP...) to an address is resolved as if "
+                          "it were for this port, i.e. delivered to the host whose range "
+                          "holds it. 0: such traffic to an address known to be shared is "
+                          "dropped and counted, and only a node owning all ports answers.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PeArpL3Protocol::m_defaultPort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddTraceSource("RequestSent",
+                            "A PE-ARP request was sent.",
+                            MakeTraceSourceAccessor(&PeArpL3Protocol::m_requestSentTrace),
+                            "ns3::PeArpL3Protocol::FrameTracedCallback")
+            .AddTraceSource("ReplySent",
+                            "A PE-ARP (or standard) reply was sent.",
+                            MakeTraceSourceAccessor(&PeArpL3Protocol::m_replySentTrace),
+                            "ns3::PeArpL3Protocol::FrameTracedCallback")
+            .AddTraceSource("RequestReceived",
+                            "A well-formed request for one of this node's addresses was "
+                            "received.",
+                            MakeTraceSourceAccessor(&PeArpL3Protocol::m_requestReceivedTrace),
+                            "ns3::PeArpL3Protocol::FrameTracedCallback")
+            .AddTraceSource("ReplyReceived",
+                            "A well-formed reply addressed to this node was received.",
+                            MakeTraceSourceAccessor(&PeArpL3Protocol::m_replyReceivedTrace),
+                            "ns3::PeArpL3Protocol::FrameTracedCallback")
+            .AddTraceSource("Drop",
+                            "A frame or IPv4 packet was dropped, with the reason.",
+                            MakeTraceSourceAccessor(&PeArpL3Protocol::m_dropTrace),
+                            "ns3::PeArpL3Protocol::DropTracedCallback");
+    return tid;
+}
+
+PeArpL3Protocol::PeArpL3Protocol()
+    : m_defaultPort(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PeArpL3Protocol::~PeArpL3Protocol()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+int64_t
+PeArpL3Protocol::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    m_requestJitter->SetStream(stream);
+    return 1;
+}
+
+void
+PeArpL3Protocol::NotifyNewAggregate()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_node)
+    {
+        m_node = GetObject<Node>();
+    }
+    Object::NotifyNewAggregate();
+}
+
+void
+PeArpL3Protocol::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& cache : m_caches)
+    {
+        cache->Dispose();
+    }
+    m_caches.clear();
+    m_node = nullptr;
+    m_requestJitter = nullptr;
+    Object::DoDispose();
+}
+
+Ptr<PeArpCache>
+PeArpL3Protocol::CreateCache(Ptr<PeArpNetDevice> device, const std::string& name)
+{
+    NS_LOG_FUNCTION(this << device << name);
+    Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
+    cache->SetDevice(device, name);
+    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::SendRequest, this));
+    m_caches.push_back(cache);
+    return cache;
+}
+
+const PeArpL3Protocol::Counters&
+PeArpL3Protocol::GetCounters() const
+{
+    return m_counters;
+}
+
+uint16_t
+PeArpL3Protocol::GetDefaultPort() const
+{
+    return m_defaultPort;
+}
+
+void
+PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << packet << reason);
+    m_counters.drops[reason]++;
+    m_dropTrace(packet, reason);
+}
+
+bool
+PeArpL3Protocol::Lookup(Ptr<PeArpNetDevice> device,
+                        Ptr<Packet> packet,
+                        Ipv4Address nextHop,
+                        uint16_t port,
+                        Address* hardwareDestination)
+{
+    NS_LOG_FUNCTION(this << device << packet << nextHop << port);
+    Ptr<PeArpCache> cache = device->GetCache();
+    PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
+    if (entry == nullptr && port == 0)
+    {
+        // Traffic without ports: the address' owner of all ports, the
+        // configured default port's host, or nobody.
+        if (m_defaultPort != 0)
+        {
+            port = m_defaultPort;
+            entry = cache->Lookup(nextHop, port);
+        }
+        else if (cache->IsShared(nextHop))
+        {
+            NS_LOG_LOGIC("packet without ports for shared address " << nextHop << " -- drop");
+            NotifyDrop(packet, PORTLESS_TO_SHARED);
+            return false;
+        }
+    }
+
+    if (entry == nullptr)
+    {
+        NS_LOG_LOGIC("node " << m_node->GetId() << ": no entry for " << nextHop << ":" << port
+                             << " -- send request");
+        if (cache->AddIncomplete(nextHop, port, packet) != nullptr)
+        {
+            ScheduleRequest(cache, nextHop, port);
+        }
+        return false;
+    }
+    if (entry->IsExpired())
+    {
+        NS_LOG_LOGIC("entry " << nextHop << ":" << entry->GetRange() << " expired -- refresh");
+        cache->MarkWaitReply(entry, port, packet);
+        ScheduleRequest(cache, nextHop, port);
+        return false;
+    }
+    switch (entry->GetState())
+    {
+    case PeArpCache::Entry::ALIVE:
+    case PeArpCache::Entry::PERMANENT:
+        *hardwareDestination = entry->GetMacAddress();
+        return true;
+    case PeArpCache::Entry::WAIT_REPLY:
+        cache->Enqueue(entry, packet);
+        return false;
+    case PeArpCache::Entry::DEAD:
+        NS_LOG_LOGIC("dead entry for " << nextHop << ":" << port << " -- drop");
+        NotifyDrop(packet, DEAD_ENTRY);
+        return false;
+    }
+    return false;
+}
+
+void
+PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    Simulator::Schedule(MilliSeconds(m_requestJitter->GetValue()),
+                        &PeArpL3Protocol::SendRequest,
+                        this,
+                        cache,
+                        target,
+                        port);
+}
+
+void
+PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << cache << target << port);
+    Ptr<PeArpNetDevice> device = DynamicCast<PeArpNetDevice>(cache->GetDevice());
+    if (!device)
+    {
+        return; // disposed
+    }
+    Ipv4Address source;
+    if (!device->SelectSourceAddress(target, source))
+    {
+        NotifyDrop(Create<Packet>(), NO_SOURCE_ADDRESS);
+        return;
+    }
+    PeArpPortRange myRange;
+    device->GetLocalRange(source, myRange);
+    PeArpHeader request;
+    request.SetRequest(device->GetMac48(), source, myRange, target, port);
+    m_counters.requestsSent++;
+    m_requestSentTrace(device, request);
+    SendFrame(device, request, device->GetBroadcast());
+}
+
+void
+PeArpL3Protocol::SendFrame(Ptr<PeArpNetDevice> device, const PeArpHeader& header, const Address& to)
+{
+    NS_LOG_FUNCTION(this << device << header << to);
+    Ptr<Packet> frame = Create<Packet>();
+    frame->AddHeader(header);
+    device->SendArpFrame(frame, to);
+}
+
+void
+PeArpL3Protocol::SendPending(Ptr<PeArpNetDevice> device,
+                             std::list<Ptr<Packet>>& pending,
+                             Mac48Address mac)
+{
+    for (auto& packet : pending)
+    {
+        device->SendResolved(packet, mac);
+    }
+    pending.clear();
+}
+
+void
+PeArpL3Protocol::Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, const Address& from)
+{
+    NS_LOG_FUNCTION(this << device << frame << from);
+    PeArpHeader header;
+    PeArpHeader::ParseError error = PeArpHeader::Parse(frame, header);
+    if (error != PeArpHeader::PARSE_OK)
+    {
+        NS_LOG_LOGIC("node " << m_node->GetId() << ": malformed ARP frame ("
+                             << PeArpHeader::ParseErrorToString(error) << ") -- drop");
+        NotifyDrop(frame, MALFORMED_FRAME);
+        return;
+    }
+    if (!header.HasExtension())
+    {
+        m_counters.standardFramesReceived++;
+    }
+
+    PeArpPortRange myRange;
+    if (!device->GetLocalRange(header.GetTargetIp(), myRange))
+    {
+        NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()
+                             << ", not one of ours -- ignore");
+        m_counters.notForUs++;
+        return;
+    }
+    if (header.IsRequest())
+    {
+        HandleRequest(device, header, myRange, frame);
+    }
+    else
+    {
+        if (header.HasExtension() && !myRange.Contains(header.GetTargetPort()))
+        {
+            // A reply for a sibling host that shares our address.
+            m_counters.notForUs++;
+            return;
+        }
+        HandleReply(device, header, frame);
+    }
+}
+
+void
+PeArpL3Protocol::HandleRequest(Ptr<PeArpNetDevice> device,
+                               const PeArpHeader& header,
+                               PeArpPortRange myRange,
+                               Ptr<const Packet> frame)
+{
+    NS_LOG_FUNCTION(this << device << header << myRange);
+    if (header.HasExtension())
+    {
+        if (!myRange.Contains(header.GetTargetPort()))
+        {
+            NS_LOG_LOGIC("request for " << header.GetTargetIp() << ":" << header.GetTargetPort()
+                                        << ", not in my range " << myRange << " -- ignore");
+            m_counters.notForUs++;
+            return;
+        }
+    }
+    else if (!myRange.IsAll())
+    {
+        NS_LOG_LOGIC("standard request for shared address " << header.GetTargetIp()
+                                                            << " -- not answered");
+        NotifyDrop(frame, LEGACY_REQUEST_FOR_SHARED);
+        return;
+    }
+    m_counters.requestsReceived++;
+    m_requestReceivedTrace(device, header);
+
+    // Learn the requester (unless it is probing with no address, RFC 5227).
+    if (header.GetSenderIp() != Ipv4Address::GetAny())
+    {
+        std::list<Ptr<Packet>> pending;
+        if (device->GetCache()->Resolve(header.GetSenderIp(),
+                                        header.GetSenderRange(),
+                                        header.GetSenderMac(),
+                                        pending) == nullptr)
+        {
+            NotifyDrop(frame, CACHE_REFUSED);
+        }
+        SendPending(device, pending, header.GetSenderMac());
+    }
+
+    PeArpHeader reply;
+    if (header.HasExtension())
+    {
+        reply.SetReply(device->GetMac48(),
+                       header.GetTargetIp(),
+                       myRange,
+                       header.GetSenderMac(),
+                       header.GetSenderIp(),
+                       header.GetSenderRange().GetLow(),
+                       header.GetTargetPort());
+    }
+    else
+    {
+        reply.SetStandardReply(device->GetMac48(),
+                               header.GetTargetIp(),
+                               header.GetSenderMac(),
+                               header.GetSenderIp());
+    }
+    m_counters.repliesSent++;
+    m_replySentTrace(device, reply);
+    SendFrame(device, reply, header.GetSenderMac());
+}
+
+void
+PeArpL3Protocol::HandleReply(Ptr<PeArpNetDevice> device,
+                             const PeArpHeader& header,
+                             Ptr<const Packet> frame)
+{
+    NS_LOG_FUNCTION(this << device << header);
+    Ptr<PeArpCache> cache = device->GetCache();
+    PeArpCache::Entry* outstanding =
+        cache->FindOutstanding(header.GetSenderIp(), header.GetReturnPort(), !header.HasExtension());
+    if (outstanding == nullptr)
+    {
+        NS_LOG_LOGIC("unsolicited reply from " << header.GetSenderIp() << ":"
+                                               << header.GetSenderRange()
+                                               << " -- drop (possible cache poisoning)");
+        NotifyDrop(frame, UNSOLICITED_REPLY);
+        return;
+    }
+    if (header.HasExtension() && !header.GetSenderRange().Contains(header.GetReturnPort()))
+    {
+        NS_LOG_LOGIC("reply range " << header.GetSenderRange() << " does not hold port "
+                                    << header.GetReturnPort() << " -- drop");
+        NotifyDrop(frame, INCONSISTENT_REPLY);
+        return;
+    }
+    m_counters.repliesReceived++;
+    m_replyReceivedTrace(device, header);
+    std::list<Ptr<Packet>> pending;
+    if (cache->Resolve(header.GetSenderIp(),
+                       header.GetSenderRange(),
+                       header.GetSenderMac(),
+                       pending) == nullptr)
+    {
+        NotifyDrop(frame, CACHE_REFUSED);
+        return;
+    }
+    SendPending(device, pending, header.GetSenderMac());
+}
+
+std::ostream&
+operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
+{
+    switch (reason)
+    {
+    case PeArpL3Protocol::MALFORMED_FRAME:
+        return os << "malformed-frame";
+    case PeArpL3Protocol::UNSOLICITED_REPLY:
+        return os << "unsolicited-reply";
+    case PeArpL3Protocol::INCONSISTENT_REPLY:
+        return os << "inconsistent-reply";
+    case PeArpL3Protocol::LEGACY_REQUEST_FOR_SHARED:
+        return os << "legacy-request-for-shared-address";
+    case PeArpL3Protocol::CACHE_REFUSED:
+        return os << "cache-refused";
+    case PeArpL3Protocol::DEAD_ENTRY:
+        return os << "dead-entry";
+    case PeArpL3Protocol::PORTLESS_TO_SHARED:
+        return os << "portless-to-shared-address";
+    case PeArpL3Protocol::WRONG_HOST:
+        return os << "wrong-host";
+    case PeArpL3Protocol::NO_SOURCE_ADDRESS:
+        return os << "no-source-address";
+    case PeArpL3Protocol::DROP_REASON_COUNT:
+        break;
+    }
+    return os << "unknown";
+}
+
+} // namespace ns3

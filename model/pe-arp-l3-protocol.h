@@ -1,0 +1,241 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PE_ARP_L3_PROTOCOL_H
+#define PE_ARP_L3_PROTOCOL_H
+
+#include "pe-arp-cache.h"
+#include "pe-arp-header.h"
+
+#include "ns3/address.h"
+#include "ns3/net-device.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+
+namespace ns3
+{
+
+class Node;
+class PeArpNetDevice;
+
+/**
+ * \ingroup pe-arp
+ * \brief Port Enhanced ARP: resolves (IPv4 address, port) to a MAC address.
+ *
+ * One object per node (aggregated to the node), the counterpart of
+ * ns3::ArpL3Protocol for PE-ARP interfaces (ns3::PeArpNetDevice). It keeps
+ * no table of its own: each interface owns a ns3::PeArpCache.
+ *
+ * Request/reply semantics (PE-ARP paper, section III.B, Table II):
+ * - on a miss for (IP, port) it broadcasts "who has IP:port? I have
+ *   myIP:myRange (myMAC)", return port = my range low;
+ * - a node answers a request only if the target IP is one of its addresses
+ *   and the target port is in its range. It first learns the requester
+ *   (sender IP, sender range -> sender MAC), then replies with its full
+ *   range, target port = the requester's range low and return port = the
+ *   port that was asked for;
+ * - a reply is accepted only if it answers an outstanding request (matched
+ *   by the return port); anything else is dropped as suspected poisoning.
+ *
+ * Standard ARP frames (no PE-ARP extension) are understood as range 0-0 (all
+ * ports): standard requests are answered with standard replies by nodes
+ * that own all ports of the address, and standard replies resolve any
+ * outstanding request of the replier's address. A node that shares its
+ * address never answers a standard request, because the requester could
+ * not tell the sharers apart.
+ */
+class PeArpL3Protocol : public Object
+{
+  public:
+    static const uint16_t PROT_NUMBER; //!< ARP ethertype, 0x0806
+
+    /** Why a frame or packet was dropped. */
+    enum DropReason
+    {
+        MALFORMED_FRAME = 0,          //!< the ARP frame could not be parsed
+        UNSOLICITED_REPLY,            //!< a reply nobody asked for (suspected poisoning)
+        INCONSISTENT_REPLY,           //!< a reply whose range does not hold the port asked for
+        LEGACY_REQUEST_FOR_SHARED,    //!< a standard request for an address this node shares
+        CACHE_REFUSED,                //!< the cache refused what was learned (static conflict, full)
+        DEAD_ENTRY,                   //!< IPv4 packet for an address that did not resolve
+        PORTLESS_TO_SHARED,           //!< IPv4 packet without ports for a shared address
+        WRONG_HOST,                   //!< IPv4 packet for a port of the shared address this host does not own
+        NO_SOURCE_ADDRESS,            //!< the interface has no IPv4 address to send a request from
+        DROP_REASON_COUNT             //!< number of reasons (not a reason)
+    };
+
+    /** Counters readable after a run. */
+    struct Counters
+    {
+        uint64_t requestsSent = 0;            //!< requests sent (including retransmissions)
+        uint64_t repliesSent = 0;             //!< replies sent
+        uint64_t requestsReceived = 0;        //!< well-formed requests received
+        uint64_t repliesReceived = 0;         //!< well-formed replies received
+        uint64_t standardFramesReceived = 0;  //!< frames without the PE-ARP extension
+        uint64_t notForUs = 0;                //!< requests for another address or port (ignored)
+        std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
+        /** \return the sum of all drops */
+        uint64_t TotalDrops() const;
+    };
+
+    /**
+     * TracedCallback signature for PE-ARP frames sent or received.
+     * \param [in] device the PE-ARP interface
+     * \param [in] header the parsed frame
+     */
+    typedef void (*FrameTracedCallback)(Ptr<const NetDevice> device, const PeArpHeader& header);
+
+    /**
+     * TracedCallback signature for drops.
+     * \param [in] packet the frame or IPv4 packet
+     * \param [in] reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PeArpL3Protocol();
+    ~PeArpL3Protocol() override;
+    PeArpL3Protocol(const PeArpL3Protocol&) = delete;
+    PeArpL3Protocol& operator=(const PeArpL3Protocol&) = delete;
+
+    /**
+     * Create the cache of a PE-ARP interface.
+     * \param device the interface
+     * \param name the interface name for printing
+     * \return the new cache
+     */
+    Ptr<PeArpCache> CreateCache(Ptr<PeArpNetDevice> device, const std::string& name);
+
+    /**
+     * Resolve the hardware address for an IPv4 packet.
+     *
+     * On a miss the packet is queued in the cache, a request is scheduled
+     * and false is returned; the packet is sent when the reply arrives.
+     * \param device the outgoing PE-ARP interface
+     * \param packet the IPv4 packet, header included
+     * \param nextHop the next-hop address
+     * \param port the destination port, or 0 for traffic without ports
+     * \param hardwareDestination receives the address on a hit
+     * \return true on a hit
+     */
+    bool Lookup(Ptr<PeArpNetDevice> device,
+                Ptr<Packet> packet,
+                Ipv4Address nextHop,
+                uint16_t port,
+                Address* hardwareDestination);
+
+    /**
+     * Process an ARP frame received on a PE-ARP interface.
+     * \param device the interface
+     * \param frame the frame payload (after the Ethernet header)
+     * \param from the source hardware address
+     */
+    void Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, const Address& from);
+
+    /**
+     * Broadcast a request for (target, port) on an interface.
+     * \param cache the interface's cache
+     * \param target the address to resolve
+     * \param port the port to resolve (0: no port)
+     */
+    void SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+
+    /**
+     * Report a drop (used by PE-ARP interfaces for IPv4 packets).
+     * \param packet the packet
+     * \param reason the reason
+     */
+    void NotifyDrop(Ptr<const Packet> packet, DropReason reason);
+
+    /** \return the counters */
+    const Counters& GetCounters() const;
+    /** \return the port used for traffic without ports, 0 if none */
+    uint16_t GetDefaultPort() const;
+
+    /**
+     * Assign a fixed random variable stream number to the random variables
+     * used by this model.
+     * \param stream first stream index to use
+     * \return the number of stream indices assigned by this model
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  protected:
+    void DoDispose() override;
+    void NotifyNewAggregate() override;
+
+  private:
+    /**
+     * Send queued IPv4 packets now that their address is known.
+     * \param device the interface
+     * \param pending the packets
+     * \param mac their destination
+     */
+    void SendPending(Ptr<PeArpNetDevice> device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
+    /**
+     * Schedule a request after the request jitter.
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * Handle a request for one of our addresses.
+     * \param device the interface
+     * \param header the request
+     * \param myRange our range for the target address
+     * \param frame the frame (for the drop trace)
+     */
+    void HandleRequest(Ptr<PeArpNetDevice> device,
+                       const PeArpHeader& header,
+                       PeArpPortRange myRange,
+                       Ptr<const Packet> frame);
+    /**
+     * Handle a reply addressed to one of our addresses.
+     * \param device the interface
+     * \param header the reply
+     * \param frame the frame (for the drop trace)
+     */
+    void HandleReply(Ptr<PeArpNetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    /**
+     * Send a frame on an interface and count it.
+     * \param device the interface
+     * \param header the frame
+     * \param to the destination hardware address
+     */
+    void SendFrame(Ptr<PeArpNetDevice> device, const PeArpHeader& header, const Address& to);
+
+    Ptr<Node> m_node;                                         //!< the node
+    std::vector<Ptr<PeArpCache>> m_caches;                    //!< caches of the node's interfaces
+    Ptr<RandomVariableStream> m_requestJitter;                //!< RequestJitter attribute (ms)
+    uint16_t m_defaultPort;                                   //!< DefaultPort attribute
+    Counters m_counters;                                      //!< counters
+    TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
+    TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
+    TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace
+    TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replyReceivedTrace;   //!< trace
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;                       //!< trace
+};
+
+/**
+ * \brief Print a drop reason.
+ * \param os the stream
+ * \param reason the reason
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason);
+
+} // namespace ns3
+
+#endif /* PE_ARP_L3_PROTOCOL_H */

@@ -1,0 +1,126 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PE_ARP_PORT_AGENT_H
+#define PE_ARP_PORT_AGENT_H
+
+#include "pe-arp-port-range.h"
+
+#include "ns3/callback.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/object.h"
+#include "ns3/socket.h"
+#include "ns3/traced-callback.h"
+
+#include <functional>
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pe-arp
+ * \brief The end-host source port range management agent (PE-ARP paper,
+ * section II.A): which ports of each shared address this host owns, and the
+ * choice of every port a socket binds to.
+ *
+ * One per node, aggregated by ns3::PeArpStackHelper. The sockets of a PE-ARP
+ * host (ns3::PeArpUdpSocket, ns3::PeArpTcpSocket) ask it for ephemeral ports,
+ * which come from the host's range instead of 49152-65535, and to check
+ * explicit binds: binding a port outside the range fails with
+ * ERROR_ADDRNOTAVAIL, is counted and traced.
+ *
+ * An address without a configured range is owned entirely (range 0-0).
+ * A socket bound to the wildcard address uses the range of the node's
+ * first shared address.
+ */
+class PeArpPortAgent : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PeArpPortAgent();
+    ~PeArpPortAgent() override;
+    PeArpPortAgent(const PeArpPortAgent&) = delete;
+    PeArpPortAgent& operator=(const PeArpPortAgent&) = delete;
+
+    /**
+     * TracedCallback signature for refused binds and exhausted ranges.
+     * \param [in] address the local address
+     * \param [in] port the port asked for (0 for an ephemeral port)
+     */
+    typedef void (*PortTracedCallback)(Ipv4Address address, uint16_t port);
+
+    /**
+     * Set the range this host owns for a (shared) address. Aborts with a
+     * clear message on an invalid range.
+     * \param address the address
+     * \param range the range (0-0: all ports)
+     */
+    void SetRange(Ipv4Address address, PeArpPortRange range);
+    /**
+     * \param address an address of this host
+     * \return the range this host owns for it (0-0 if not configured)
+     */
+    PeArpPortRange GetRange(Ipv4Address address) const;
+    /**
+     * The range that applies to a socket bound to an address (the wildcard
+     * address takes the first shared address' range).
+     * \param local the address the socket binds to
+     * \return the range
+     */
+    PeArpPortRange GetRangeForBind(Ipv4Address local) const;
+    /**
+     * \param local the local address of a bind
+     * \param port the port
+     * \return true if this host may bind the port
+     */
+    bool IsAllowed(Ipv4Address local, uint16_t port) const;
+
+    /**
+     * Bind a socket to an ephemeral port of the host's range. Ports are tried
+     * in turn from where the last bind stopped; ports in use are skipped.
+     * \param local the local address of the bind
+     * \param tryBind binds the socket to a port; returns 0 on success
+     * \param getErrno reads the socket's error after a failed tryBind
+     * \param error receives ERROR_ADDRNOTAVAIL when every port is in use
+     * \return 0 on success, -1 on failure
+     */
+    int BindEphemeral(Ipv4Address local,
+                      const std::function<int(uint16_t)>& tryBind,
+                      const std::function<Socket::SocketErrno()>& getErrno,
+                      Socket::SocketErrno& error);
+    /**
+     * Count and trace a refused explicit bind.
+     * \param local the local address
+     * \param port the port
+     */
+    void NotifyBindRefused(Ipv4Address local, uint16_t port);
+
+    /** \return binds refused because the port is outside the range */
+    uint64_t GetRefusedBinds() const;
+    /** \return ephemeral binds that failed because the range was exhausted */
+    uint64_t GetExhaustions() const;
+    /** \return ephemeral ports handed out */
+    uint64_t GetEphemeralBinds() const;
+
+  private:
+    std::map<Ipv4Address, PeArpPortRange> m_ranges; //!< range per shared address
+    std::map<Ipv4Address, uint32_t> m_cursor;       //!< next ephemeral offset per address
+    uint64_t m_refusedBinds;                        //!< counter
+    uint64_t m_exhaustions;                         //!< counter
+    uint64_t m_ephemeralBinds;                      //!< counter
+    TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace; //!< BindRefused trace
+    TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;   //!< RangeExhausted trace
+};
+
+} // namespace ns3
+
+#endif /* PE_ARP_PORT_AGENT_H */

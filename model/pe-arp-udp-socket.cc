@@ -1,0 +1,388 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-udp-socket.h"
+
+#include "pe-arp-port-agent.h"
+
+#include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/integer.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpUdpSocket");
+
+NS_OBJECT_ENSURE_REGISTERED(PeArpUdpSocket);
+
+TypeId
+PeArpUdpSocket::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::PeArpUdpSocket")
+                            .SetParent<UdpSocket>()
+                            .SetGroupName("PeArp")
+                            .AddConstructor<PeArpUdpSocket>();
+    return tid;
+}
+
+PeArpUdpSocket::PeArpUdpSocket()
+    : m_agentErrno(ERROR_NOTERROR),
+      m_rcvBufSize(0),
+      m_ipMulticastTtl(0),
+      m_ipMulticastIf(-1),
+      m_ipMulticastLoop(false),
+      m_mtuDiscover(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PeArpUdpSocket::~PeArpUdpSocket()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PeArpUdpSocket::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_inner)
+    {
+        m_inner->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_inner->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_inner->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_inner->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                    MakeNullCallback<void, Ptr<Socket>>());
+        m_inner->Close();
+    }
+    m_inner = nullptr;
+    m_agent = nullptr;
+    UdpSocket::DoDispose();
+}
+
+void
+PeArpUdpSocket::SetInner(Ptr<Socket> inner, Ptr<PeArpPortAgent> agent)
+{
+    NS_LOG_FUNCTION(this << inner << agent);
+    m_inner = inner;
+    m_agent = agent;
+    m_inner->SetAttribute("RcvBufSize", UintegerValue(m_rcvBufSize));
+    m_inner->SetAttribute("IpMulticastTtl", UintegerValue(m_ipMulticastTtl));
+    m_inner->SetAttribute("IpMulticastIf", IntegerValue(m_ipMulticastIf));
+    m_inner->SetAttribute("IpMulticastLoop", BooleanValue(m_ipMulticastLoop));
+    m_inner->SetAttribute("MtuDiscover", BooleanValue(m_mtuDiscover));
+    m_inner->SetRecvCallback(MakeCallback(&PeArpUdpSocket::ForwardRecv, this));
+    m_inner->SetSendCallback(MakeCallback(&PeArpUdpSocket::ForwardSend, this));
+    m_inner->SetDataSentCallback(MakeCallback(&PeArpUdpSocket::ForwardDataSent, this));
+    m_inner->SetConnectCallback(MakeCallback(&PeArpUdpSocket::ForwardConnected, this),
+                                MakeCallback(&PeArpUdpSocket::ForwardConnectFailed, this));
+}
+
+void
+PeArpUdpSocket::ForwardRecv(Ptr<Socket> socket)
+{
+    NotifyDataRecv();
+}
+
+void
+PeArpUdpSocket::ForwardSend(Ptr<Socket> socket, uint32_t available)
+{
+    NotifySend(available);
+}
+
+void
+PeArpUdpSocket::ForwardDataSent(Ptr<Socket> socket, uint32_t size)
+{
+    NotifyDataSent(size);
+}
+
+void
+PeArpUdpSocket::ForwardConnected(Ptr<Socket> socket)
+{
+    NotifyConnectionSucceeded();
+}
+
+void
+PeArpUdpSocket::ForwardConnectFailed(Ptr<Socket> socket)
+{
+    NotifyConnectionFailed();
+}
+
+int
+PeArpUdpSocket::BindInRange(Ipv4Address local, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << local << port);
+    m_agentErrno = ERROR_NOTERROR;
+    if (port == 0)
+    {
+        return m_agent->BindEphemeral(
+            local,
+            [this, local](uint16_t p) { return m_inner->Bind(InetSocketAddress(local, p)); },
+            [this]() { return m_inner->GetErrno(); },
+            m_agentErrno);
+    }
+    if (!m_agent->IsAllowed(local, port))
+    {
+        m_agent->NotifyBindRefused(local, port);
+        m_agentErrno = ERROR_ADDRNOTAVAIL;
+        return -1;
+    }
+    return m_inner->Bind(InetSocketAddress(local, port));
+}
+
+int
+PeArpUdpSocket::Bind()
+{
+    NS_LOG_FUNCTION(this);
+    return BindInRange(Ipv4Address::GetAny(), 0);
+}
+
+int
+PeArpUdpSocket::Bind6()
+{
+    NS_LOG_FUNCTION(this);
+    m_agentErrno = ERROR_NOTERROR;
+    return m_inner->Bind6();
+}
+
+int
+PeArpUdpSocket::Bind(const Address& address)
+{
+    NS_LOG_FUNCTION(this << address);
+    if (!InetSocketAddress::IsMatchingType(address))
+    {
+        m_agentErrno = ERROR_NOTERROR;
+        return m_inner->Bind(address);
+    }
+    InetSocketAddress inet = InetSocketAddress::ConvertFrom(address);
+    return BindInRange(inet.GetIpv4(), inet.GetPort());
+}
+
+enum Socket::SocketErrno
+PeArpUdpSocket::GetErrno() const
+{
+    return m_agentErrno != ERROR_NOTERROR ? m_agentErrno : m_inner->GetErrno();
+}
+
+enum Socket::SocketType
+PeArpUdpSocket::GetSocketType() const
+{
+    return m_inner->GetSocketType();
+}
+
+Ptr<Node>
+PeArpUdpSocket::GetNode() const
+{
+    return m_inner->GetNode();
+}
+
+int
+PeArpUdpSocket::Close()
+{
+    return m_inner->Close();
+}
+
+int
+PeArpUdpSocket::ShutdownSend()
+{
+    return m_inner->ShutdownSend();
+}
+
+int
+PeArpUdpSocket::ShutdownRecv()
+{
+    return m_inner->ShutdownRecv();
+}
+
+int
+PeArpUdpSocket::Connect(const Address& address)
+{
+    return m_inner->Connect(address);
+}
+
+int
+PeArpUdpSocket::Listen()
+{
+    return m_inner->Listen();
+}
+
+uint32_t
+PeArpUdpSocket::GetTxAvailable() const
+{
+    return m_inner->GetTxAvailable();
+}
+
+int
+PeArpUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
+{
+    NS_LOG_FUNCTION(this << p << flags);
+    Address self;
+    if (m_inner->GetSockName(self) != 0 || (InetSocketAddress::IsMatchingType(self) &&
+                                            InetSocketAddress::ConvertFrom(self).GetPort() == 0))
+    {
+        // Not bound yet: bind in range before ns-3 binds to an ephemeral port.
+        if (Bind() != 0)
+        {
+            return -1;
+        }
+    }
+    return m_inner->Send(p, flags);
+}
+
+int
+PeArpUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& address)
+{
+    NS_LOG_FUNCTION(this << p << flags << address);
+    Address self;
+    if (m_inner->GetSockName(self) != 0 || (InetSocketAddress::IsMatchingType(self) &&
+                                            InetSocketAddress::ConvertFrom(self).GetPort() == 0))
+    {
+        if (Bind() != 0)
+        {
+            return -1;
+        }
+    }
+    return m_inner->SendTo(p, flags, address);
+}
+
+uint32_t
+PeArpUdpSocket::GetRxAvailable() const
+{
+    return m_inner->GetRxAvailable();
+}
+
+Ptr<Packet>
+PeArpUdpSocket::Recv(uint32_t maxSize, uint32_t flags)
+{
+    return m_inner->Recv(maxSize, flags);
+}
+
+Ptr<Packet>
+PeArpUdpSocket::RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress)
+{
+    return m_inner->RecvFrom(maxSize, flags, fromAddress);
+}
+
+int
+PeArpUdpSocket::GetSockName(Address& address) const
+{
+    return m_inner->GetSockName(address);
+}
+
+int
+PeArpUdpSocket::GetPeerName(Address& address) const
+{
+    return m_inner->GetPeerName(address);
+}
+
+bool
+PeArpUdpSocket::SetAllowBroadcast(bool allowBroadcast)
+{
+    return m_inner->SetAllowBroadcast(allowBroadcast);
+}
+
+bool
+PeArpUdpSocket::GetAllowBroadcast() const
+{
+    return m_inner->GetAllowBroadcast();
+}
+
+void
+PeArpUdpSocket::BindToNetDevice(Ptr<NetDevice> netdevice)
+{
+    m_inner->BindToNetDevice(netdevice);
+}
+
+int
+PeArpUdpSocket::MulticastJoinGroup(uint32_t interface, const Address& groupAddress)
+{
+    return DynamicCast<UdpSocket>(m_inner)->MulticastJoinGroup(interface, groupAddress);
+}
+
+int
+PeArpUdpSocket::MulticastLeaveGroup(uint32_t interface, const Address& groupAddress)
+{
+    return DynamicCast<UdpSocket>(m_inner)->MulticastLeaveGroup(interface, groupAddress);
+}
+
+void
+PeArpUdpSocket::SetInnerAttribute(const std::string& name, const AttributeValue& value)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute(name, value);
+    }
+}
+
+void
+PeArpUdpSocket::SetRcvBufSize(uint32_t size)
+{
+    m_rcvBufSize = size;
+    SetInnerAttribute("RcvBufSize", UintegerValue(size));
+}
+
+uint32_t
+PeArpUdpSocket::GetRcvBufSize() const
+{
+    return m_rcvBufSize;
+}
+
+void
+PeArpUdpSocket::SetIpMulticastTtl(uint8_t ipTtl)
+{
+    m_ipMulticastTtl = ipTtl;
+    SetInnerAttribute("IpMulticastTtl", UintegerValue(ipTtl));
+}
+
+uint8_t
+PeArpUdpSocket::GetIpMulticastTtl() const
+{
+    return m_ipMulticastTtl;
+}
+
+void
+PeArpUdpSocket::SetIpMulticastIf(int32_t ipIf)
+{
+    m_ipMulticastIf = ipIf;
+    SetInnerAttribute("IpMulticastIf", IntegerValue(ipIf));
+}
+
+int32_t
+PeArpUdpSocket::GetIpMulticastIf() const
+{
+    return m_ipMulticastIf;
+}
+
+void
+PeArpUdpSocket::SetIpMulticastLoop(bool loop)
+{
+    m_ipMulticastLoop = loop;
+    SetInnerAttribute("IpMulticastLoop", BooleanValue(loop));
+}
+
+bool
+PeArpUdpSocket::GetIpMulticastLoop() const
+{
+    return m_ipMulticastLoop;
+}
+
+void
+PeArpUdpSocket::SetMtuDiscover(bool discover)
+{
+    m_mtuDiscover = discover;
+    SetInnerAttribute("MtuDiscover", BooleanValue(discover));
+}
+
+bool
+PeArpUdpSocket::GetMtuDiscover() const
+{
+    return m_mtuDiscover;
+}
+
+} // namespace ns3
