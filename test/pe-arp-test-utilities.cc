@@ -6,6 +6,25 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/config.h"
+#include "ns3/csma-helper.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/packet-sink-helper.h"
+#include "ns3/packet-sink.h"
+#include "ns3/pe-arp-helper.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-net-device.h"
+#include "ns3/pe-arp-stack-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/udp-socket-factory.h"
+
 #include <iomanip>
 #include <sstream>
 
@@ -37,6 +56,121 @@ ToHex(const std::vector<uint8_t>& bytes)
         oss << (i ? " " : "") << std::hex << std::setw(2) << std::setfill('0') << int(bytes[i]);
     }
     return oss.str();
+}
+
+Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
+    : shared("198.108.63.2"),
+      inetAddress("192.35.162.10")
+{
+    Config::SetDefault("ns3::ArpL3Protocol::RequestJitter",
+                       StringValue("ns3::ConstantRandomVariable[Constant=0.0]"));
+    Config::SetDefault("ns3::PeArpL3Protocol::RequestJitter",
+                       StringValue("ns3::ConstantRandomVariable[Constant=0.0]"));
+    inet = CreateObject<Node>();
+    router = CreateObject<Node>();
+    hosts.Create(hostRanges.size());
+
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    stack.Install(inet);
+    stack.Install(router);
+    PeArpStackHelper().Install(hosts);
+
+    PointToPointHelper p2p;
+    NetDeviceContainer wan = p2p.Install(inet, router);
+    Ipv4AddressHelper wanAddresses("192.35.162.0", "255.255.255.0", "0.0.0.1");
+    Ipv4InterfaceContainer wanInterfaces = wanAddresses.Assign(NetDeviceContainer(wan.Get(1)));
+    wanAddresses.SetBase("192.35.162.0", "255.255.255.0", "0.0.0.10");
+    wanAddresses.Assign(NetDeviceContainer(wan.Get(0)));
+
+    CsmaHelper csma;
+    NodeContainer lan(router);
+    lan.Add(hosts);
+    NetDeviceContainer links = csma.Install(lan);
+    routerLink = links.Get(0);
+
+    PeArpHelper peArp;
+    routerLan = peArp.Install(routerLink);
+    peArp.Assign(routerLan, Ipv4InterfaceAddress("198.108.63.1", "255.255.255.0"));
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    {
+        hostLink.push_back(links.Get(i + 1));
+        Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i + 1));
+        uint32_t interface =
+            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), hostRanges[i]);
+        hostLan.push_back(device);
+        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute("198.108.63.1", interface);
+    }
+    routing.GetStaticRouting(inet->GetObject<Ipv4>())->SetDefaultRoute("192.35.162.1", 1);
+}
+
+Ptr<PeArpL3Protocol>
+Figure4::RouterProtocol() const
+{
+    return router->GetObject<PeArpL3Protocol>();
+}
+
+Ptr<PeArpL3Protocol>
+Figure4::HostProtocol(uint32_t i) const
+{
+    return hosts.Get(i)->GetObject<PeArpL3Protocol>();
+}
+
+namespace
+{
+
+void
+SendRaw(Ptr<NetDevice> device, std::vector<uint8_t> bytes, Mac48Address to)
+{
+    device->Send(PacketFromBytes(bytes), to, 0x0806);
+}
+
+void
+SendDatagrams(Ptr<Socket> socket, Ipv4Address to, uint16_t port, uint32_t count, uint32_t size)
+{
+    for (uint32_t i = 0; i < count; i++)
+    {
+        socket->SendTo(Create<Packet>(size), 0, InetSocketAddress(to, port));
+    }
+}
+
+} // namespace
+
+void
+Figure4::InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) const
+{
+    Simulator::Schedule(at, &SendRaw, routerLink, bytes, to);
+}
+
+void
+Figure4::SendUdp(Ptr<Node> from,
+                 Time at,
+                 Ipv4Address to,
+                 uint16_t port,
+                 uint32_t count,
+                 uint32_t size)
+{
+    Ptr<Socket> socket = Socket::CreateSocket(from, UdpSocketFactory::GetTypeId());
+    Simulator::Schedule(at, &SendDatagrams, socket, to, port, count, size);
+}
+
+Ptr<Application>
+InstallSink(Ptr<Node> node, bool tcp, uint16_t port)
+{
+    PacketSinkHelper helper(tcp ? "ns3::TcpSocketFactory" : "ns3::UdpSocketFactory",
+                            InetSocketAddress(Ipv4Address::GetAny(), port));
+    ApplicationContainer apps = helper.Install(node);
+    apps.Start(Seconds(0));
+    return apps.Get(0);
+}
+
+uint64_t
+SinkBytes(Ptr<Application> sink)
+{
+    return DynamicCast<PacketSink>(sink)->GetTotalRx();
 }
 
 } // namespace tests

@@ -1,0 +1,1287 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup pe-arp-tests
+ * \brief Unit tests of the PE-ARP table (PeArpCache): lookup by (address,
+ * port) over disjoint port ranges, resolution and merging of incomplete
+ * entries, static entries, pending queues, the shared retransmission timer,
+ * timeouts, table limits, garbage collection, Flush and the `arp -n` printout
+ * of the PE-ARP paper (Figure 3).
+ *
+ * A cache needs no node: each test creates one with SetDevice(nullptr, "eth1")
+ * and drives it from events scheduled in DoRun.
+ */
+
+#include "ns3/log.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/pe-arp-cache.h"
+#include "ns3/simulator.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <list>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace tests
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpCacheTestSuite");
+
+namespace
+{
+
+/**
+ * \param packets packets
+ * \return their uids, space separated (for readable comparisons)
+ */
+std::string
+Uids(const std::list<Ptr<Packet>>& packets)
+{
+    std::ostringstream oss;
+    for (const auto& p : packets)
+    {
+        oss << p->GetUid() << " ";
+    }
+    return oss.str();
+}
+
+/**
+ * \param address an address
+ * \param port a port
+ * \return "address:port"
+ */
+std::string
+Key(Ipv4Address address, uint16_t port)
+{
+    std::ostringstream oss;
+    oss << address << ":" << port;
+    return oss.str();
+}
+
+/**
+ * \param cache a cache
+ * \param address an address
+ * \param port a port
+ * \return the MAC of the entry Lookup finds, or ff:ff:ff:ff:ff:ff if none
+ */
+Mac48Address
+MacAt(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port)
+{
+    PeArpCache::Entry* entry = cache->Lookup(address, port);
+    return entry != nullptr ? entry->GetMacAddress() : Mac48Address("ff:ff:ff:ff:ff:ff");
+}
+
+} // namespace
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Base of the cache tests: creates caches and records their Drop
+ * trace and their retransmission requests.
+ */
+class PeArpCacheTestCase : public TestCase
+{
+  protected:
+    /**
+     * \param name the test case name
+     */
+    explicit PeArpCacheTestCase(std::string name);
+
+    /** A packet dropped by a cache. */
+    struct Drop
+    {
+        uint64_t uid;                  //!< packet uid
+        PeArpCache::DropReason reason; //!< reason
+        Time time;                     //!< when
+    };
+
+    /** A retransmission request made by a cache. */
+    struct Request
+    {
+        Ipv4Address address; //!< address asked for
+        uint16_t port;       //!< port asked for
+        Time time;           //!< when
+    };
+
+    /**
+     * \return a new cache for interface "eth1", traced
+     */
+    Ptr<PeArpCache> CreateCache();
+    /**
+     * Drop trace sink.
+     * \param packet the packet
+     * \param reason the reason
+     */
+    void OnDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason);
+    /**
+     * Request callback.
+     * \param cache the cache
+     * \param address the address
+     * \param port the port
+     */
+    void OnRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port);
+
+    std::vector<Drop> m_drops;       //!< drops, in order
+    std::vector<Request> m_requests; //!< retransmission requests, in order
+};
+
+PeArpCacheTestCase::PeArpCacheTestCase(std::string name)
+    : TestCase(name)
+{
+}
+
+Ptr<PeArpCache>
+PeArpCacheTestCase::CreateCache()
+{
+    Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
+    cache->SetDevice(nullptr, "eth1");
+    cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpCacheTestCase::OnDrop, this));
+    cache->SetRequestCallback(MakeCallback(&PeArpCacheTestCase::OnRequest, this));
+    return cache;
+}
+
+void
+PeArpCacheTestCase::OnDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason)
+{
+    m_drops.push_back({packet->GetUid(), reason, Simulator::Now()});
+}
+
+void
+PeArpCacheTestCase::OnRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port)
+{
+    m_requests.push_back({address, port, Simulator::Now()});
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Lookup of (address, port) over disjoint ranges, 0-0 entries, port 0
+ * and IsShared.
+ */
+class PeArpCacheLookupTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheLookupTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheLookupTestCase::PeArpCacheLookupTestCase()
+    : PeArpCacheTestCase("Lookup: disjoint ranges and their boundaries, 0-0, port 0, IsShared")
+{
+}
+
+void
+PeArpCacheLookupTestCase::DoRun()
+{
+    Ipv4Address shared("192.35.162.2");
+    Ipv4Address whole("198.108.63.1");
+    Ipv4Address low("10.0.0.3");
+    Ipv4Address unknown("10.0.0.9");
+    Mac48Address macA("00:0c:29:9e:8c:ee");
+    Mac48Address macB("00:0c:29:39:44:ab");
+    Mac48Address macC("00:0c:29:00:00:0c");
+    Mac48Address macW("00:12:7f:c4:38:d3");
+    Mac48Address macL("00:12:7f:00:00:0f");
+
+    Ptr<PeArpCache> c = CreateCache();
+    Simulator::Schedule(Seconds(1), [&]() {
+        std::list<Ptr<Packet>> pending;
+        // Inserted out of order on purpose.
+        c->Resolve(shared, PeArpPortRange(3000, 3999), macB, pending);
+        c->Resolve(shared, PeArpPortRange(4000, 4999), macC, pending);
+        c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
+        c->Resolve(whole, PeArpPortRange(0, 0), macW, pending);
+        c->Resolve(low, PeArpPortRange(0, 999), macL, pending);
+        NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing was pending");
+    });
+    Simulator::Run();
+
+    NS_TEST_ASSERT_MSG_EQ(c->GetSize(), 5U, "five entries");
+
+    // Disjoint ranges of a shared address: each boundary.
+    struct
+    {
+        uint16_t port;
+        bool found;
+        Mac48Address mac;
+        PeArpPortRange range;
+    } const expected[] = {
+        {0, false, Mac48Address(), PeArpPortRange()},
+        {1999, false, Mac48Address(), PeArpPortRange()},
+        {2000, true, macA, PeArpPortRange(2000, 2999)},
+        {2500, true, macA, PeArpPortRange(2000, 2999)},
+        {2999, true, macA, PeArpPortRange(2000, 2999)},
+        {3000, true, macB, PeArpPortRange(3000, 3999)},
+        {3999, true, macB, PeArpPortRange(3000, 3999)},
+        {4000, true, macC, PeArpPortRange(4000, 4999)},
+        {4999, true, macC, PeArpPortRange(4000, 4999)},
+        {5000, false, Mac48Address(), PeArpPortRange()},
+        {65535, false, Mac48Address(), PeArpPortRange()},
+    };
+
+    for (const auto& e : expected)
+    {
+        PeArpCache::Entry* entry = c->Lookup(shared, e.port);
+        NS_TEST_EXPECT_MSG_EQ((entry != nullptr), e.found, "lookup of port " << e.port);
+        if (entry != nullptr && e.found)
+        {
+            NS_TEST_EXPECT_MSG_EQ(entry->GetMacAddress(), e.mac, "MAC for port " << e.port);
+            NS_TEST_EXPECT_MSG_EQ(entry->GetRange(), e.range, "range for port " << e.port);
+            NS_TEST_EXPECT_MSG_EQ(entry->GetIpv4Address(), shared, "address for " << e.port);
+            NS_TEST_EXPECT_MSG_EQ(entry->IsAlive(), true, "alive for port " << e.port);
+        }
+    }
+
+    // A 0-0 entry matches every port, port 0 included.
+    for (uint16_t port : {0, 1, 2500, 65535})
+    {
+        PeArpCache::Entry* entry = c->Lookup(whole, port);
+        NS_TEST_EXPECT_MSG_NE(entry, nullptr, "0-0 entry found for port " << port);
+        if (entry != nullptr)
+        {
+            NS_TEST_EXPECT_MSG_EQ(entry->GetMacAddress(), macW, "0-0 MAC for port " << port);
+            NS_TEST_EXPECT_MSG_EQ(entry->GetRange().IsAll(), true, "0-0 range");
+        }
+    }
+
+    // Port 0 matches a range that contains 0, and nothing else.
+    PeArpCache::Entry* zero = c->Lookup(low, 0);
+    NS_TEST_EXPECT_MSG_NE(zero, nullptr, "0-999 holds port 0");
+    if (zero != nullptr)
+    {
+        NS_TEST_EXPECT_MSG_EQ(zero->GetMacAddress(), macL, "0-999 MAC");
+    }
+    NS_TEST_EXPECT_MSG_NE(c->Lookup(low, 999), nullptr, "0-999 holds port 999");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(low, 1000), nullptr, "0-999 does not hold 1000");
+
+    // An incomplete entry for port 0 next to resolved ranges: found for 0
+    // only, and the ranges still win for their ports.
+    PeArpCache::Entry* incompleteZero = c->AddIncomplete(shared, 0, Create<Packet>(10));
+    NS_TEST_ASSERT_MSG_NE(incompleteZero, nullptr, "incomplete entry for port 0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(shared, 0), incompleteZero, "port 0 -> its incomplete entry");
+    NS_TEST_EXPECT_MSG_EQ(incompleteZero->IsIncomplete(), true, "incomplete");
+    NS_TEST_EXPECT_MSG_EQ(incompleteZero->IsWaitReply(), true, "waiting for a reply");
+    NS_TEST_EXPECT_MSG_EQ(incompleteZero->GetRequestedPort(), 0, "requested port 0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(shared, 1), nullptr, "port 1: nothing");
+    NS_TEST_EXPECT_MSG_NE(c->Lookup(shared, 2000), incompleteZero, "2000 is not port 0");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 2000), macA, "2000 still resolved");
+
+    // Unknown address.
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(unknown, 0), nullptr, "unknown address, port 0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(unknown, 2500), nullptr, "unknown address, port 2500");
+
+    // IsShared: only resolved ranges other than 0-0 make an address shared.
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(shared), true, "192.35.162.2 is shared");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(whole), false, "0-0: not shared");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(low), true, "0-999: shared");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(unknown), false, "unknown: not shared");
+    Ipv4Address onlyIncomplete("10.0.0.4");
+    c->AddIncomplete(onlyIncomplete, 2500, Create<Packet>(10));
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(onlyIncomplete), false, "only incomplete: not shared");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Resolve with a range merges the incomplete entries of its ports,
+ * hands back their packets in order, and leaves the others waiting.
+ */
+class PeArpCacheResolveMergeTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheResolveMergeTestCase();
+
+  private:
+    void DoRun() override;
+    /**
+     * EntryUpdated trace sink.
+     * \param address the address
+     * \param range the range
+     * \param mac the hardware address
+     */
+    void OnEntry(Ipv4Address address, const PeArpPortRange& range, Mac48Address mac);
+    std::vector<std::string> m_entries; //!< EntryUpdated records
+};
+
+PeArpCacheResolveMergeTestCase::PeArpCacheResolveMergeTestCase()
+    : PeArpCacheTestCase("Resolve merges incomplete entries of its range, returns their packets")
+{
+}
+
+void
+PeArpCacheResolveMergeTestCase::OnEntry(Ipv4Address address,
+                                        const PeArpPortRange& range,
+                                        Mac48Address mac)
+{
+    std::ostringstream oss;
+    oss << address << ":" << range << " " << mac;
+    m_entries.push_back(oss.str());
+}
+
+void
+PeArpCacheResolveMergeTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address mac("00:0c:29:9e:8c:ee");
+    Ptr<PeArpCache> c = CreateCache();
+    c->TraceConnectWithoutContext("EntryUpdated",
+                                  MakeCallback(&PeArpCacheResolveMergeTestCase::OnEntry, this));
+
+    std::vector<Ptr<Packet>> p;
+    for (int i = 0; i < 6; i++)
+    {
+        p.push_back(Create<Packet>(100 + i));
+    }
+    std::list<Ptr<Packet>> pending;
+    PeArpCache::Entry* resolved = nullptr;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        c->AddIncomplete(address, 2000, p[0]);
+        c->Enqueue(c->AddIncomplete(address, 2500, p[1]), p[2]);
+        c->AddIncomplete(address, 2999, p[3]);
+        c->AddIncomplete(address, 1999, p[4]); // just below the range
+        c->AddIncomplete(address, 3000, p[5]); // just above the range
+        NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 5U, "five incomplete entries");
+    });
+    Simulator::Schedule(MilliSeconds(500), [&]() {
+        resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
+    });
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+
+    NS_TEST_ASSERT_MSG_NE(resolved, nullptr, "resolved");
+    NS_TEST_EXPECT_MSG_EQ(resolved->IsAlive(), true, "alive");
+    NS_TEST_EXPECT_MSG_EQ(resolved->IsIncomplete(), false, "not incomplete");
+    NS_TEST_EXPECT_MSG_EQ(resolved->GetRange(), PeArpPortRange(2000, 2999), "range");
+    NS_TEST_EXPECT_MSG_EQ(resolved->GetMacAddress(), mac, "MAC");
+    NS_TEST_EXPECT_MSG_EQ(resolved->GetPendingSize(), 0U, "packets handed back");
+    NS_TEST_EXPECT_MSG_EQ(Uids(pending),
+                          Uids({p[0], p[1], p[2], p[3]}),
+                          "packets of ports 2000, 2500 (two) and 2999, oldest first");
+
+    // One entry for the range, two incomplete entries outside it.
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "1 resolved + 2 incomplete");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), resolved, "2000 -> range");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), resolved, "2500 -> range");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2999), resolved, "2999 -> range");
+    PeArpCache::Entry* below = c->Lookup(address, 1999);
+    PeArpCache::Entry* above = c->Lookup(address, 3000);
+    NS_TEST_ASSERT_MSG_NE(below, nullptr, "1999 still there");
+    NS_TEST_ASSERT_MSG_NE(above, nullptr, "3000 still there");
+    NS_TEST_EXPECT_MSG_EQ(below->IsIncomplete(), true, "1999 still incomplete");
+    NS_TEST_EXPECT_MSG_EQ(above->IsIncomplete(), true, "3000 still incomplete");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "address known to be shared");
+
+    // EntryUpdated fired once, for the merged range.
+    NS_TEST_EXPECT_MSG_EQ(m_entries.size(), 1U, "one EntryUpdated");
+    if (!m_entries.empty())
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_entries[0],
+                              "192.35.162.2:2000-2999 00:0c:29:9e:8c:ee",
+                              "EntryUpdated arguments");
+    }
+
+    // The merged entries' timers are dead: only 1999 and 3000 were
+    // retransmitted (at 1, 2, 3 s) and failed (at 4 s).
+    std::map<std::string, int> perKey;
+    for (const auto& r : m_requests)
+    {
+        perKey[Key(r.address, r.port)]++;
+    }
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 6U, "six retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(perKey.size(), 2U, "for two ports");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:1999"], 3, "three for 1999");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:3000"], 3, "three for 3000");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 2U, "two packets dropped");
+    for (const auto& d : m_drops)
+    {
+        NS_TEST_EXPECT_MSG_EQ(d.reason, PeArpCache::RESOLUTION_FAILED, "reason");
+        NS_TEST_EXPECT_MSG_EQ((d.uid == p[4]->GetUid() || d.uid == p[5]->GetUid()),
+                              true,
+                              "only the packets of 1999 and 3000");
+        NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(4), "dropped at 4 s");
+    }
+    NS_TEST_EXPECT_MSG_EQ(resolved->IsAlive(), true, "merged entry still alive at 10 s");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Resolve of an overlapping range supersedes learned entries; the same
+ * range is updated in place.
+ */
+class PeArpCacheSupersedeTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheSupersedeTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheSupersedeTestCase::PeArpCacheSupersedeTestCase()
+    : PeArpCacheTestCase("Resolve of an overlapping range supersedes learned entries")
+{
+}
+
+void
+PeArpCacheSupersedeTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address macA("00:00:00:00:00:0a");
+    Mac48Address macB("00:00:00:00:00:0b");
+    Mac48Address macC("00:00:00:00:00:0c");
+    Mac48Address macD("00:00:00:00:00:0d");
+    Mac48Address macE("00:00:00:00:00:0e");
+    Mac48Address macF("00:00:00:00:00:0f");
+    Ptr<PeArpCache> c = CreateCache();
+    std::list<Ptr<Packet>> pending;
+
+    Simulator::Schedule(Seconds(1), [&]() {
+        c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
+        c->Resolve(address, PeArpPortRange(3000, 3999), macB, pending);
+        c->Resolve(address, PeArpPortRange(4000, 4999), macC, pending);
+    });
+    Simulator::Run();
+    NS_TEST_ASSERT_MSG_EQ(c->GetSize(), 3U, "three ranges");
+
+    // 2500-3499 overlaps 2000-2999 and 3000-3999, not 4000-4999.
+    PeArpCache::Entry* d = c->Resolve(address, PeArpPortRange(2500, 3499), macD, pending);
+    NS_TEST_ASSERT_MSG_NE(d, nullptr, "accepted");
+    NS_TEST_EXPECT_MSG_EQ(d->GetRange(), PeArpPortRange(2500, 3499), "new range");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two superseded, one added");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), nullptr, "2000 forgotten");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2499), nullptr, "2499 forgotten");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), d, "2500 -> new");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3000), d, "3000 -> new");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3499), d, "3499 -> new");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3500), nullptr, "3500 forgotten");
+    NS_TEST_EXPECT_MSG_NE(c->Lookup(address, 4000), nullptr, "4000 kept");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4000), macC, "4000 kept, MAC C");
+
+    // Same range again: updated in place, new MAC.
+    PeArpCache::Entry* e = c->Resolve(address, PeArpPortRange(4000, 4999), macE, pending);
+    NS_TEST_ASSERT_MSG_NE(e, nullptr, "accepted");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "MAC updated");
+
+    // 0-0 supersedes every range of the address.
+    PeArpCache::Entry* f = c->Resolve(address, PeArpPortRange(0, 0), macF, pending);
+    NS_TEST_ASSERT_MSG_NE(f, nullptr, "accepted");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry left");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), f, "2500 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), f, "4000 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 0), f, "0 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "not shared anymore");
+
+    // And a range supersedes 0-0.
+    PeArpCache::Entry* a = c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
+    NS_TEST_ASSERT_MSG_NE(a, nullptr, "accepted");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), nullptr, "4000 no longer resolved");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), a, "2000 -> range");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "shared again");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing was pending");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 0U, "nothing refused");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Permanent entries: Resolve cannot overwrite them (but accepts the
+ * identical mapping), and static entries may not overlap.
+ */
+class PeArpCachePermanentTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCachePermanentTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCachePermanentTestCase::PeArpCachePermanentTestCase()
+    : PeArpCacheTestCase("Permanent entries refuse learned and overlapping static mappings")
+{
+}
+
+void
+PeArpCachePermanentTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address macP("00:0c:29:9e:8c:ee");
+    Mac48Address macX("00:00:00:00:00:99");
+    Mac48Address macQ("00:0c:29:39:44:ab");
+    Ptr<PeArpCache> c = CreateCache();
+    std::list<Ptr<Packet>> pending;
+
+    // A learned entry and an incomplete one in the way of the static entry.
+    Ptr<Packet> superseded = Create<Packet>(10);
+    Ptr<Packet> outside = Create<Packet>(11);
+    c->Resolve(address, PeArpPortRange(2500, 2599), macX, pending);
+    c->AddIncomplete(address, 2100, superseded);
+    c->AddIncomplete(address, 3100, outside);
+    NS_TEST_ASSERT_MSG_EQ(c->GetSize(), 3U, "three entries");
+
+    PeArpCache::Entry* p = c->AddPermanent(address, PeArpPortRange(2000, 2999), macP);
+    NS_TEST_ASSERT_MSG_NE(p, nullptr, "static entry added");
+    NS_TEST_EXPECT_MSG_EQ(p->IsPermanent(), true, "permanent");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "learned 2500-2599 and incomplete 2100 replaced");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2550), p, "2550 -> static");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2100), p, "2100 -> static");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 1U, "the superseded incomplete entry's packet");
+    if (m_drops.size() == 1)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, superseded->GetUid(), "that packet");
+        NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::SUPERSEDED_BY_STATIC, "reason");
+    }
+
+    // Resolve: other MAC, same range -> refused.
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(2000, 2999), macX, pending),
+                          nullptr,
+                          "other MAC refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 1U, "one refusal");
+    NS_TEST_EXPECT_MSG_EQ(p->GetMacAddress(), macP, "static MAC kept");
+    NS_TEST_EXPECT_MSG_EQ(p->IsPermanent(), true, "still permanent");
+
+    // Resolve: same MAC, overlapping but different range -> refused.
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(2500, 3499), macP, pending),
+                          nullptr,
+                          "overlapping range refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 2U, "two refusals");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3000), nullptr, "3000 not learned");
+
+    // Resolve: 0-0 overlaps everything -> refused.
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(0, 0), macP, pending),
+                          nullptr,
+                          "0-0 refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 3U, "three refusals");
+
+    // Resolve: the identical mapping is accepted and returns the static entry.
+    PeArpCache::Entry* same = c->Resolve(address, PeArpPortRange(2000, 2999), macP, pending);
+    NS_TEST_EXPECT_MSG_EQ(same, p, "identical mapping accepted");
+    NS_TEST_EXPECT_MSG_EQ(p->IsPermanent(), true, "not turned alive");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 3U, "not counted as refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "size unchanged");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "no packet for the static range");
+    NS_TEST_EXPECT_MSG_NE(c->Lookup(address, 3100), nullptr, "incomplete 3100 untouched");
+
+    // A learned range that does not overlap is fine.
+    Ptr<Packet> waiting = outside;
+    PeArpCache::Entry* q = c->Resolve(address, PeArpPortRange(3000, 3999), macQ, pending);
+    NS_TEST_ASSERT_MSG_NE(q, nullptr, "disjoint learned range accepted");
+    NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({waiting}), "3100's packet handed back");
+
+    // AddPermanent over another permanent entry that overlaps -> refused.
+    NS_TEST_EXPECT_MSG_EQ(c->AddPermanent(address, PeArpPortRange(2999, 3000), macQ),
+                          nullptr,
+                          "overlapping static entry refused");
+    NS_TEST_EXPECT_MSG_EQ(c->AddPermanent(address, PeArpPortRange(0, 0), macQ),
+                          nullptr,
+                          "static 0-0 over a static range refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 5U, "five refusals");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2999), p, "first static entry kept");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3000), q, "learned entry kept");
+
+    // AddPermanent over the learned entry replaces it.
+    PeArpCache::Entry* q2 = c->AddPermanent(address, PeArpPortRange(3000, 3999), macQ);
+    NS_TEST_ASSERT_MSG_NE(q2, nullptr, "static over learned accepted");
+    NS_TEST_EXPECT_MSG_EQ(q2->IsPermanent(), true, "permanent");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two static entries");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The pending queue of an entry is bounded: the oldest packets go.
+ */
+class PeArpCachePendingQueueTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCachePendingQueueTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCachePendingQueueTestCase::PeArpCachePendingQueueTestCase()
+    : PeArpCacheTestCase("PendingQueueSize=3: five packets, the oldest two dropped")
+{
+}
+
+void
+PeArpCachePendingQueueTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    c->SetAttribute("PendingQueueSize", UintegerValue(3));
+    std::vector<Ptr<Packet>> p;
+    for (int i = 0; i < 5; i++)
+    {
+        p.push_back(Create<Packet>(100 + i));
+    }
+    std::list<Ptr<Packet>> pending;
+    uint32_t queued = 0;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        PeArpCache::Entry* e = c->AddIncomplete(address, 2500, p[0]);
+        for (int i = 1; i < 5; i++)
+        {
+            c->Enqueue(e, p[i]);
+        }
+        queued = e->GetPendingSize();
+    });
+    Simulator::Schedule(MilliSeconds(100), [&]() {
+        c->Resolve(address, PeArpPortRange(2000, 2999), Mac48Address("00:0c:29:9e:8c:ee"), pending);
+    });
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(queued, 3U, "three packets queued");
+    NS_TEST_EXPECT_MSG_EQ(c->GetPendingQueueDrops(), 2U, "two drops counted");
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 2U, "two drops traced");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, p[0]->GetUid(), "oldest dropped first");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[1].uid, p[1]->GetUid(), "second oldest dropped next");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 1");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[1].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 2");
+    NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({p[2], p[3], p[4]}), "the three newest remain");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailureDrops(), 0U, "no other drops");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief An unanswered request is retransmitted MaxRetries times, once per
+ * WaitReplyTimeout, then the entry is DEAD and its packets dropped; a DEAD
+ * entry expires after DeadTimeout.
+ */
+class PeArpCacheRetransmissionTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheRetransmissionTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheRetransmissionTestCase::PeArpCacheRetransmissionTestCase()
+    : PeArpCacheTestCase("Unanswered request: retransmitted at 1, 2, 3 s, DEAD at 4 s")
+{
+}
+
+void
+PeArpCacheRetransmissionTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    NS_TEST_ASSERT_MSG_EQ(c->GetWaitReplyTimeout(), Seconds(1), "default WaitReplyTimeout");
+    NS_TEST_ASSERT_MSG_EQ(c->GetDeadTimeout(), Seconds(100), "default DeadTimeout");
+    UintegerValue maxRetries;
+    c->GetAttribute("MaxRetries", maxRetries);
+    NS_TEST_ASSERT_MSG_EQ(maxRetries.Get(), 3U, "default MaxRetries");
+
+    Ptr<Packet> p1 = Create<Packet>(100);
+    Ptr<Packet> p2 = Create<Packet>(101);
+    PeArpCache::Entry* entry = nullptr;
+
+    struct Snapshot
+    {
+        PeArpCache::Entry::State state;
+        uint32_t retries;
+        uint32_t pending;
+        bool expired;
+    };
+
+    Snapshot at3500{};
+    Snapshot at4500{};
+    bool expiredAt103 = true;
+    bool expiredAt104 = false;
+    bool lookupAt4500 = false;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        entry = c->AddIncomplete(address, 2500, p1);
+        c->Enqueue(entry, p2);
+    });
+    Simulator::Schedule(MilliSeconds(3500), [&]() {
+        at3500 = {entry->GetState(),
+                  entry->GetRetries(),
+                  entry->GetPendingSize(),
+                  entry->IsExpired()};
+    });
+    Simulator::Schedule(MilliSeconds(4500), [&]() {
+        at4500 = {entry->GetState(),
+                  entry->GetRetries(),
+                  entry->GetPendingSize(),
+                  entry->IsExpired()};
+        lookupAt4500 = c->Lookup(address, 2500) == entry;
+    });
+    Simulator::Schedule(Seconds(103), [&]() { expiredAt103 = entry->IsExpired(); });
+    Simulator::Schedule(Seconds(104), [&]() { expiredAt104 = entry->IsExpired(); });
+    Simulator::Run();
+
+    // Exactly three retransmissions, at 1, 2 and 3 s, for the right port.
+    NS_TEST_ASSERT_MSG_EQ(m_requests.size(), 3U, "three retransmissions");
+    for (uint32_t i = 0; i < 3; i++)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_requests[i].time, Seconds(i + 1), "retransmission " << i + 1);
+        NS_TEST_EXPECT_MSG_EQ(m_requests[i].address, address, "address " << i + 1);
+        NS_TEST_EXPECT_MSG_EQ(m_requests[i].port, 2500, "port " << i + 1);
+    }
+
+    NS_TEST_EXPECT_MSG_EQ(at3500.state, PeArpCache::Entry::WAIT_REPLY, "waiting at 3.5 s");
+    NS_TEST_EXPECT_MSG_EQ(at3500.retries, 3U, "three retries at 3.5 s");
+    NS_TEST_EXPECT_MSG_EQ(at3500.pending, 2U, "packets still waiting at 3.5 s");
+    NS_TEST_EXPECT_MSG_EQ(at4500.state, PeArpCache::Entry::DEAD, "dead at 4.5 s");
+    NS_TEST_EXPECT_MSG_EQ(at4500.pending, 0U, "no packets at 4.5 s");
+    NS_TEST_EXPECT_MSG_EQ(at4500.expired, false, "dead entry not expired at 4.5 s");
+    NS_TEST_EXPECT_MSG_EQ(lookupAt4500, true, "dead entry still found");
+
+    // Both packets dropped at 4 s, oldest first.
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 2U, "two packets dropped");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, p1->GetUid(), "first packet");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[1].uid, p2->GetUid(), "second packet");
+    for (const auto& d : m_drops)
+    {
+        NS_TEST_EXPECT_MSG_EQ(d.reason, PeArpCache::RESOLUTION_FAILED, "reason");
+        NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(4), "dropped at 4 s");
+    }
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "one failed resolution");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailureDrops(), 2U, "two packets");
+
+    // DeadTimeout (100 s) counted from 4 s.
+    NS_TEST_EXPECT_MSG_EQ(expiredAt103, false, "dead entry not expired at 103 s");
+    NS_TEST_EXPECT_MSG_EQ(expiredAt104, true, "dead entry expired at 104 s");
+
+    // One event per deadline: 1 s, 2 s, 3 s, 4 s.
+    NS_TEST_EXPECT_MSG_EQ(c->GetTimerEvents(), 4U, "four timer events");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief A reply stops the retransmissions of the entries it answers.
+ */
+class PeArpCacheAnsweredTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAnsweredTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAnsweredTestCase::PeArpCacheAnsweredTestCase()
+    : PeArpCacheTestCase("Answered request: retransmissions stop, nothing dropped")
+{
+}
+
+void
+PeArpCacheAnsweredTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address mac("00:0c:29:9e:8c:ee");
+    Ptr<PeArpCache> c = CreateCache();
+    Ptr<Packet> packet = Create<Packet>(100);
+    std::list<Ptr<Packet>> pending;
+    PeArpCache::Entry* resolved = nullptr;
+
+    Simulator::Schedule(Seconds(0), [&]() { c->AddIncomplete(address, 2500, packet); });
+    Simulator::Schedule(MilliSeconds(2500), [&]() {
+        resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
+    });
+    Simulator::Stop(Seconds(20));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 2U, "retransmitted at 1 and 2 s only");
+    if (m_requests.size() == 2)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_requests[0].time, Seconds(1), "first at 1 s");
+        NS_TEST_EXPECT_MSG_EQ(m_requests[1].time, Seconds(2), "second at 2 s");
+    }
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 0U, "nothing dropped");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 0U, "no failure");
+    NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({packet}), "the packet is handed back");
+    NS_TEST_ASSERT_MSG_NE(resolved, nullptr, "resolved");
+    NS_TEST_EXPECT_MSG_EQ(resolved->IsAlive(), true, "alive at 20 s");
+    NS_TEST_EXPECT_MSG_EQ(resolved->GetRetries(), 0U, "retries reset");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The retransmission deadlines of many entries share one timer: 1000
+ * unanswered entries created together schedule a handful of events, while
+ * every entry is still retransmitted MaxRetries times.
+ */
+class PeArpCacheTimerScalingTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheTimerScalingTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheTimerScalingTestCase::PeArpCacheTimerScalingTestCase()
+    : PeArpCacheTestCase("1000 unanswered entries: 3000 retransmissions, a few timer events")
+{
+}
+
+void
+PeArpCacheTimerScalingTestCase::DoRun()
+{
+    const uint32_t n = 1000;
+    Ptr<PeArpCache> c = CreateCache();
+    uint64_t eventsBefore = Simulator::GetEventCount();
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        for (uint32_t i = 0; i < n; i++)
+        {
+            Ipv4Address address(Ipv4Address("10.1.0.0").Get() + i);
+            NS_TEST_EXPECT_MSG_NE(c->AddIncomplete(address, 80, Create<Packet>(10)),
+                                  nullptr,
+                                  "entry " << i);
+        }
+    });
+    Simulator::Run();
+    uint64_t events = Simulator::GetEventCount() - eventsBefore;
+
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 3 * n, "3000 retransmissions");
+    std::map<int64_t, uint32_t> perSecond;
+    for (const auto& r : m_requests)
+    {
+        perSecond[r.time.GetMilliSeconds()]++;
+    }
+    NS_TEST_EXPECT_MSG_EQ(perSecond.size(), 3U, "at three instants");
+    NS_TEST_EXPECT_MSG_EQ(perSecond[1000], n, "1000 at 1 s");
+    NS_TEST_EXPECT_MSG_EQ(perSecond[2000], n, "1000 at 2 s");
+    NS_TEST_EXPECT_MSG_EQ(perSecond[3000], n, "1000 at 3 s");
+
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), n, "1000 packets dropped");
+    uint32_t failedAt4 = 0;
+    for (const auto& d : m_drops)
+    {
+        failedAt4 += (d.reason == PeArpCache::RESOLUTION_FAILED && d.time == Seconds(4)) ? 1 : 0;
+    }
+    NS_TEST_EXPECT_MSG_EQ(failedAt4, n, "all RESOLUTION_FAILED at 4 s");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), n, "1000 failed resolutions");
+
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(c->GetTimerEvents(), 5U, "timer events (not one per entry)");
+    // The setup event plus the timer events.
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(events, 6U, "events executed by the simulator");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief An ALIVE entry expires after AliveTimeout.
+ */
+class PeArpCacheAliveTimeoutTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAliveTimeoutTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAliveTimeoutTestCase::PeArpCacheAliveTimeoutTestCase()
+    : PeArpCacheTestCase("ALIVE entry: not expired at 119 s, expired at 120 s")
+{
+}
+
+void
+PeArpCacheAliveTimeoutTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    NS_TEST_ASSERT_MSG_EQ(c->GetAliveTimeout(), Seconds(120), "default AliveTimeout");
+    PeArpCache::Entry* entry = nullptr;
+    std::list<Ptr<Packet>> pending;
+    std::map<int64_t, bool> expired; // by time in ms
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        entry = c->Resolve(address,
+                           PeArpPortRange(2000, 2999),
+                           Mac48Address("00:0c:29:9e:8c:ee"),
+                           pending);
+    });
+    for (int64_t ms : {0, 60000, 119000, 119999, 120000, 150000})
+    {
+        Simulator::Schedule(MilliSeconds(ms), [&, ms]() { expired[ms] = entry->IsExpired(); });
+    }
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(expired.size(), 6U, "six checks");
+    NS_TEST_EXPECT_MSG_EQ(expired[0], false, "fresh at 0 s");
+    NS_TEST_EXPECT_MSG_EQ(expired[60000], false, "not expired at 60 s");
+    NS_TEST_EXPECT_MSG_EQ(expired[119000], false, "not expired at 119 s");
+    NS_TEST_EXPECT_MSG_EQ(expired[119999], false, "not expired at 119.999 s");
+    NS_TEST_EXPECT_MSG_EQ(expired[120000], true, "expired at 120 s");
+    NS_TEST_EXPECT_MSG_EQ(expired[150000], true, "expired at 150 s");
+    NS_TEST_EXPECT_MSG_EQ(entry->IsAlive(), true, "still ALIVE (expiry checked on use)");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief MaxEntries is a hard limit.
+ */
+class PeArpCacheMaxEntriesTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheMaxEntriesTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheMaxEntriesTestCase::PeArpCacheMaxEntriesTestCase()
+    : PeArpCacheTestCase("MaxEntries=2: the third entry is refused, its packet traced TABLE_FULL")
+{
+}
+
+void
+PeArpCacheMaxEntriesTestCase::DoRun()
+{
+    Ptr<PeArpCache> c = CreateCache();
+    c->SetAttribute("MaxEntries", UintegerValue(2));
+    Ptr<Packet> p1 = Create<Packet>(100);
+    Ptr<Packet> p2 = Create<Packet>(101);
+    Ptr<Packet> p3 = Create<Packet>(102);
+    PeArpCache::Entry* e1 = nullptr;
+    PeArpCache::Entry* e2 = nullptr;
+    PeArpCache::Entry* e3 = nullptr;
+    PeArpCache::Entry* learned = nullptr;
+    PeArpCache::Entry* answered = nullptr;
+    std::list<Ptr<Packet>> pending;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        e1 = c->AddIncomplete(Ipv4Address("10.0.0.1"), 80, p1);
+        e2 = c->AddIncomplete(Ipv4Address("10.0.0.2"), 80, p2);
+        e3 = c->AddIncomplete(Ipv4Address("10.0.0.3"), 80, p3);
+    });
+    Simulator::Schedule(MilliSeconds(500), [&]() {
+        // A new learned entry does not fit either...
+        learned = c->Resolve(Ipv4Address("10.0.0.4"),
+                             PeArpPortRange(0, 0),
+                             Mac48Address("00:00:00:00:00:04"),
+                             pending);
+        // ... but answering an incomplete entry does not grow the table.
+        answered = c->Resolve(Ipv4Address("10.0.0.1"),
+                              PeArpPortRange(0, 0),
+                              Mac48Address("00:00:00:00:00:01"),
+                              pending);
+    });
+    Simulator::Stop(Seconds(0.6));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_NE(e1, nullptr, "first entry");
+    NS_TEST_EXPECT_MSG_NE(e2, nullptr, "second entry");
+    NS_TEST_EXPECT_MSG_EQ(e3, nullptr, "third entry refused");
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1U, "one packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, p3->GetUid(), "the third packet");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::TABLE_FULL, "reason TABLE_FULL");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(Ipv4Address("10.0.0.3"), 80), nullptr, "no third entry");
+
+    NS_TEST_EXPECT_MSG_EQ(learned, nullptr, "new learned entry refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 2U, "two refusals");
+    NS_TEST_ASSERT_MSG_NE(answered, nullptr, "answer to an incomplete entry accepted");
+    NS_TEST_EXPECT_MSG_EQ(answered->IsAlive(), true, "alive");
+    NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({p1}), "its packet handed back");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two entries");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Garbage collection of expired entries makes room for new ones.
+ */
+class PeArpCacheGcTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheGcTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheGcTestCase::PeArpCacheGcTestCase()
+    : PeArpCacheTestCase("GcThreshold=2: expired entries are collected to make room")
+{
+}
+
+void
+PeArpCacheGcTestCase::DoRun()
+{
+    Ipv4Address a("10.0.0.1");
+    Ipv4Address b("10.0.0.2");
+    Ipv4Address young("10.0.0.3");
+    Ipv4Address fresh("10.0.0.4");
+    Ptr<PeArpCache> c = CreateCache();
+    c->SetAttribute("GcThreshold", UintegerValue(2));
+    c->SetAttribute("MaxEntries", UintegerValue(3));
+    std::list<Ptr<Packet>> pending;
+    PeArpCache::Entry* early = nullptr;
+    PeArpCache::Entry* late = nullptr;
+    uint64_t collectedEarly = 99;
+    uint32_t sizeEarly = 99;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        c->Resolve(a, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:01"), pending);
+        c->Resolve(b, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:02"), pending);
+    });
+    Simulator::Schedule(Seconds(30), [&]() {
+        c->Resolve(young, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:03"), pending);
+    });
+    // At 60 s nothing has expired: the table is full.
+    Simulator::Schedule(Seconds(60), [&]() {
+        early = c->AddIncomplete(fresh, 80, Create<Packet>(10));
+        collectedEarly = c->GetCollectedEntries();
+        sizeEarly = c->GetSize();
+    });
+    // At 121 s a and b (120 s old) have expired, young (91 s old) has not.
+    Simulator::Schedule(Seconds(121),
+                        [&]() { late = c->AddIncomplete(fresh, 80, Create<Packet>(10)); });
+    Simulator::Stop(Seconds(121.5));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(early, nullptr, "refused at 60 s");
+    NS_TEST_EXPECT_MSG_EQ(collectedEarly, 0U, "nothing to collect at 60 s");
+    NS_TEST_EXPECT_MSG_EQ(sizeEarly, 3U, "three entries at 60 s");
+    NS_TEST_EXPECT_MSG_NE(late, nullptr, "accepted at 121 s");
+    NS_TEST_EXPECT_MSG_EQ(c->GetCollectedEntries(), 2U, "two expired entries collected");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "young + fresh");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(a, 5), nullptr, "a collected");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(b, 5), nullptr, "b collected");
+    NS_TEST_EXPECT_MSG_NE(c->Lookup(young, 5), nullptr, "young kept");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(fresh, 80), late, "fresh entry there");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 1U, "one refusal (at 60 s)");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Flush removes every entry but the permanent ones.
+ */
+class PeArpCacheFlushTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheFlushTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheFlushTestCase::PeArpCacheFlushTestCase()
+    : PeArpCacheTestCase("Flush keeps permanent entries only")
+{
+}
+
+void
+PeArpCacheFlushTestCase::DoRun()
+{
+    Ipv4Address staticAll("10.0.0.1");
+    Ipv4Address mixed("10.0.0.2");
+    Ipv4Address waiting("10.0.0.3");
+    Mac48Address macP("00:00:00:00:00:01");
+    Mac48Address macQ("00:00:00:00:00:02");
+    Ptr<PeArpCache> c = CreateCache();
+    std::list<Ptr<Packet>> pending;
+    Ptr<Packet> packet = Create<Packet>(100);
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        c->AddPermanent(staticAll, PeArpPortRange(0, 0), macP);
+        c->AddPermanent(mixed, PeArpPortRange(3000, 3999), macQ);
+        c->Resolve(mixed, PeArpPortRange(2000, 2999), Mac48Address("00:00:00:00:00:03"), pending);
+        c->AddIncomplete(waiting, 80, packet);
+    });
+    Simulator::Schedule(MilliSeconds(500), [&]() { c->Flush(); });
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two permanent entries left");
+    PeArpCache::Entry* p = c->Lookup(staticAll, 1234);
+    NS_TEST_ASSERT_MSG_NE(p, nullptr, "static 0-0 kept");
+    NS_TEST_EXPECT_MSG_EQ(p->IsPermanent(), true, "permanent");
+    NS_TEST_EXPECT_MSG_EQ(p->GetMacAddress(), macP, "MAC");
+    PeArpCache::Entry* q = c->Lookup(mixed, 3500);
+    NS_TEST_ASSERT_MSG_NE(q, nullptr, "static range kept");
+    NS_TEST_EXPECT_MSG_EQ(q->GetMacAddress(), macQ, "MAC");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(mixed, 2500), nullptr, "learned range flushed");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(waiting, 80), nullptr, "incomplete entry flushed");
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1U, "its packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, packet->GetUid(), "that packet");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::DISPOSED, "reason");
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 0U, "no retransmission for a flushed entry");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Print() in the `arp -n` format of the PE-ARP paper (Figure 3).
+ */
+class PeArpCachePrintTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCachePrintTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCachePrintTestCase::PeArpCachePrintTestCase()
+    : PeArpCacheTestCase("Print: arp -n format of Figure 3, sorted by address then port")
+{
+}
+
+void
+PeArpCachePrintTestCase::DoRun()
+{
+    Ptr<PeArpCache> c = CreateCache();
+    std::list<Ptr<Packet>> pending;
+    std::string empty;
+    std::string full;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        std::ostringstream oss;
+        c->Print(oss);
+        empty = oss.str();
+
+        // Inserted out of order on purpose.
+        c->Resolve(Ipv4Address("198.108.63.1"),
+                   PeArpPortRange(0, 0),
+                   Mac48Address("00:12:7f:c4:38:d3"),
+                   pending);
+        c->Resolve(Ipv4Address("192.35.162.2"),
+                   PeArpPortRange(3000, 3999),
+                   Mac48Address("00:0c:29:39:44:ab"),
+                   pending);
+        c->AddIncomplete(Ipv4Address("192.35.162.2"), 4500, Create<Packet>(10));
+        c->AddPermanent(Ipv4Address("192.35.162.10"),
+                        PeArpPortRange(0, 0),
+                        Mac48Address("00:00:00:00:00:0a"));
+        c->Resolve(Ipv4Address("192.35.162.2"),
+                   PeArpPortRange(2000, 2999),
+                   Mac48Address("00:0c:29:9e:8c:ee"),
+                   pending);
+        c->AddIncomplete(Ipv4Address("192.35.162.2"), 80, Create<Packet>(10));
+        c->AddIncomplete(Ipv4Address("10.1.1.1"), 0, Create<Packet>(10));
+    });
+    Simulator::Schedule(MilliSeconds(500), [&]() {
+        std::ostringstream oss;
+        c->Print(oss);
+        full = oss.str();
+    });
+    Simulator::Stop(Seconds(0.6));
+    Simulator::Run();
+
+    // Columns: Address 25, HWtype 8, HWaddress 20, then Iface.
+    const std::string header = "Address                  "
+                               "HWtype  "
+                               "HWaddress           "
+                               "Iface\n";
+    NS_TEST_EXPECT_MSG_EQ(empty, header, "empty table: header only");
+
+    const std::string expected = header +
+                                 // 10.1.1.1 < 192.35.162.2 < 192.35.162.10 < 198.108.63.1
+                                 "10.1.1.1:0-0             "
+                                 "        "
+                                 "(incomplete)        "
+                                 "eth1\n"
+                                 // port 80 before port 2000
+                                 "192.35.162.2:80-80       "
+                                 "        "
+                                 "(incomplete)        "
+                                 "eth1\n"
+                                 "192.35.162.2:2000-2999   "
+                                 "ether   "
+                                 "00:0c:29:9e:8c:ee   "
+                                 "eth1\n"
+                                 "192.35.162.2:3000-3999   "
+                                 "ether   "
+                                 "00:0c:29:39:44:ab   "
+                                 "eth1\n"
+                                 "192.35.162.2:4500-4500   "
+                                 "        "
+                                 "(incomplete)        "
+                                 "eth1\n"
+                                 "192.35.162.10:0-0        "
+                                 "ether   "
+                                 "00:00:00:00:00:0a   "
+                                 "eth1\n"
+                                 "198.108.63.1:0-0         "
+                                 "ether   "
+                                 "00:12:7f:c4:38:d3   "
+                                 "eth1\n";
+    NS_TEST_EXPECT_MSG_EQ(full, expected, "printed table");
+
+    c->Dispose();
+    Simulator::Destroy();
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The PE-ARP cache test suite.
+ */
+class PeArpCacheTestSuite : public TestSuite
+{
+  public:
+    PeArpCacheTestSuite();
+};
+
+PeArpCacheTestSuite::PeArpCacheTestSuite()
+    : TestSuite("pe-arp-cache", UNIT)
+{
+    AddTestCase(new PeArpCacheLookupTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheResolveMergeTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheSupersedeTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCachePermanentTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCachePendingQueueTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheRetransmissionTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAnsweredTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheTimerScalingTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAliveTimeoutTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheMaxEntriesTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheGcTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheFlushTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCachePrintTestCase, TestCase::QUICK);
+}
+
+static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization
+
+} // namespace tests
+} // namespace ns3
