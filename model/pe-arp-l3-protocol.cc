@@ -172,7 +172,7 @@ PeArpL3Protocol::Lookup(Ptr<PeArpNetDevice> device,
     NS_LOG_FUNCTION(this << device << packet << nextHop << port);
     Ptr<PeArpCache> cache = device->GetCache();
     PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
-    if (entry == nullptr && port == 0)
+    if (port == 0 && (entry == nullptr || entry->IsIncomplete()))
     {
         // Traffic without ports: the address' owner of all ports, the
         // configured default port's host, or nobody.

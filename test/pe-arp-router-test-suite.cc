@@ -52,7 +52,7 @@ SendTcp(Ptr<Node> from, Ipv4Address to, uint16_t port, uint32_t bytes, Time at)
 }
 
 /**
- * \param mac a MAC address
+ * \param device a device
  * \return its printed form
  */
 std::string

@@ -146,6 +146,15 @@ Figure4::InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) 
 }
 
 void
+Figure4::InjectArpFrom(Ptr<NetDevice> from,
+                       Time at,
+                       const std::vector<uint8_t>& bytes,
+                       Mac48Address to)
+{
+    Simulator::Schedule(at, &SendRaw, from, bytes, to);
+}
+
+void
 Figure4::SendUdp(Ptr<Node> from,
                  Time at,
                  Ipv4Address to,

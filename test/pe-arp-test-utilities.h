@@ -98,6 +98,17 @@ class Figure4
      */
     void InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) const;
     /**
+     * Inject a raw ARP frame on the LAN from a given link device.
+     * \param from the link device that sends it
+     * \param at when
+     * \param bytes the ARP payload
+     * \param to destination MAC
+     */
+    static void InjectArpFrom(Ptr<NetDevice> from,
+                              Time at,
+                              const std::vector<uint8_t>& bytes,
+                              Mac48Address to);
+    /**
      * Send UDP datagrams from a node at a time.
      * \param from sending node
      * \param at when

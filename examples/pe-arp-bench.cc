@@ -1,0 +1,96 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/*
+ * One benchmark run: the router deployment of pe-arp-router (see there for
+ * the topology) with either resolver, printing one machine-readable line:
+ *
+ *   RESULT deployment=router hosts=10000 resolver=pe-arp wall_s=... events=...
+ *          peak_rss_kb=... arp_frames=... rx_bytes=... expected_bytes=... ...
+ *
+ * Wall time covers building and running the scenario. Peak memory is the
+ * process' maximum resident set size, so each configuration needs its own
+ * process: utils/pe-arp-bench.py (./pearp bench) runs them and compares.
+ *
+ *   ./pearp run pe-arp-bench --hosts=1000 --resolver=stock
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/pe-arp-module.h"
+
+#include <chrono>
+#include <iostream>
+#include <sys/resource.h>
+
+using namespace ns3;
+
+int
+main(int argc, char* argv[])
+{
+    auto wallStart = std::chrono::steady_clock::now();
+    uint32_t hosts = 1000;
+    uint32_t hostsPerSite = 100;
+    uint32_t sharedIps = 1;
+    uint32_t portsPerHost = 600;
+    std::string resolver = "pe-arp";
+    std::string lan = "switched";
+    std::string deployment = "router";
+    double spread = 1.0;
+    bool progress = false;
+    uint32_t seed = 1;
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("hosts", "Hosts in all", hosts);
+    cmd.AddValue("hostsPerSite", "Hosts per site (LAN); sites = hosts / hostsPerSite", hostsPerSite);
+    cmd.AddValue("sharedIps", "Shared addresses per site (PE-ARP)", sharedIps);
+    cmd.AddValue("portsPerHost", "Ports per host (PE-ARP)", portsPerHost);
+    cmd.AddValue("resolver", "pe-arp or stock", resolver);
+    cmd.AddValue("lan", "csma or switched", lan);
+    cmd.AddValue("deployment", "Label of the deployment in the output (router)", deployment);
+    cmd.AddValue("spread", "Starts are spread over this many seconds", spread);
+    cmd.AddValue("progress", "Print progress to stderr", progress);
+    cmd.AddValue("seed", "Random seed", seed);
+    cmd.Parse(argc, argv);
+
+    PeArpScenario::Config config;
+    config.hostsPerSite = std::min(hosts, hostsPerSite);
+    config.sites = hosts / config.hostsPerSite;
+    config.sharedIps = sharedIps;
+    config.portsPerHost = portsPerHost;
+    config.spread = spread;
+    config.progress = progress;
+    if (hosts % config.hostsPerSite != 0 || !PeArpScenario::ParseResolver(resolver, config.resolver) ||
+        !PeArpScenario::ParseLan(lan, config.lan))
+    {
+        std::cerr << "error: --hosts must be a multiple of --hostsPerSite; --resolver pe-arp|stock; "
+                     "--lan csma|switched"
+                  << std::endl;
+        return 2;
+    }
+    RngSeedManager::SetSeed(seed);
+    PeArpScenario scenario(config);
+    std::string why;
+    if (!scenario.Validate(why))
+    {
+        std::cerr << "error: " << why << std::endl;
+        return 2;
+    }
+    scenario.Build();
+    scenario.Run();
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    const PeArpScenario::Totals& t = scenario.GetTotals();
+    std::cout << "RESULT deployment=" << deployment << " hosts=" << hosts << " sites=" << config.sites
+              << " lan=" << lan << " resolver=" << resolver << " wall_s=" << wall
+              << " events=" << t.events << " peak_rss_kb=" << usage.ru_maxrss
+              << " arp_frames=" << t.arpFrames << " rx_bytes=" << t.rxBytes
+              << " expected_bytes=" << t.expectedBytes << " echo_replies=" << t.echoReplies
+              << " wrong_host_packets=" << t.wrongHostPackets << " drops=" << t.drops << std::endl;
+    Simulator::Destroy();
+    return 0;
+}
