@@ -14,6 +14,8 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/packet.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-range.h"
 
 #include <cstdint>
@@ -22,9 +24,6 @@
 
 namespace ns3
 {
-
-class PeArpNetDevice;
-class PeArpL3Protocol;
 
 namespace tests
 {

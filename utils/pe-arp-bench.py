@@ -23,7 +23,7 @@ CONFIGS = [
     ("router", 100, ["--hostsPerSite=100", "--portsPerHost=600"]),
     ("router", 1000, ["--hostsPerSite=100", "--portsPerHost=600"]),
     ("router", 10000, ["--hostsPerSite=100", "--portsPerHost=600"]),
-    ("one-lan", 4096, ["--hostsPerSite=4096", "--portsPerHost=15", "--spread=2"]),
+    ("one-lan", 4096, ["--hostsPerSite=4096", "--portsPerHost=15", "--spread=4"]),
 ]
 COLUMNS = ["deployment", "hosts", "resolver", "wall_s", "events", "peak_rss_kb", "arp_frames",
            "sites", "lan", "rx_bytes", "expected_bytes", "echo_replies", "wrong_host_packets",

@@ -1,0 +1,22 @@
+#! /usr/bin/env python3
+
+# A list of C++ examples to run in order to ensure that they remain
+# buildable and runnable over time.  Each tuple in the list contains
+#
+#     (example_name, do_run, do_valgrind_run).
+#
+# See test.py for more information.
+cpp_examples = [
+    ("pe-arp-router --check", "True", "True"),
+    ("pe-arp-router --check --resolver=stock", "True", "False"),
+    ("pe-arp-router --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched", "True", "False"),
+    ("pe-arp-bench --hosts=100", "True", "False"),
+]
+
+# A list of Python examples to run in order to ensure that they remain
+# runnable over time.  Each tuple in the list contains
+#
+#     (example_name, do_run).
+#
+# See test.py for more information.
+python_examples = []

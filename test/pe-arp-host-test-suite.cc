@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup pe-arp-tests
+ * The end-host port range agent: sockets of unmodified applications get
+ * ports from the host's range, binds outside it fail with a clear error, an
+ * exhausted range fails the socket call and nothing else.
+ */
+
+#include "pe-arp-test-utilities.h"
+
+#include "ns3/bulk-send-helper.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/packet-sink.h"
+#include "ns3/pe-arp-port-agent.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/test.h"
+#include "ns3/udp-echo-helper.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+using namespace ns3;
+using namespace ns3::tests;
+
+NS_LOG_COMPONENT_DEFINE("PeArpHostTestSuite");
+
+namespace
+{
+
+/**
+ * \param socket a bound socket
+ * \return its local port
+ */
+uint16_t
+LocalPort(Ptr<Socket> socket)
+{
+    Address address;
+    socket->GetSockName(address);
+    return InetSocketAddress::ConvertFrom(address).GetPort();
+}
+
+} // namespace
+
+/**
+ * \ingroup pe-arp-tests
+ * Explicit and ephemeral binds of UDP and TCP sockets.
+ */
+class PeArpBindTestCase : public TestCase
+{
+  public:
+    PeArpBindTestCase()
+        : TestCase("sockets bind inside the host's range only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Figure4 f;
+        Ptr<Node> a = f.hosts.Get(0); // 2000-2999
+        Ptr<PeArpPortAgent> agent = a->GetObject<PeArpPortAgent>();
+
+        Ptr<Socket> outside = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(outside->Bind(InetSocketAddress(Ipv4Address::GetAny(), 3500)),
+                              -1,
+                              "UDP bind to B's port fails");
+        NS_TEST_EXPECT_MSG_EQ(outside->GetErrno(), Socket::ERROR_ADDRNOTAVAIL, "with ADDRNOTAVAIL");
+        Ptr<Socket> tcpOutside = Socket::CreateSocket(a, TcpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(tcpOutside->Bind(InetSocketAddress(f.shared, 80)),
+                              -1,
+                              "TCP bind to a well-known port outside the range fails");
+        NS_TEST_EXPECT_MSG_EQ(tcpOutside->GetErrno(), Socket::ERROR_ADDRNOTAVAIL, "ADDRNOTAVAIL");
+        NS_TEST_EXPECT_MSG_EQ(agent->GetRefusedBinds(), 2, "both refusals counted");
+
+        Ptr<Socket> inside = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(inside->Bind(InetSocketAddress(Ipv4Address::GetAny(), 2999)),
+                              0,
+                              "bind to the range's last port works");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(inside), 2999, "bound to 2999");
+
+        Ptr<Socket> e1 = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        Ptr<Socket> e2 = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        Ptr<Socket> e3 = Socket::CreateSocket(a, TcpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(e1->Bind(), 0, "ephemeral UDP bind");
+        NS_TEST_EXPECT_MSG_EQ(e2->Bind(), 0, "ephemeral UDP bind");
+        NS_TEST_EXPECT_MSG_EQ(e3->Bind(), 0, "ephemeral TCP bind");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(e1), 2000, "the first ephemeral port is the range's low");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(e2), 2001, "then the next one");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(e3), 2002, "TCP draws from the same range");
+        NS_TEST_EXPECT_MSG_EQ(agent->GetEphemeralBinds(), 3, "three ephemeral ports handed out");
+
+        Ptr<Node> b = f.hosts.Get(1); // 3000-3999
+        Ptr<Socket> eb = Socket::CreateSocket(b, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(eb->Bind(), 0, "B's ephemeral bind");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(eb), 3000, "B draws from its own range");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * An exhausted range fails the socket call with a counter; freeing a port
+ * makes it usable again.
+ */
+class PeArpExhaustionTestCase : public TestCase
+{
+  public:
+    PeArpExhaustionTestCase()
+        : TestCase("an exhausted range fails the bind, counted, and recovers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Figure4 f({PeArpPortRange(7000, 7002)});
+        Ptr<Node> a = f.hosts.Get(0);
+        Ptr<PeArpPortAgent> agent = a->GetObject<PeArpPortAgent>();
+        std::vector<Ptr<Socket>> sockets;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            sockets.push_back(Socket::CreateSocket(a, UdpSocketFactory::GetTypeId()));
+            NS_TEST_EXPECT_MSG_EQ(sockets.back()->Bind(), 0, "port " << i << " of 3");
+            NS_TEST_EXPECT_MSG_EQ(LocalPort(sockets.back()), 7000 + i, "in order");
+        }
+        Ptr<Socket> fourth = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(fourth->Bind(), -1, "the fourth bind fails");
+        NS_TEST_EXPECT_MSG_EQ(fourth->GetErrno(), Socket::ERROR_ADDRNOTAVAIL, "ADDRNOTAVAIL");
+        NS_TEST_EXPECT_MSG_EQ(agent->GetExhaustions(), 1, "counted");
+        NS_TEST_EXPECT_MSG_EQ(fourth->SendTo(Create<Packet>(10),
+                                             0,
+                                             InetSocketAddress(f.inetAddress, 9)),
+                              -1,
+                              "sending from an unbindable socket fails too");
+        sockets[1]->Close();
+        Ptr<Socket> again = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(again->Bind(), 0, "a freed port can be bound again");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(again), 7001, "the freed port");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Unmodified applications (UdpEchoClient, BulkSend) on hosts sharing an
+ * address use ports of their own ranges, seen from the Internet side.
+ */
+class PeArpApplicationPortsTestCase : public TestCase
+{
+  public:
+    PeArpApplicationPortsTestCase()
+        : TestCase("unmodified applications use source ports from their host's range")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Figure4 f;
+        std::vector<uint16_t> udpPorts;
+        std::vector<uint16_t> tcpPorts;
+        UdpEchoServerHelper echoServer(9);
+        echoServer.Install(f.inet).Start(Seconds(0));
+        Ptr<Application> sink = InstallSink(f.inet, true, 80);
+        sink->TraceConnectWithoutContext(
+            "RxWithAddresses",
+            Callback<void, Ptr<const Packet>, const Address&, const Address&>(
+                [&tcpPorts](Ptr<const Packet>, const Address& from, const Address&) {
+                    uint16_t port = InetSocketAddress::ConvertFrom(from).GetPort();
+                    if (tcpPorts.empty() || tcpPorts.back() != port)
+                    {
+                        tcpPorts.push_back(port);
+                    }
+                }));
+        Ptr<Application> udpSink = InstallSink(f.inet, false, 5000);
+        udpSink->TraceConnectWithoutContext(
+            "RxWithAddresses",
+            Callback<void, Ptr<const Packet>, const Address&, const Address&>(
+                [&udpPorts](Ptr<const Packet>, const Address& from, const Address&) {
+                    udpPorts.push_back(InetSocketAddress::ConvertFrom(from).GetPort());
+                }));
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            // Every host sends the same way, at the same time: without the
+            // agent they would all pick source port 49153.
+            Figure4::SendUdp(f.hosts.Get(i), Seconds(1.0), f.inetAddress, 5000, 1, 20);
+            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(f.inetAddress, 80));
+            bulk.SetAttribute("MaxBytes", UintegerValue(2000));
+            bulk.Install(f.hosts.Get(i)).Start(Seconds(2.0 + i));
+        }
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(udpPorts.size(), 3, "three datagrams arrived");
+        std::sort(udpPorts.begin(), udpPorts.end());
+        NS_TEST_EXPECT_MSG_EQ(udpPorts[0], 2000, "A's first port");
+        NS_TEST_EXPECT_MSG_EQ(udpPorts[1], 3000, "B's first port");
+        NS_TEST_EXPECT_MSG_EQ(udpPorts[2], 4000, "C's first port");
+        NS_TEST_ASSERT_MSG_EQ(tcpPorts.size(), 3, "three TCP connections");
+        NS_TEST_EXPECT_MSG_EQ(tcpPorts[0], 2001, "A's connection from its range");
+        NS_TEST_EXPECT_MSG_EQ(tcpPorts[1], 3001, "B's connection from its range");
+        NS_TEST_EXPECT_MSG_EQ(tcpPorts[2], 4001, "C's connection from its range");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 6000, "all TCP bytes arrived");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The host suite.
+ */
+class PeArpHostTestSuite : public TestSuite
+{
+  public:
+    PeArpHostTestSuite()
+        : TestSuite("pe-arp-host", UNIT)
+    {
+        AddTestCase(new PeArpBindTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpExhaustionTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpApplicationPortsTestCase, TestCase::QUICK);
+    }
+};
+
+static PeArpHostTestSuite g_peArpHostTestSuite; //!< Static variable for test initialization

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Build pe-arp inside an ns-3 3.37 source tree, as contrib/pe-arp, and run its
+# test suites and examples with ns-3's own test.py.
+#
+# The ns-3 source comes from Debian's source package (apt-get source ns3):
+# nothing of ns-3 is patched or copied into this repository. The tree is kept
+# in $PEARP_NS3_SRC (default build-intree/ beside the repository's build/).
+# One job by default (PEARP_JOBS to change): the first build takes ~15 min.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${PEARP_NS3_SRC:-$ROOT/build-intree}"
+JOBS="${PEARP_JOBS:-1}"
+say() { printf '[intree] %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! ls "$WORK"/ns3-3.37/ns-3.37/ns3 >/dev/null 2>&1; then
+    if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+        say "adding a deb-src entry for Debian's ns3 source package"
+        sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+            as_root tee /etc/apt/sources.list.d/pe-arp-debsrc.sources >/dev/null
+    fi
+    dpkg-query -W -f='${Status}' dpkg-dev 2>/dev/null | grep -q "ok installed" ||
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev >/dev/null
+    as_root apt-get update -qq
+    mkdir -p "$WORK"
+    (cd "$WORK" && apt-get source -qq ns3)
+fi
+NS3="$WORK/ns3-3.37/ns-3.37"
+say "copying the module to $NS3/contrib/pe-arp"
+rm -rf "$NS3/contrib/pe-arp"
+mkdir -p "$NS3/contrib/pe-arp"
+(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | (cd "$NS3/contrib/pe-arp" && tar xf -)
+cd "$NS3"
+if [ ! -f cmake-cache/CMakeCache.txt ]; then
+    ./ns3 configure -d release --enable-tests --enable-examples --enable-modules=pe-arp \
+        --disable-python-bindings >/dev/null
+fi
+say "building (jobs: $JOBS)"
+./ns3 build -j "$JOBS" 2>&1 | tail -n 5
+say "test.py: pe-arp suites and examples"
+suites=$(sed -n 's/.*TestSuite("\([a-z0-9-]*\)".*/\1/p' "$ROOT"/test/*.cc | sort -u)
+for s in $suites; do
+    ./test.py --no-build -s "$s"
+done
+./test.py --no-build --example=pe-arp-router
