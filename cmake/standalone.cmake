@@ -104,6 +104,33 @@ function(build_lib)
       add_subdirectory(${folder})
     endif()
   endforeach()
+
+  # Examples as tests, as test.py runs them in an ns-3 tree.
+  set(examples_to_run ${CMAKE_CURRENT_SOURCE_DIR}/test/examples-to-run.py)
+  if(EXISTS ${examples_to_run})
+    file(STRINGS ${examples_to_run} example_lines REGEX "^ *\\(\"[^\"]+\", \"True\"")
+    set(index 0)
+    foreach(line ${example_lines})
+      string(REGEX MATCH "\\(\"([^\"]+)\"" _ "${line}")
+      separate_arguments(example_command UNIX_COMMAND "${CMAKE_MATCH_1}")
+      list(GET example_command 0 example_name)
+      list(REMOVE_AT example_command 0)
+      math(EXPR index "${index} + 1")
+      add_test(NAME example-${index}-${example_name} COMMAND ${example_name} ${example_command})
+      set_tests_properties(example-${index}-${example_name} PROPERTIES WORKING_DIRECTORY
+                                                                       ${CMAKE_BINARY_DIR})
+    endforeach()
+  endif()
+
+  # The pcap files dissect in tshark as PE-ARP (needs tshark).
+  find_program(TSHARK tshark)
+  if(TSHARK AND TARGET pe-arp-router)
+    add_test(NAME pe-arp-pcap-tshark
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-pcap-check.sh
+                     $<TARGET_FILE:pe-arp-router> ${CMAKE_CURRENT_SOURCE_DIR}/utils/pe-arp.lua
+                     ${CMAKE_BINARY_DIR}/pcap-check
+    )
+  endif()
 endfunction()
 
 function(build_lib_example)
