@@ -44,7 +44,9 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("hosts", "Hosts in all", hosts);
-    cmd.AddValue("hostsPerSite", "Hosts per site (LAN); sites = hosts / hostsPerSite", hostsPerSite);
+    cmd.AddValue("hostsPerSite",
+                 "Hosts per site (LAN); sites = hosts / hostsPerSite",
+                 hostsPerSite);
     cmd.AddValue("sharedIps", "Shared addresses per site (PE-ARP)", sharedIps);
     cmd.AddValue("portsPerHost", "Ports per host (PE-ARP)", portsPerHost);
     cmd.AddValue("resolver", "pe-arp or stock", resolver);
@@ -62,12 +64,14 @@ main(int argc, char* argv[])
     config.portsPerHost = portsPerHost;
     config.spread = spread;
     config.progress = progress;
-    if (hosts % config.hostsPerSite != 0 || !PeArpScenario::ParseResolver(resolver, config.resolver) ||
+    if (hosts % config.hostsPerSite != 0 ||
+        !PeArpScenario::ParseResolver(resolver, config.resolver) ||
         !PeArpScenario::ParseLan(lan, config.lan))
     {
-        std::cerr << "error: --hosts must be a multiple of --hostsPerSite; --resolver pe-arp|stock; "
-                     "--lan csma|switched"
-                  << std::endl;
+        std::cerr
+            << "error: --hosts must be a multiple of --hostsPerSite; --resolver pe-arp|stock; "
+               "--lan csma|switched"
+            << std::endl;
         return 2;
     }
     RngSeedManager::SetSeed(seed);
@@ -85,9 +89,9 @@ main(int argc, char* argv[])
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     const PeArpScenario::Totals& t = scenario.GetTotals();
-    std::cout << "RESULT deployment=" << deployment << " hosts=" << hosts << " sites=" << config.sites
-              << " lan=" << lan << " resolver=" << resolver << " wall_s=" << wall
-              << " events=" << t.events << " peak_rss_kb=" << usage.ru_maxrss
+    std::cout << "RESULT deployment=" << deployment << " hosts=" << hosts
+              << " sites=" << config.sites << " lan=" << lan << " resolver=" << resolver
+              << " wall_s=" << wall << " events=" << t.events << " peak_rss_kb=" << usage.ru_maxrss
               << " arp_frames=" << t.arpFrames << " rx_bytes=" << t.rxBytes
               << " expected_bytes=" << t.expectedBytes << " echo_replies=" << t.echoReplies
               << " wrong_host_packets=" << t.wrongHostPackets << " drops=" << t.drops << std::endl;

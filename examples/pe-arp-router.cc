@@ -60,9 +60,12 @@ main(int argc, char* argv[])
     cmd.AddValue("sharedIps", "Shared addresses per site", config.sharedIps);
     cmd.AddValue("portsPerHost", "Ports in each host's range", config.portsPerHost);
     cmd.AddValue("firstPort", "First port of the first range", config.firstPort);
-    cmd.AddValue("resolver", "pe-arp (shared addresses) or stock (ns-3 ARP, one address per host)",
+    cmd.AddValue("resolver",
+                 "pe-arp (shared addresses) or stock (ns-3 ARP, one address per host)",
                  resolver);
-    cmd.AddValue("lan", "LAN layout: csma (one segment) or switched (bridge, a link per host)", lan);
+    cmd.AddValue("lan",
+                 "LAN layout: csma (one segment) or switched (bridge, a link per host)",
+                 lan);
     cmd.AddValue("tcpBytes", "Bytes sent to each host over TCP", config.tcpBytes);
     cmd.AddValue("spread", "Starts are spread over this many seconds", config.spread);
     cmd.AddValue("pcap", "Write pcap files of site 0 under --outDir", pcap);
@@ -72,8 +75,9 @@ main(int argc, char* argv[])
     cmd.AddValue("run", "Random run number", run);
     cmd.AddValue("maxRows", "Rows of the printed per-host table (0: all)", maxRows);
     cmd.AddValue("outDir", "Directory for CSV and pcap files", outDir);
-    cmd.AddValue("check", "Exit with status 1 unless every host got its bytes and echo reply "
-                          "and no packet reached a wrong host",
+    cmd.AddValue("check",
+                 "Exit with status 1 unless every host got its bytes and echo reply "
+                 "and no packet reached a wrong host",
                  check);
     cmd.Parse(argc, argv);
     config.hostsPerSite = hosts;
@@ -144,11 +148,11 @@ main(int argc, char* argv[])
     std::cout << std::endl
               << "TCP bytes received: " << totals.rxBytes << " of " << totals.expectedBytes
               << std::endl
-              << "UDP echo replies:   " << totals.echoReplies << " of "
-              << (config.udpEcho ? n : 0) << std::endl
+              << "UDP echo replies:   " << totals.echoReplies << " of " << (config.udpEcho ? n : 0)
+              << std::endl
               << "wrong-host packets: " << totals.wrongHostPackets << std::endl
-              << "ARP frames sent:    " << totals.arpFrames << " (PE-ARP requests by routers: "
-              << totals.peArpRequests << ")" << std::endl
+              << "ARP frames sent:    " << totals.arpFrames
+              << " (PE-ARP requests by routers: " << totals.peArpRequests << ")" << std::endl
               << "PE-ARP drops:       " << totals.drops;
     for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
     {
@@ -158,8 +162,7 @@ main(int argc, char* argv[])
                       << totals.dropsByReason[r];
         }
     }
-    std::cout << std::endl
-              << "events:             " << totals.events << std::endl;
+    std::cout << std::endl << "events:             " << totals.events << std::endl;
 
     std::string csv = outDir + "/pe-arp-router-hosts.csv";
     if (!scenario.WriteHostCsv(csv))

@@ -123,7 +123,7 @@ class PeArpHelper
     static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
   private:
-    ObjectFactory m_deviceFactory;                             //!< device factory
+    ObjectFactory m_deviceFactory;                                 //!< device factory
     std::map<Ipv4Address, std::vector<PeArpPortRange>> m_assigned; //!< ranges handed out
 };
 

@@ -167,8 +167,8 @@ PeArpScenario::Validate(std::string& why) const
     }
     else if (uint64_t(c.firstPort) + uint64_t(hostsPerIp) * c.portsPerHost - 1 > 65535)
     {
-        reason << hostsPerIp << " hosts per address x " << c.portsPerHost
-               << " ports from port " << c.firstPort << " need ports up to "
+        reason << hostsPerIp << " hosts per address x " << c.portsPerHost << " ports from port "
+               << c.firstPort << " need ports up to "
                << (uint64_t(c.firstPort) + uint64_t(hostsPerIp) * c.portsPerHost - 1)
                << " > 65535: raise --sharedIps, or lower --portsPerHost or --firstPort";
     }
@@ -245,13 +245,13 @@ PeArpScenario::Build()
         // Interleave sites, so that each site's starts span the whole spread.
         uint32_t order = (i % m_config.hostsPerSite) * m_config.sites + i / m_config.hostsPerSite;
         double at = m_config.start + m_config.spread * order / totalHosts;
-        uint16_t serverPort = m_hostRange[i].IsAll()
-                                  ? static_cast<uint16_t>(m_config.firstPort +
-                                                          (i % m_config.hostsPerSite) %
-                                                              CeilDiv(m_config.hostsPerSite,
-                                                                      m_config.sharedIps) *
-                                                              m_config.portsPerHost)
-                                  : m_hostRange[i].GetLow();
+        uint16_t serverPort =
+            m_hostRange[i].IsAll()
+                ? static_cast<uint16_t>(m_config.firstPort +
+                                        (i % m_config.hostsPerSite) %
+                                            CeilDiv(m_config.hostsPerSite, m_config.sharedIps) *
+                                            m_config.portsPerHost)
+                : m_hostRange[i].GetLow();
         PacketSinkHelper sink("ns3::TcpSocketFactory",
                               InetSocketAddress(Ipv4Address::GetAny(), serverPort));
         ApplicationContainer sinkApp = sink.Install(m_hosts.Get(i));
@@ -378,7 +378,8 @@ PeArpScenario::BuildSite(uint32_t site, Ptr<Node> core)
             m_hostIp.push_back(ip);
             m_hostRange.push_back(PeArpPortRange::All());
         }
-        routing.GetStaticRouting(hosts.Get(j)->GetObject<Ipv4>())->SetDefaultRoute(gateway, interface);
+        routing.GetStaticRouting(hosts.Get(j)->GetObject<Ipv4>())
+            ->SetDefaultRoute(gateway, interface);
     }
 
     for (uint32_t i = 0; i < links.GetN(); i++)
@@ -543,8 +544,8 @@ PeArpScenario::WriteHostCsv(const std::string& path) const
     for (const HostResult& r : m_results)
     {
         out << r.host << "," << r.site << "," << r.ip << "," << r.range.GetLow() << ","
-            << r.range.GetHigh() << "," << r.mac << "," << r.rxBytes << "," << r.echoReplies
-            << "," << r.wrongHostPackets << "\n";
+            << r.range.GetHigh() << "," << r.mac << "," << r.rxBytes << "," << r.echoReplies << ","
+            << r.wrongHostPackets << "\n";
     }
     return static_cast<bool>(out);
 }

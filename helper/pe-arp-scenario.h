@@ -68,47 +68,47 @@ class PeArpScenario
     /** Parameters. */
     struct Config
     {
-        uint32_t sites = 1;             //!< number of sites (LANs)
-        uint32_t hostsPerSite = 3;      //!< hosts per site
-        uint32_t sharedIps = 1;         //!< shared addresses per site (PE-ARP)
-        uint32_t portsPerHost = 1000;   //!< ports per host
-        uint32_t firstPort = 2000;      //!< first port of the first range
-        Resolver resolver = PE_ARP;     //!< resolver
-        Lan lan = CSMA_BUS;             //!< LAN layout
-        uint32_t tcpBytes = 10240;      //!< bytes sent to each host over TCP
-        bool udpEcho = true;            //!< one outbound UDP echo per host
-        double start = 1.0;             //!< first start (s)
-        double spread = 1.0;            //!< starts spread over this many seconds
-        double drain = 4.0;             //!< run this long after the last start (s)
+        uint32_t sites = 1;           //!< number of sites (LANs)
+        uint32_t hostsPerSite = 3;    //!< hosts per site
+        uint32_t sharedIps = 1;       //!< shared addresses per site (PE-ARP)
+        uint32_t portsPerHost = 1000; //!< ports per host
+        uint32_t firstPort = 2000;    //!< first port of the first range
+        Resolver resolver = PE_ARP;   //!< resolver
+        Lan lan = CSMA_BUS;           //!< LAN layout
+        uint32_t tcpBytes = 10240;    //!< bytes sent to each host over TCP
+        bool udpEcho = true;          //!< one outbound UDP echo per host
+        double start = 1.0;           //!< first start (s)
+        double spread = 1.0;          //!< starts spread over this many seconds
+        double drain = 4.0;           //!< run this long after the last start (s)
         Ipv4Address lanBase = Ipv4Address("198.108.63.0"); //!< first site's network
-        bool progress = false;          //!< print progress to stderr
+        bool progress = false;                             //!< print progress to stderr
     };
 
     /** What one host did. */
     struct HostResult
     {
-        uint32_t host = 0;              //!< host index (over all sites)
-        uint32_t site = 0;              //!< site index
-        uint32_t nodeId = 0;            //!< ns-3 node id
-        Ipv4Address ip;                 //!< address
-        PeArpPortRange range;           //!< port range (stock: its server port)
-        Mac48Address mac;               //!< MAC
-        uint64_t rxBytes = 0;           //!< TCP bytes received by its sink
-        uint32_t echoReplies = 0;       //!< UDP echo replies received
-        uint64_t wrongHostPackets = 0;  //!< IPv4 packets received for ports it does not own
+        uint32_t host = 0;             //!< host index (over all sites)
+        uint32_t site = 0;             //!< site index
+        uint32_t nodeId = 0;           //!< ns-3 node id
+        Ipv4Address ip;                //!< address
+        PeArpPortRange range;          //!< port range (stock: its server port)
+        Mac48Address mac;              //!< MAC
+        uint64_t rxBytes = 0;          //!< TCP bytes received by its sink
+        uint32_t echoReplies = 0;      //!< UDP echo replies received
+        uint64_t wrongHostPackets = 0; //!< IPv4 packets received for ports it does not own
     };
 
     /** Whole-run figures. */
     struct Totals
     {
-        uint64_t events = 0;            //!< simulator events executed
-        uint64_t arpFrames = 0;         //!< ARP frames sent by hosts and routers
-        uint64_t peArpRequests = 0;     //!< PE-ARP requests sent by the routers
-        uint64_t expectedBytes = 0;     //!< TCP bytes that should arrive
-        uint64_t rxBytes = 0;           //!< TCP bytes that arrived
-        uint32_t echoReplies = 0;       //!< UDP echo replies
-        uint64_t wrongHostPackets = 0;  //!< wrong-host packets
-        uint64_t drops = 0;             //!< PE-ARP drops (all reasons)
+        uint64_t events = 0;                      //!< simulator events executed
+        uint64_t arpFrames = 0;                   //!< ARP frames sent by hosts and routers
+        uint64_t peArpRequests = 0;               //!< PE-ARP requests sent by the routers
+        uint64_t expectedBytes = 0;               //!< TCP bytes that should arrive
+        uint64_t rxBytes = 0;                     //!< TCP bytes that arrived
+        uint32_t echoReplies = 0;                 //!< UDP echo replies
+        uint64_t wrongHostPackets = 0;            //!< wrong-host packets
+        uint64_t drops = 0;                       //!< PE-ARP drops (all reasons)
         std::array<uint64_t, 16> dropsByReason{}; //!< PE-ARP drops by PeArpL3Protocol::DropReason
     };
 
@@ -200,23 +200,23 @@ class PeArpScenario
      */
     Ipv4Address GetSiteNetwork(uint32_t site) const;
 
-    Config m_config;                       //!< parameters
-    NodeContainer m_internet;              //!< Internet hosts
-    NodeContainer m_routers;               //!< site routers
-    NodeContainer m_hosts;                 //!< LAN hosts
-    NetDeviceContainer m_routerLan;        //!< routers' LAN interfaces
-    NetDeviceContainer m_hostLan;          //!< hosts' LAN interfaces
-    NetDeviceContainer m_linkDevices;      //!< link devices of hosts and routers
-    std::vector<Ipv4Address> m_hostIp;     //!< host addresses
+    Config m_config;                         //!< parameters
+    NodeContainer m_internet;                //!< Internet hosts
+    NodeContainer m_routers;                 //!< site routers
+    NodeContainer m_hosts;                   //!< LAN hosts
+    NetDeviceContainer m_routerLan;          //!< routers' LAN interfaces
+    NetDeviceContainer m_hostLan;            //!< hosts' LAN interfaces
+    NetDeviceContainer m_linkDevices;        //!< link devices of hosts and routers
+    std::vector<Ipv4Address> m_hostIp;       //!< host addresses
     std::vector<PeArpPortRange> m_hostRange; //!< host ranges
-    std::vector<Ipv4Address> m_routerP2p;  //!< router's address toward the core
-    ApplicationContainer m_sinks;          //!< TCP sinks, one per host
-    std::vector<uint32_t> m_echoReplies;   //!< echo replies per host
-    std::vector<HostResult> m_results;     //!< results
-    Totals m_totals;                       //!< totals
-    uint64_t m_arpFrames;                  //!< ARP frames counted
-    double m_wallStart;                    //!< wall clock at Run
-    bool m_built;                          //!< Build was called
+    std::vector<Ipv4Address> m_routerP2p;    //!< router's address toward the core
+    ApplicationContainer m_sinks;            //!< TCP sinks, one per host
+    std::vector<uint32_t> m_echoReplies;     //!< echo replies per host
+    std::vector<HostResult> m_results;       //!< results
+    Totals m_totals;                         //!< totals
+    uint64_t m_arpFrames;                    //!< ARP frames counted
+    double m_wallStart;                      //!< wall clock at Run
+    bool m_built;                            //!< Build was called
 };
 
 } // namespace ns3

@@ -429,8 +429,7 @@ PeArpCache::Resolve(Ipv4Address address,
     }
 
     Entry* result = nullptr;
-    if (overlapping.size() == 1 &&
-        tableIt->second.resolved[overlapping.front()]->m_range == range)
+    if (overlapping.size() == 1 && tableIt->second.resolved[overlapping.front()]->m_range == range)
     {
         // Same range: update in place.
         result = tableIt->second.resolved[overlapping.front()].get();
@@ -660,12 +659,12 @@ void
 PeArpCache::ArmTimer(Entry* entry)
 {
     entry->m_serial = m_nextSerial++;
-    m_deadlines.push(Deadline{Simulator::Now() + m_waitReplyTimeout,
-                              entry->m_address,
-                              entry->m_incomplete,
-                              entry->m_incomplete ? entry->m_requestedPort
-                                                  : entry->m_range.GetLow(),
-                              entry->m_serial});
+    m_deadlines.push(
+        Deadline{Simulator::Now() + m_waitReplyTimeout,
+                 entry->m_address,
+                 entry->m_incomplete,
+                 entry->m_incomplete ? entry->m_requestedPort : entry->m_range.GetLow(),
+                 entry->m_serial});
     Reschedule();
 }
 
@@ -684,7 +683,8 @@ PeArpCache::Reschedule()
     m_timer.Cancel();
     m_timerAt = head;
     m_timerEvents++;
-    m_timer = Simulator::Schedule(head - Simulator::Now(), &PeArpCache::HandleWaitReplyTimeout, this);
+    m_timer =
+        Simulator::Schedule(head - Simulator::Now(), &PeArpCache::HandleWaitReplyTimeout, this);
 }
 
 PeArpCache::Entry*

@@ -73,12 +73,12 @@ class PeArpCache : public Object
     /** Why the cache dropped a packet or refused an entry. */
     enum DropReason
     {
-        PENDING_QUEUE_FULL,  //!< the oldest pending packet was pushed out of a full queue
-        RESOLUTION_FAILED,   //!< no reply after MaxRetries retransmissions
-        TABLE_FULL,          //!< MaxEntries reached: no entry could be created
+        PENDING_QUEUE_FULL,    //!< the oldest pending packet was pushed out of a full queue
+        RESOLUTION_FAILED,     //!< no reply after MaxRetries retransmissions
+        TABLE_FULL,            //!< MaxEntries reached: no entry could be created
         CONFLICTS_WITH_STATIC, //!< a learned range overlaps a permanent entry
         SUPERSEDED_BY_STATIC,  //!< a static entry replaced an entry with pending packets
-        DISPOSED,            //!< the cache was disposed with packets still pending
+        DISPOSED,              //!< the cache was disposed with packets still pending
     };
 
     /**
@@ -149,17 +149,17 @@ class PeArpCache : public Object
          */
         Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
 
-        PeArpCache* m_cache;                //!< owning cache (for timeouts)
-        Ipv4Address m_address;              //!< IPv4 address
-        PeArpPortRange m_range;             //!< port range
-        Mac48Address m_mac;                 //!< hardware address
-        State m_state;                      //!< state
-        bool m_incomplete;                  //!< kept in the waiting map
-        Time m_lastSeen;                    //!< last state change
-        uint32_t m_retries;                 //!< retransmissions so far
-        uint16_t m_requestedPort;           //!< port of the outstanding request
-        uint64_t m_serial;                  //!< identifies this entry in the timer heap
-        std::list<Ptr<Packet>> m_pending;   //!< packets waiting for the address
+        PeArpCache* m_cache;              //!< owning cache (for timeouts)
+        Ipv4Address m_address;            //!< IPv4 address
+        PeArpPortRange m_range;           //!< port range
+        Mac48Address m_mac;               //!< hardware address
+        State m_state;                    //!< state
+        bool m_incomplete;                //!< kept in the waiting map
+        Time m_lastSeen;                  //!< last state change
+        uint32_t m_retries;               //!< retransmissions so far
+        uint16_t m_requestedPort;         //!< port of the outstanding request
+        uint64_t m_serial;                //!< identifies this entry in the timer heap
+        std::list<Ptr<Packet>> m_pending; //!< packets waiting for the address
     };
 
     /**
@@ -320,6 +320,7 @@ class PeArpCache : public Object
         bool incomplete;     //!< entry is in the incomplete map
         uint16_t key;        //!< entry key in its map
         uint64_t serial;     //!< entry serial (stale if the entry changed)
+
         /**
          * \param o other deadline
          * \return true if this one is later (min-heap ordering)
@@ -377,37 +378,39 @@ class PeArpCache : public Object
      */
     void NotifyEntry(const Entry* entry);
 
-    Ptr<NetDevice> m_device;   //!< the PE-ARP device
-    std::string m_name;        //!< interface name for printing
+    Ptr<NetDevice> m_device; //!< the PE-ARP device
+    std::string m_name;      //!< interface name for printing
     Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
-    uint32_t m_size;           //!< number of entries
-    uint64_t m_nextSerial;     //!< serial of the next entry
+    uint32_t m_size;                                      //!< number of entries
+    uint64_t m_nextSerial;                                //!< serial of the next entry
 
-    std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>> m_deadlines; //!< heap
-    EventId m_timer;           //!< the one retransmission event
-    Time m_timerAt;            //!< when m_timer fires
+    std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>>
+        m_deadlines; //!< heap
+    EventId m_timer; //!< the one retransmission event
+    Time m_timerAt;  //!< when m_timer fires
 
-    Time m_aliveTimeout;       //!< AliveTimeout attribute
-    Time m_deadTimeout;        //!< DeadTimeout attribute
-    Time m_waitReplyTimeout;   //!< WaitReplyTimeout attribute
-    uint32_t m_maxRetries;     //!< MaxRetries attribute
+    Time m_aliveTimeout;         //!< AliveTimeout attribute
+    Time m_deadTimeout;          //!< DeadTimeout attribute
+    Time m_waitReplyTimeout;     //!< WaitReplyTimeout attribute
+    uint32_t m_maxRetries;       //!< MaxRetries attribute
     uint32_t m_pendingQueueSize; //!< PendingQueueSize attribute
-    uint32_t m_gcThreshold;    //!< GcThreshold attribute
-    uint32_t m_maxEntries;     //!< MaxEntries attribute
-    Time m_gcInterval;         //!< GcInterval attribute
-    Time m_lastGc;             //!< time of the last collection
+    uint32_t m_gcThreshold;      //!< GcThreshold attribute
+    uint32_t m_maxEntries;       //!< MaxEntries attribute
+    Time m_gcInterval;           //!< GcInterval attribute
+    Time m_lastGc;               //!< time of the last collection
 
-    uint64_t m_pendingQueueDrops;     //!< counter
+    uint64_t m_pendingQueueDrops;      //!< counter
     uint64_t m_resolutionFailureDrops; //!< counter
-    uint64_t m_resolutionFailures;    //!< counter
-    uint64_t m_refused;               //!< counter
-    uint64_t m_collected;             //!< counter
-    uint64_t m_timerEvents;           //!< counter
+    uint64_t m_resolutionFailures;     //!< counter
+    uint64_t m_refused;                //!< counter
+    uint64_t m_collected;              //!< counter
+    uint64_t m_timerEvents;            //!< counter
 
-    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;                  //!< Drop trace
-    TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address> m_entryTrace; //!< EntryUpdated trace
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop trace
+    TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address>
+        m_entryTrace; //!< EntryUpdated trace
 };
 
 /**

@@ -65,15 +65,15 @@ class PeArpHeader : public Header
     /** Why a frame could not be parsed (Deserialize returned 0). */
     enum ParseError
     {
-        PARSE_OK = 0,             //!< no error
-        TOO_SHORT,                //!< fewer than 28 bytes
-        BAD_HARDWARE_TYPE,        //!< hardware type is not Ethernet (1)
-        BAD_PROTOCOL_TYPE,        //!< protocol type is not IPv4 (0x0800)
-        BAD_HARDWARE_LENGTH,      //!< hardware address length is not 6
-        BAD_PROTOCOL_LENGTH,      //!< protocol address length is not 4
-        BAD_OPERATION,            //!< operation is neither request nor reply
-        TRUNCATED_EXTENSION,      //!< the magic is present but the extension is cut short
-        BAD_PORT_RANGE,           //!< sender port range low > high
+        PARSE_OK = 0,        //!< no error
+        TOO_SHORT,           //!< fewer than 28 bytes
+        BAD_HARDWARE_TYPE,   //!< hardware type is not Ethernet (1)
+        BAD_PROTOCOL_TYPE,   //!< protocol type is not IPv4 (0x0800)
+        BAD_HARDWARE_LENGTH, //!< hardware address length is not 6
+        BAD_PROTOCOL_LENGTH, //!< protocol address length is not 4
+        BAD_OPERATION,       //!< operation is neither request nor reply
+        TRUNCATED_EXTENSION, //!< the magic is present but the extension is cut short
+        BAD_PORT_RANGE,      //!< sender port range low > high
     };
 
     static constexpr uint16_t MAGIC = 0xEAAB;         //!< PE-ARP magic value

@@ -392,8 +392,9 @@ PeArpL3Protocol::HandleReply(Ptr<PeArpNetDevice> device,
 {
     NS_LOG_FUNCTION(this << device << header);
     Ptr<PeArpCache> cache = device->GetCache();
-    PeArpCache::Entry* outstanding =
-        cache->FindOutstanding(header.GetSenderIp(), header.GetReturnPort(), !header.HasExtension());
+    PeArpCache::Entry* outstanding = cache->FindOutstanding(header.GetSenderIp(),
+                                                            header.GetReturnPort(),
+                                                            !header.HasExtension());
     if (outstanding == nullptr)
     {
         NS_LOG_LOGIC("unsolicited reply from " << header.GetSenderIp() << ":"

@@ -58,27 +58,27 @@ class PeArpL3Protocol : public Object
     /** Why a frame or packet was dropped. */
     enum DropReason
     {
-        MALFORMED_FRAME = 0,          //!< the ARP frame could not be parsed
-        UNSOLICITED_REPLY,            //!< a reply nobody asked for (suspected poisoning)
-        INCONSISTENT_REPLY,           //!< a reply whose range does not hold the port asked for
-        LEGACY_REQUEST_FOR_SHARED,    //!< a standard request for an address this node shares
-        CACHE_REFUSED,                //!< the cache refused what was learned (static conflict, full)
-        DEAD_ENTRY,                   //!< IPv4 packet for an address that did not resolve
-        PORTLESS_TO_SHARED,           //!< IPv4 packet without ports for a shared address
-        WRONG_HOST,                   //!< IPv4 packet for a port of the shared address this host does not own
-        NO_SOURCE_ADDRESS,            //!< the interface has no IPv4 address to send a request from
-        DROP_REASON_COUNT             //!< number of reasons (not a reason)
+        MALFORMED_FRAME = 0,       //!< the ARP frame could not be parsed
+        UNSOLICITED_REPLY,         //!< a reply nobody asked for (suspected poisoning)
+        INCONSISTENT_REPLY,        //!< a reply whose range does not hold the port asked for
+        LEGACY_REQUEST_FOR_SHARED, //!< a standard request for an address this node shares
+        CACHE_REFUSED,             //!< the cache refused what was learned (static conflict, full)
+        DEAD_ENTRY,                //!< IPv4 packet for an address that did not resolve
+        PORTLESS_TO_SHARED,        //!< IPv4 packet without ports for a shared address
+        WRONG_HOST,        //!< IPv4 packet for a port of the shared address this host does not own
+        NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
+        DROP_REASON_COUNT  //!< number of reasons (not a reason)
     };
 
     /** Counters readable after a run. */
     struct Counters
     {
-        uint64_t requestsSent = 0;            //!< requests sent (including retransmissions)
-        uint64_t repliesSent = 0;             //!< replies sent
-        uint64_t requestsReceived = 0;        //!< well-formed requests received
-        uint64_t repliesReceived = 0;         //!< well-formed replies received
-        uint64_t standardFramesReceived = 0;  //!< frames without the PE-ARP extension
-        uint64_t notForUs = 0;                //!< requests for another address or port (ignored)
+        uint64_t requestsSent = 0;           //!< requests sent (including retransmissions)
+        uint64_t repliesSent = 0;            //!< replies sent
+        uint64_t requestsReceived = 0;       //!< well-formed requests received
+        uint64_t repliesReceived = 0;        //!< well-formed replies received
+        uint64_t standardFramesReceived = 0; //!< frames without the PE-ARP extension
+        uint64_t notForUs = 0;               //!< requests for another address or port (ignored)
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;
@@ -207,7 +207,9 @@ class PeArpL3Protocol : public Object
      * \param header the reply
      * \param frame the frame (for the drop trace)
      */
-    void HandleReply(Ptr<PeArpNetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    void HandleReply(Ptr<PeArpNetDevice> device,
+                     const PeArpHeader& header,
+                     Ptr<const Packet> frame);
     /**
      * Send a frame on an interface and count it.
      * \param device the interface
@@ -216,11 +218,11 @@ class PeArpL3Protocol : public Object
      */
     void SendFrame(Ptr<PeArpNetDevice> device, const PeArpHeader& header, const Address& to);
 
-    Ptr<Node> m_node;                                         //!< the node
-    std::vector<Ptr<PeArpCache>> m_caches;                    //!< caches of the node's interfaces
-    Ptr<RandomVariableStream> m_requestJitter;                //!< RequestJitter attribute (ms)
-    uint16_t m_defaultPort;                                   //!< DefaultPort attribute
-    Counters m_counters;                                      //!< counters
+    Ptr<Node> m_node;                          //!< the node
+    std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
+    Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms)
+    uint16_t m_defaultPort;                    //!< DefaultPort attribute
+    Counters m_counters;                       //!< counters
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace

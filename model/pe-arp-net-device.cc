@@ -74,11 +74,8 @@ PeArpNetDevice::DoDispose()
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
-    m_rxCallback = MakeNullCallback<bool,
-                                    Ptr<NetDevice>,
-                                    Ptr<const Packet>,
-                                    uint16_t,
-                                    const Address&>();
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback = MakeNullCallback<bool,
                                            Ptr<NetDevice>,
                                            Ptr<const Packet>,
@@ -299,8 +296,8 @@ PeArpNetDevice::GetNextHop(Ptr<Packet> packet,
     {
         return false;
     }
-    nextHop = route->GetGateway() == Ipv4Address::GetAny() ? summary.destination
-                                                           : route->GetGateway();
+    nextHop =
+        route->GetGateway() == Ipv4Address::GetAny() ? summary.destination : route->GetGateway();
     return true;
 }
 

@@ -29,12 +29,12 @@ class PeArpPortAgent;
  */
 struct PeArpIpv4Summary
 {
-    bool valid = false;       //!< a well-formed IPv4 header was found
-    Ipv4Address source;       //!< source address
-    Ipv4Address destination;  //!< destination address
-    uint8_t protocol = 0;     //!< IP protocol number
-    bool hasPorts = false;    //!< a TCP/UDP header with ports is present (first fragment)
-    uint16_t sourcePort = 0;  //!< transport source port (if hasPorts)
+    bool valid = false;           //!< a well-formed IPv4 header was found
+    Ipv4Address source;           //!< source address
+    Ipv4Address destination;      //!< destination address
+    uint8_t protocol = 0;         //!< IP protocol number
+    bool hasPorts = false;        //!< a TCP/UDP header with ports is present (first fragment)
+    uint16_t sourcePort = 0;      //!< transport source port (if hasPorts)
     uint16_t destinationPort = 0; //!< transport destination port (if hasPorts)
 };
 
@@ -195,22 +195,24 @@ class PeArpNetDevice : public NetDevice
      * \param nextHop receives the next hop
      * \return false if there is no route
      */
-    bool GetNextHop(Ptr<Packet> packet, const PeArpIpv4Summary& summary, Ipv4Address& nextHop) const;
+    bool GetNextHop(Ptr<Packet> packet,
+                    const PeArpIpv4Summary& summary,
+                    Ipv4Address& nextHop) const;
     /** \return the node's port agent (null on a node that does not share addresses) */
     Ptr<PeArpPortAgent> GetAgent() const;
 
-    Ptr<Node> m_node;                      //!< the node
-    Ptr<NetDevice> m_lower;                //!< the link-layer device
-    Ptr<PeArpCache> m_cache;               //!< the interface's cache
-    Ptr<PeArpL3Protocol> m_protocol;       //!< the node's PE-ARP
-    mutable Ptr<Ipv4> m_ipv4;              //!< the node's IPv4 (looked up lazily)
-    mutable int32_t m_interface;           //!< IPv4 interface index (looked up lazily)
-    uint32_t m_ifIndex;                    //!< device index on the node
-    std::string m_name;                    //!< InterfaceName attribute
-    NetDevice::ReceiveCallback m_rxCallback;              //!< up-call
+    Ptr<Node> m_node;                        //!< the node
+    Ptr<NetDevice> m_lower;                  //!< the link-layer device
+    Ptr<PeArpCache> m_cache;                 //!< the interface's cache
+    Ptr<PeArpL3Protocol> m_protocol;         //!< the node's PE-ARP
+    mutable Ptr<Ipv4> m_ipv4;                //!< the node's IPv4 (looked up lazily)
+    mutable int32_t m_interface;             //!< IPv4 interface index (looked up lazily)
+    uint32_t m_ifIndex;                      //!< device index on the node
+    std::string m_name;                      //!< InterfaceName attribute
+    NetDevice::ReceiveCallback m_rxCallback; //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
-    uint64_t m_wrongHostPackets;           //!< counter
-    TracedCallback<Ptr<const Packet>> m_wrongHostTrace; //!< WrongHostDrop trace
+    uint64_t m_wrongHostPackets;                           //!< counter
+    TracedCallback<Ptr<const Packet>> m_wrongHostTrace;    //!< WrongHostDrop trace
 };
 
 } // namespace ns3

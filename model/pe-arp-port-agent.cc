@@ -54,9 +54,8 @@ PeArpPortAgent::SetRange(Ipv4Address address, PeArpPortRange range)
 {
     NS_LOG_FUNCTION(this << address << range);
     NS_ABORT_MSG_UNLESS(range.IsValid(),
-                        "PeArpPortAgent::SetRange: invalid port range " << range << " for "
-                                                                        << address
-                                                                        << " (low > high)");
+                        "PeArpPortAgent::SetRange: invalid port range "
+                            << range << " for " << address << " (low > high)");
     m_ranges[address] = range;
     m_cursor[address] = 0;
 }

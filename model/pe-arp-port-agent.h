@@ -112,11 +112,11 @@ class PeArpPortAgent : public Object
     uint64_t GetEphemeralBinds() const;
 
   private:
-    std::map<Ipv4Address, PeArpPortRange> m_ranges; //!< range per shared address
-    std::map<Ipv4Address, uint32_t> m_cursor;       //!< next ephemeral offset per address
-    uint64_t m_refusedBinds;                        //!< counter
-    uint64_t m_exhaustions;                         //!< counter
-    uint64_t m_ephemeralBinds;                      //!< counter
+    std::map<Ipv4Address, PeArpPortRange> m_ranges;           //!< range per shared address
+    std::map<Ipv4Address, uint32_t> m_cursor;                 //!< next ephemeral offset per address
+    uint64_t m_refusedBinds;                                  //!< counter
+    uint64_t m_exhaustions;                                   //!< counter
+    uint64_t m_ephemeralBinds;                                //!< counter
     TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace; //!< BindRefused trace
     TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;   //!< RangeExhausted trace
 };

@@ -47,8 +47,8 @@ class PeArpUdpSocketFactory : public UdpSocketFactory
     void DoDispose() override;
 
   private:
-    Ptr<UdpL4Protocol> m_udp;     //!< the node's UDP
-    Ptr<PeArpPortAgent> m_agent;  //!< the node's port agent
+    Ptr<UdpL4Protocol> m_udp;    //!< the node's UDP
+    Ptr<PeArpPortAgent> m_agent; //!< the node's port agent
 };
 
 /**
@@ -81,9 +81,9 @@ class PeArpTcpSocketFactory : public TcpSocketFactory
     void DoDispose() override;
 
   private:
-    Ptr<Node> m_node;             //!< the node
-    Ptr<TcpL4Protocol> m_tcp;     //!< the node's TCP
-    Ptr<PeArpPortAgent> m_agent;  //!< the node's port agent
+    Ptr<Node> m_node;            //!< the node
+    Ptr<TcpL4Protocol> m_tcp;    //!< the node's TCP
+    Ptr<PeArpPortAgent> m_agent; //!< the node's port agent
 };
 
 } // namespace ns3

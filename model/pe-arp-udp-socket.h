@@ -114,14 +114,14 @@ class PeArpUdpSocket : public UdpSocket
     /** \param socket the wrapped socket */
     void ForwardConnectFailed(Ptr<Socket> socket);
 
-    Ptr<Socket> m_inner;            //!< the wrapped ns-3 UDP socket
-    Ptr<PeArpPortAgent> m_agent;    //!< the node's port agent
-    enum SocketErrno m_agentErrno;  //!< error set by a refused bind
-    uint32_t m_rcvBufSize;          //!< RcvBufSize until the inner socket exists
-    uint8_t m_ipMulticastTtl;       //!< IpMulticastTtl until the inner socket exists
-    int32_t m_ipMulticastIf;        //!< IpMulticastIf until the inner socket exists
-    bool m_ipMulticastLoop;         //!< IpMulticastLoop until the inner socket exists
-    bool m_mtuDiscover;             //!< MtuDiscover until the inner socket exists
+    Ptr<Socket> m_inner;           //!< the wrapped ns-3 UDP socket
+    Ptr<PeArpPortAgent> m_agent;   //!< the node's port agent
+    enum SocketErrno m_agentErrno; //!< error set by a refused bind
+    uint32_t m_rcvBufSize;         //!< RcvBufSize until the inner socket exists
+    uint8_t m_ipMulticastTtl;      //!< IpMulticastTtl until the inner socket exists
+    int32_t m_ipMulticastIf;       //!< IpMulticastIf until the inner socket exists
+    bool m_ipMulticastLoop;        //!< IpMulticastLoop until the inner socket exists
+    bool m_mtuDiscover;            //!< MtuDiscover until the inner socket exists
 };
 
 } // namespace ns3

@@ -135,11 +135,10 @@ class PeArpExhaustionTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(fourth->Bind(), -1, "the fourth bind fails");
         NS_TEST_EXPECT_MSG_EQ(fourth->GetErrno(), Socket::ERROR_ADDRNOTAVAIL, "ADDRNOTAVAIL");
         NS_TEST_EXPECT_MSG_EQ(agent->GetExhaustions(), 1, "counted");
-        NS_TEST_EXPECT_MSG_EQ(fourth->SendTo(Create<Packet>(10),
-                                             0,
-                                             InetSocketAddress(f.inetAddress, 9)),
-                              -1,
-                              "sending from an unbindable socket fails too");
+        NS_TEST_EXPECT_MSG_EQ(
+            fourth->SendTo(Create<Packet>(10), 0, InetSocketAddress(f.inetAddress, 9)),
+            -1,
+            "sending from an unbindable socket fails too");
         sockets[1]->Close();
         Ptr<Socket> again = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
         NS_TEST_EXPECT_MSG_EQ(again->Bind(), 0, "a freed port can be bound again");

@@ -152,10 +152,10 @@ class PeArpMalformedFrameTestCase : public TestCase
         Figure4 f;
         Mac48Address broadcast = Mac48Address::GetBroadcast();
         std::vector<Frame> bad(5, RequestFromRouter(f));
-        bad[0].hardwareType = 6;       // IEEE 802 networks, not Ethernet
-        bad[1].protocolType = 0x86dd;  // IPv6
-        bad[2].operation = 3;          // RARP request
-        bad[3].extension = true;       // low > high
+        bad[0].hardwareType = 6;      // IEEE 802 networks, not Ethernet
+        bad[1].protocolType = 0x86dd; // IPv6
+        bad[2].operation = 3;         // RARP request
+        bad[3].extension = true;      // low > high
         bad[3].low = 3000;
         bad[3].high = 2999;
         bad[3].targetPort = 3500;
@@ -210,16 +210,22 @@ class PeArpUnsolicitedReplyTestCase : public TestCase
         Figure4::SendUdp(f.hosts.Get(0), Seconds(2.0), f.inetAddress, 9, 1, 100);
         Simulator::Stop(Seconds(4));
         Simulator::Run();
-        NS_TEST_EXPECT_MSG_EQ(f.HostProtocol(0)->GetCounters().drops[PeArpL3Protocol::UNSOLICITED_REPLY],
-                              1,
-                              "A dropped the unsolicited reply");
-        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 100, "A reached the Internet through the real router");
-        PeArpCache::Entry* router = f.hostLan[0]->GetCache()->Lookup(Ipv4Address("198.108.63.1"), 9);
+        NS_TEST_EXPECT_MSG_EQ(
+            f.HostProtocol(0)->GetCounters().drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+            1,
+            "A dropped the unsolicited reply");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink),
+                              100,
+                              "A reached the Internet through the real router");
+        PeArpCache::Entry* router =
+            f.hostLan[0]->GetCache()->Lookup(Ipv4Address("198.108.63.1"), 9);
         NS_TEST_ASSERT_MSG_NE(router, nullptr, "A resolved the router");
         NS_TEST_EXPECT_MSG_EQ(router->GetMacAddress(),
                               Mac48Address::ConvertFrom(f.routerLink->GetAddress()),
                               "with the router's real MAC");
-        NS_TEST_EXPECT_MSG_EQ(router->GetRange(), PeArpPortRange::All(), "the router owns all ports");
+        NS_TEST_EXPECT_MSG_EQ(router->GetRange(),
+                              PeArpPortRange::All(),
+                              "the router owns all ports");
         Simulator::Destroy();
     }
 };
@@ -260,7 +266,9 @@ class PeArpInconsistentReplyTestCase : public TestCase
             1,
             "the router dropped the inconsistent reply");
         NS_TEST_EXPECT_MSG_EQ(f.RouterProtocol()->GetCounters().repliesReceived, 0, "not accepted");
-        NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->IsShared(f.shared), false, "nothing learned");
+        NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->IsShared(f.shared),
+                              false,
+                              "nothing learned");
         Simulator::Destroy();
     }
 };

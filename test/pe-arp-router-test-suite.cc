@@ -195,9 +195,9 @@ class PeArpHostToHostTestCase : public TestCase
         Ptr<Application> sinkB = InstallSink(b, false, 3600);
         Ptr<Application> sinkBt = InstallSink(b, true, 3700);
         Ptr<Application> sinkA = InstallSink(a, false, 2600);
-        Figure4::SendUdp(a, Seconds(1.0), f.shared, 3600, 4, 80);  // A -> B
-        Figure4::SendUdp(a, Seconds(1.5), f.shared, 2600, 2, 70);  // A -> A (local)
-        SendTcp(a, f.shared, 3700, 4000, Seconds(2.0));            // A -> B over TCP
+        Figure4::SendUdp(a, Seconds(1.0), f.shared, 3600, 4, 80); // A -> B
+        Figure4::SendUdp(a, Seconds(1.5), f.shared, 2600, 2, 70); // A -> A (local)
+        SendTcp(a, f.shared, 3700, 4000, Seconds(2.0));           // A -> B over TCP
         Simulator::Stop(Seconds(5));
         Simulator::Run();
 

@@ -10,9 +10,9 @@
 #include "ns3/application.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
-#include "ns3/nstime.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
@@ -69,18 +69,18 @@ class Figure4
      * \param hostRanges the hosts' ranges (default: the paper's three)
      */
     explicit Figure4(const std::vector<PeArpPortRange>& hostRanges = {PeArpPortRange(2000, 2999),
-                                                                       PeArpPortRange(3000, 3999),
-                                                                       PeArpPortRange(4000, 4999)});
+                                                                      PeArpPortRange(3000, 3999),
+                                                                      PeArpPortRange(4000, 4999)});
 
-    Ptr<Node> inet;                       //!< Internet host
-    Ptr<Node> router;                     //!< PE-ARP router
-    NodeContainer hosts;                  //!< A, B, C
-    Ptr<PeArpNetDevice> routerLan;        //!< router's PE-ARP interface
+    Ptr<Node> inet;                           //!< Internet host
+    Ptr<Node> router;                         //!< PE-ARP router
+    NodeContainer hosts;                      //!< A, B, C
+    Ptr<PeArpNetDevice> routerLan;            //!< router's PE-ARP interface
     std::vector<Ptr<PeArpNetDevice>> hostLan; //!< hosts' PE-ARP interfaces
-    Ptr<NetDevice> routerLink;            //!< router's CSMA device
-    std::vector<Ptr<NetDevice>> hostLink; //!< hosts' CSMA devices
-    Ipv4Address shared;                   //!< 198.108.63.2
-    Ipv4Address inetAddress;              //!< 192.35.162.10
+    Ptr<NetDevice> routerLink;                //!< router's CSMA device
+    std::vector<Ptr<NetDevice>> hostLink;     //!< hosts' CSMA devices
+    Ipv4Address shared;                       //!< 198.108.63.2
+    Ipv4Address inetAddress;                  //!< 192.35.162.10
 
     /** \return the router's PE-ARP */
     Ptr<PeArpL3Protocol> RouterProtocol() const;
