@@ -57,6 +57,11 @@ main(int argc, char* argv[])
     cmd.AddValue("seed", "Random seed", seed);
     cmd.Parse(argc, argv);
 
+    if (hosts == 0 || hostsPerSite == 0)
+    {
+        std::cerr << "error: --hosts and --hostsPerSite must be at least 1" << std::endl;
+        return 2;
+    }
     PeArpScenario::Config config;
     config.hostsPerSite = std::min(hosts, hostsPerSite);
     config.sites = hosts / config.hostsPerSite;

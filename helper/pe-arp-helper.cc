@@ -102,7 +102,7 @@ PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
                 if (other.Overlaps(range))
                 {
                     reason << "port range " << range << " of " << address.GetLocal()
-                           << " overlaps range " << other << " already assigned to another host";
+                           << " overlaps range " << other << " already assigned by this helper";
                     break;
                 }
             }

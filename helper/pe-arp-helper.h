@@ -37,9 +37,9 @@ class PeArpNetDevice;
  * \endcode
  *
  * The helper refuses impossible configurations with a clear message: an
- * invalid range, two hosts given overlapping ranges of one address, a range
- * on a node without the PE-ARP host stack (ns3::PeArpStackHelper), a
- * shared address on a node that owns it entirely elsewhere.
+ * invalid range, overlapping ranges of one address handed out by this
+ * helper, a range on a node without the PE-ARP host stack
+ * (ns3::PeArpStackHelper), a device that is not a PE-ARP interface.
  */
 class PeArpHelper
 {

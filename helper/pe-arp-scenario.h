@@ -91,7 +91,7 @@ class PeArpScenario
         uint32_t site = 0;             //!< site index
         uint32_t nodeId = 0;           //!< ns-3 node id
         Ipv4Address ip;                //!< address
-        PeArpPortRange range;          //!< port range (stock: its server port)
+        PeArpPortRange range;          //!< port range (stock: 0-0, all ports)
         Mac48Address mac;              //!< MAC
         uint64_t rxBytes = 0;          //!< TCP bytes received by its sink
         uint32_t echoReplies = 0;      //!< UDP echo replies received

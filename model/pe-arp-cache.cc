@@ -631,14 +631,16 @@ PeArpCache::GetEntries() const
 void
 PeArpCache::Print(std::ostream& os) const
 {
-    os << std::left << std::setw(25) << "Address" << std::setw(8) << "HWtype" << std::setw(20)
-       << "HWaddress"
+    // Columns as Linux arp -n; a separating space is kept when an address
+    // (e.g. 192.168.100.200:10000-19999) is wider than its column.
+    os << std::left << std::setw(24) << "Address" << ' ' << std::setw(8) << "HWtype"
+       << std::setw(20) << "HWaddress"
        << "Iface" << std::endl;
     for (const Entry* entry : GetEntries())
     {
         std::ostringstream address;
         address << entry->m_address << ":" << entry->m_range;
-        os << std::left << std::setw(25) << address.str();
+        os << std::left << std::setw(24) << address.str() << ' ';
         if (entry->IsAlive() || entry->IsPermanent() ||
             (entry->IsWaitReply() && !entry->m_incomplete))
         {
@@ -934,8 +936,6 @@ operator<<(std::ostream& os, PeArpCache::DropReason reason)
         return os << "resolution-failed";
     case PeArpCache::TABLE_FULL:
         return os << "table-full";
-    case PeArpCache::CONFLICTS_WITH_STATIC:
-        return os << "conflicts-with-static";
     case PeArpCache::SUPERSEDED_BY_STATIC:
         return os << "superseded-by-static";
     case PeArpCache::DISPOSED:

@@ -73,12 +73,11 @@ class PeArpCache : public Object
     /** Why the cache dropped a packet or refused an entry. */
     enum DropReason
     {
-        PENDING_QUEUE_FULL,    //!< the oldest pending packet was pushed out of a full queue
-        RESOLUTION_FAILED,     //!< no reply after MaxRetries retransmissions
-        TABLE_FULL,            //!< MaxEntries reached: no entry could be created
-        CONFLICTS_WITH_STATIC, //!< a learned range overlaps a permanent entry
-        SUPERSEDED_BY_STATIC,  //!< a static entry replaced an entry with pending packets
-        DISPOSED,              //!< the cache was disposed with packets still pending
+        PENDING_QUEUE_FULL,   //!< the oldest pending packet was pushed out of a full queue
+        RESOLUTION_FAILED,    //!< no reply after MaxRetries retransmissions
+        TABLE_FULL,           //!< MaxEntries reached: no entry could be created
+        SUPERSEDED_BY_STATIC, //!< a static entry replaced an entry with pending packets
+        DISPOSED,             //!< the cache was disposed with packets still pending
     };
 
     /**
@@ -183,8 +182,8 @@ class PeArpCache : public Object
     /**
      * Find the entry that resolves (address, port): a resolved entry whose
      * range holds the port, else the incomplete entry for exactly this port.
-     * Port 0 (traffic without ports) matches only 0-0 entries and the
-     * incomplete entry for port 0.
+     * Port 0 (traffic without ports) matches resolved ranges that hold port
+     * 0 (0-0, or a range starting at 0) and the incomplete entry for port 0.
      * \param address the IPv4 address
      * \param port the transport port, or 0
      * \return the entry, or nullptr
@@ -235,7 +234,8 @@ class PeArpCache : public Object
      * The only place where an entry becomes ALIVE: (address, range) is at mac.
      * Incomplete entries for ports in the range and resolved non-permanent
      * entries that overlap the range are merged into one entry; their pending
-     * packets are appended to pending, oldest first.
+     * packets are appended to pending entry by entry in port order, each
+     * entry's packets oldest first.
      * \param address the IPv4 address
      * \param range the full port range (0-0: all ports)
      * \param mac the hardware address

@@ -447,6 +447,8 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "wrong-host";
     case PeArpL3Protocol::NO_SOURCE_ADDRESS:
         return os << "no-source-address";
+    case PeArpL3Protocol::NO_ROUTE:
+        return os << "no-route";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

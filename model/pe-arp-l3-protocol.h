@@ -67,6 +67,7 @@ class PeArpL3Protocol : public Object
         PORTLESS_TO_SHARED,        //!< IPv4 packet without ports for a shared address
         WRONG_HOST,        //!< IPv4 packet for a port of the shared address this host does not own
         NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
+        NO_ROUTE,          //!< IPv4 packet without a next hop through the interface
         DROP_REASON_COUNT  //!< number of reasons (not a reason)
     };
 
@@ -75,10 +76,10 @@ class PeArpL3Protocol : public Object
     {
         uint64_t requestsSent = 0;           //!< requests sent (including retransmissions)
         uint64_t repliesSent = 0;            //!< replies sent
-        uint64_t requestsReceived = 0;       //!< well-formed requests received
-        uint64_t repliesReceived = 0;        //!< well-formed replies received
-        uint64_t standardFramesReceived = 0; //!< frames without the PE-ARP extension
-        uint64_t notForUs = 0;               //!< requests for another address or port (ignored)
+        uint64_t requestsReceived = 0;       //!< requests this node answered
+        uint64_t repliesReceived = 0;        //!< replies accepted (answering a request)
+        uint64_t standardFramesReceived = 0; //!< well-formed frames without the extension
+        uint64_t notForUs = 0;               //!< frames for other addresses or sharers (ignored)
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;

@@ -350,6 +350,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     if (!GetNextHop(packet, summary, nextHop))
     {
         NS_LOG_LOGIC("no next hop for " << destination << " -- drop");
+        m_protocol->NotifyDrop(packet, PeArpL3Protocol::NO_ROUTE);
         return false;
     }
     uint16_t port = summary.hasPorts ? summary.destinationPort : 0;

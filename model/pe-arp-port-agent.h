@@ -35,7 +35,7 @@ namespace ns3
  *
  * An address without a configured range is owned entirely (range 0-0).
  * A socket bound to the wildcard address uses the range of the node's
- * first shared address.
+ * numerically lowest shared address (hosts normally share one).
  */
 class PeArpPortAgent : public Object
 {
@@ -72,7 +72,7 @@ class PeArpPortAgent : public Object
     PeArpPortRange GetRange(Ipv4Address address) const;
     /**
      * The range that applies to a socket bound to an address (the wildcard
-     * address takes the first shared address' range).
+     * address takes the numerically lowest shared address' range).
      * \param local the address the socket binds to
      * \return the range
      */

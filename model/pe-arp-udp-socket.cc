@@ -38,7 +38,8 @@ PeArpUdpSocket::PeArpUdpSocket()
       m_ipMulticastTtl(0),
       m_ipMulticastIf(-1),
       m_ipMulticastLoop(false),
-      m_mtuDiscover(false)
+      m_mtuDiscover(false),
+      m_ipTtl(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -77,6 +78,7 @@ PeArpUdpSocket::SetInner(Ptr<Socket> inner, Ptr<PeArpPortAgent> agent)
     m_inner->SetAttribute("IpMulticastIf", IntegerValue(m_ipMulticastIf));
     m_inner->SetAttribute("IpMulticastLoop", BooleanValue(m_ipMulticastLoop));
     m_inner->SetAttribute("MtuDiscover", BooleanValue(m_mtuDiscover));
+    m_inner->SetIpTtl(m_ipTtl);
     m_inner->SetRecvCallback(MakeCallback(&PeArpUdpSocket::ForwardRecv, this));
     m_inner->SetSendCallback(MakeCallback(&PeArpUdpSocket::ForwardSend, this));
     m_inner->SetDataSentCallback(MakeCallback(&PeArpUdpSocket::ForwardDataSent, this));
@@ -309,6 +311,23 @@ int
 PeArpUdpSocket::MulticastLeaveGroup(uint32_t interface, const Address& groupAddress)
 {
     return DynamicCast<UdpSocket>(m_inner)->MulticastLeaveGroup(interface, groupAddress);
+}
+
+void
+PeArpUdpSocket::SetIpTtl(uint8_t ipTtl)
+{
+    // Also the IpTtl attribute's setter, called before the wrapped socket exists.
+    m_ipTtl = ipTtl;
+    if (m_inner)
+    {
+        m_inner->SetIpTtl(ipTtl);
+    }
+}
+
+uint8_t
+PeArpUdpSocket::GetIpTtl() const
+{
+    return m_ipTtl;
 }
 
 void

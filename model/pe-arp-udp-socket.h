@@ -25,9 +25,10 @@ class PeArpPortAgent;
  *
  * ns-3 does not install the header of its UDP socket (UdpSocketImpl), so
  * this class wraps one created by UdpL4Protocol and forwards every call to
- * it; only binding is decided here. Socket options kept by ns3::Socket
- * itself (SetIpTos, SetIpTtl, SetPriority, SetRecvPktInfo...) are not
- * virtual and are therefore not forwarded: set them through attributes.
+ * it; only binding is decided here. The UdpSocket attributes and the
+ * virtual option IP TTL are forwarded; the options ns3::Socket keeps itself
+ * without virtual accessors (SetIpTos, SetPriority, SetRecvPktInfo) are not,
+ * and have no effect on the wrapped socket.
  */
 class PeArpUdpSocket : public UdpSocket
 {
@@ -73,6 +74,8 @@ class PeArpUdpSocket : public UdpSocket
     void BindToNetDevice(Ptr<NetDevice> netdevice) override;
     int MulticastJoinGroup(uint32_t interface, const Address& groupAddress) override;
     int MulticastLeaveGroup(uint32_t interface, const Address& groupAddress) override;
+    void SetIpTtl(uint8_t ipTtl) override;
+    uint8_t GetIpTtl() const override;
 
   protected:
     void DoDispose() override;
@@ -122,6 +125,7 @@ class PeArpUdpSocket : public UdpSocket
     int32_t m_ipMulticastIf;       //!< IpMulticastIf until the inner socket exists
     bool m_ipMulticastLoop;        //!< IpMulticastLoop until the inner socket exists
     bool m_mtuDiscover;            //!< MtuDiscover until the inner socket exists
+    uint8_t m_ipTtl;               //!< IP TTL (0: the default)
 };
 
 } // namespace ns3

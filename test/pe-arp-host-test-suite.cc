@@ -149,7 +149,7 @@ class PeArpExhaustionTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
- * Unmodified applications (UdpEchoClient, BulkSend) on hosts sharing an
+ * Unmodified applications (UDP sockets that never bind, BulkSend) on hosts sharing an
  * address use ports of their own ranges, seen from the Internet side.
  */
 class PeArpApplicationPortsTestCase : public TestCase

@@ -87,9 +87,7 @@ class PeArpRouterInboundTestCase : public TestCase
         Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 3500);
         Ptr<Application> sinkCt = InstallSink(f.hosts.Get(2), true, 4500);
         Ptr<Application> sinkCu = InstallSink(f.hosts.Get(2), false, 4501);
-        // Sinks on the same ports at the wrong hosts must stay empty. They
-        // are outside those hosts' ranges, so binding them must fail: use
-        // ports the hosts own instead to catch any misdelivery there.
+        // A misdelivery would show as a wrong-host drop at the receiving host.
         SendTcp(f.inet, f.shared, 2500, 5000, Seconds(1.0));
         Figure4::SendUdp(f.inet, Seconds(1.1), f.shared, 3500, 3, 100);
         SendTcp(f.inet, f.shared, 4500, 3000, Seconds(1.2));
