@@ -181,9 +181,20 @@ PeArpCache::Lookup(Ipv4Address address, uint16_t port)
     return nullptr;
 }
 
+void
+PeArpCache::DeclareShared(Ipv4Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    m_declaredShared.insert(address.Get());
+}
+
 bool
 PeArpCache::IsShared(Ipv4Address address) const
 {
+    if (m_declaredShared.count(address.Get()) != 0)
+    {
+        return true;
+    }
     auto it = m_table.find(address.Get());
     if (it == m_table.end() || it->second.resolved.empty())
     {

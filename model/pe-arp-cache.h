@@ -24,6 +24,7 @@
 #include <memory>
 #include <ostream>
 #include <queue>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -195,6 +196,11 @@ class PeArpCache : public Object
      *         exists for the address, i.e. the address is known to be shared
      */
     bool IsShared(Ipv4Address address) const;
+    /**
+     * Declare an address shared before any of its ranges is learned.
+     * \param address the address
+     */
+    void DeclareShared(Ipv4Address address);
     /**
      * Find the entry a reply answers: the WAIT_REPLY entry (incomplete or
      * being refreshed) for the address whose requested port is returnPort;
@@ -383,6 +389,7 @@ class PeArpCache : public Object
     Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
+    std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared
     uint32_t m_size;                                      //!< number of entries
     uint64_t m_nextSerial;                                //!< serial of the next entry
 

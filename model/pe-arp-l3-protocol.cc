@@ -6,7 +6,7 @@
 
 #include "pe-arp-l3-protocol.h"
 
-#include "pe-arp-net-device.h"
+#include "pe-arp-interface.h"
 
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -131,8 +131,16 @@ PeArpL3Protocol::DoDispose()
     Object::DoDispose();
 }
 
+PeArpInterface*
+PeArpL3Protocol::AsInterface(Ptr<NetDevice> device)
+{
+    auto interface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
+    NS_ABORT_MSG_UNLESS(interface, "PeArpL3Protocol: device does not implement PeArpInterface");
+    return interface;
+}
+
 Ptr<PeArpCache>
-PeArpL3Protocol::CreateCache(Ptr<PeArpNetDevice> device, const std::string& name)
+PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
 {
     NS_LOG_FUNCTION(this << device << name);
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
@@ -163,14 +171,14 @@ PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
 }
 
 bool
-PeArpL3Protocol::Lookup(Ptr<PeArpNetDevice> device,
+PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
                         Ptr<Packet> packet,
                         Ipv4Address nextHop,
                         uint16_t port,
                         Address* hardwareDestination)
 {
     NS_LOG_FUNCTION(this << device << packet << nextHop << port);
-    Ptr<PeArpCache> cache = device->GetCache();
+    Ptr<PeArpCache> cache = AsInterface(device)->GetCache();
     PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
     if (port == 0 && (entry == nullptr || entry->IsIncomplete()))
     {
@@ -238,11 +246,12 @@ void
 PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
     NS_LOG_FUNCTION(this << cache << target << port);
-    Ptr<PeArpNetDevice> device = DynamicCast<PeArpNetDevice>(cache->GetDevice());
-    if (!device)
+    if (!cache->GetDevice())
     {
         return; // disposed
     }
+    Ptr<NetDevice> netDevice = cache->GetDevice();
+    PeArpInterface* device = AsInterface(netDevice);
     Ipv4Address source;
     if (!device->SelectSourceAddress(target, source))
     {
@@ -254,21 +263,21 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
     PeArpHeader request;
     request.SetRequest(device->GetMac48(), source, myRange, target, port);
     m_counters.requestsSent++;
-    m_requestSentTrace(device, request);
-    SendFrame(device, request, device->GetBroadcast());
+    m_requestSentTrace(netDevice, request);
+    SendFrame(device, request, netDevice->GetBroadcast());
 }
 
 void
-PeArpL3Protocol::SendFrame(Ptr<PeArpNetDevice> device, const PeArpHeader& header, const Address& to)
+PeArpL3Protocol::SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to)
 {
-    NS_LOG_FUNCTION(this << device << header << to);
+    NS_LOG_FUNCTION(this << header << to);
     Ptr<Packet> frame = Create<Packet>();
     frame->AddHeader(header);
     device->SendArpFrame(frame, to);
 }
 
 void
-PeArpL3Protocol::SendPending(Ptr<PeArpNetDevice> device,
+PeArpL3Protocol::SendPending(PeArpInterface* device,
                              std::list<Ptr<Packet>>& pending,
                              Mac48Address mac)
 {
@@ -280,7 +289,7 @@ PeArpL3Protocol::SendPending(Ptr<PeArpNetDevice> device,
 }
 
 void
-PeArpL3Protocol::Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, const Address& from)
+PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from)
 {
     NS_LOG_FUNCTION(this << device << frame << from);
     PeArpHeader header;
@@ -298,7 +307,7 @@ PeArpL3Protocol::Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, co
     }
 
     PeArpPortRange myRange;
-    if (!device->GetLocalRange(header.GetTargetIp(), myRange))
+    if (!AsInterface(device)->GetLocalRange(header.GetTargetIp(), myRange))
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()
                              << ", not one of ours -- ignore");
@@ -322,7 +331,7 @@ PeArpL3Protocol::Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, co
 }
 
 void
-PeArpL3Protocol::HandleRequest(Ptr<PeArpNetDevice> device,
+PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
                                const PeArpHeader& header,
                                PeArpPortRange myRange,
                                Ptr<const Packet> frame)
@@ -347,25 +356,26 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpNetDevice> device,
     }
     m_counters.requestsReceived++;
     m_requestReceivedTrace(device, header);
+    PeArpInterface* interface = AsInterface(device);
 
     // Learn the requester (unless it is probing with no address, RFC 5227).
     if (header.GetSenderIp() != Ipv4Address::GetAny())
     {
         std::list<Ptr<Packet>> pending;
-        if (device->GetCache()->Resolve(header.GetSenderIp(),
-                                        header.GetSenderRange(),
-                                        header.GetSenderMac(),
-                                        pending) == nullptr)
+        if (interface->GetCache()->Resolve(header.GetSenderIp(),
+                                           header.GetSenderRange(),
+                                           header.GetSenderMac(),
+                                           pending) == nullptr)
         {
             NotifyDrop(frame, CACHE_REFUSED);
         }
-        SendPending(device, pending, header.GetSenderMac());
+        SendPending(interface, pending, header.GetSenderMac());
     }
 
     PeArpHeader reply;
     if (header.HasExtension())
     {
-        reply.SetReply(device->GetMac48(),
+        reply.SetReply(interface->GetMac48(),
                        header.GetTargetIp(),
                        myRange,
                        header.GetSenderMac(),
@@ -375,23 +385,24 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpNetDevice> device,
     }
     else
     {
-        reply.SetStandardReply(device->GetMac48(),
+        reply.SetStandardReply(interface->GetMac48(),
                                header.GetTargetIp(),
                                header.GetSenderMac(),
                                header.GetSenderIp());
     }
     m_counters.repliesSent++;
     m_replySentTrace(device, reply);
-    SendFrame(device, reply, header.GetSenderMac());
+    SendFrame(interface, reply, header.GetSenderMac());
 }
 
 void
-PeArpL3Protocol::HandleReply(Ptr<PeArpNetDevice> device,
+PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
                              const PeArpHeader& header,
                              Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << device << header);
-    Ptr<PeArpCache> cache = device->GetCache();
+    PeArpInterface* interface = AsInterface(device);
+    Ptr<PeArpCache> cache = interface->GetCache();
     PeArpCache::Entry* outstanding = cache->FindOutstanding(header.GetSenderIp(),
                                                             header.GetReturnPort(),
                                                             !header.HasExtension());
@@ -421,7 +432,7 @@ PeArpL3Protocol::HandleReply(Ptr<PeArpNetDevice> device,
         NotifyDrop(frame, CACHE_REFUSED);
         return;
     }
-    SendPending(device, pending, header.GetSenderMac());
+    SendPending(interface, pending, header.GetSenderMac());
 }
 
 std::ostream&
@@ -449,6 +460,8 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "no-source-address";
     case PeArpL3Protocol::NO_ROUTE:
         return os << "no-route";
+    case PeArpL3Protocol::MALFORMED_ICMP:
+        return os << "malformed-icmp";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

@@ -22,14 +22,15 @@ namespace ns3
 {
 
 class Node;
-class PeArpNetDevice;
+class PeArpInterface;
 
 /**
  * \ingroup pe-arp
  * \brief Port Enhanced ARP: resolves (IPv4 address, port) to a MAC address.
  *
  * One object per node (aggregated to the node), the counterpart of
- * ns3::ArpL3Protocol for PE-ARP interfaces (ns3::PeArpNetDevice). It keeps
+ * ns3::ArpL3Protocol for PE-ARP interfaces (ns3::PeArpNetDevice) and
+ * PE-Bridges (ns3::PeArpBridgeNetDevice). It keeps
  * no table of its own: each interface owns a ns3::PeArpCache.
  *
  * Request/reply semantics (PE-ARP paper, section III.B, Table II):
@@ -68,6 +69,7 @@ class PeArpL3Protocol : public Object
         WRONG_HOST,        //!< IPv4 packet for a port of the shared address this host does not own
         NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
         NO_ROUTE,          //!< IPv4 packet without a next hop through the interface
+        MALFORMED_ICMP,    //!< truncated ICMP message, or one quoting a truncated packet
         DROP_REASON_COUNT  //!< number of reasons (not a reason)
     };
 
@@ -111,26 +113,27 @@ class PeArpL3Protocol : public Object
     PeArpL3Protocol& operator=(const PeArpL3Protocol&) = delete;
 
     /**
-     * Create the cache of a PE-ARP interface.
-     * \param device the interface
+     * Create the cache of a device that resolves with PE-ARP (a
+     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice).
+     * \param device the device (must implement ns3::PeArpInterface)
      * \param name the interface name for printing
      * \return the new cache
      */
-    Ptr<PeArpCache> CreateCache(Ptr<PeArpNetDevice> device, const std::string& name);
+    Ptr<PeArpCache> CreateCache(Ptr<NetDevice> device, const std::string& name);
 
     /**
      * Resolve the hardware address for an IPv4 packet.
      *
      * On a miss the packet is queued in the cache, a request is scheduled
      * and false is returned; the packet is sent when the reply arrives.
-     * \param device the outgoing PE-ARP interface
+     * \param device the outgoing device (a ns3::PeArpInterface)
      * \param packet the IPv4 packet, header included
      * \param nextHop the next-hop address
      * \param port the destination port, or 0 for traffic without ports
      * \param hardwareDestination receives the address on a hit
      * \return true on a hit
      */
-    bool Lookup(Ptr<PeArpNetDevice> device,
+    bool Lookup(Ptr<NetDevice> device,
                 Ptr<Packet> packet,
                 Ipv4Address nextHop,
                 uint16_t port,
@@ -142,7 +145,7 @@ class PeArpL3Protocol : public Object
      * \param frame the frame payload (after the Ethernet header)
      * \param from the source hardware address
      */
-    void Receive(Ptr<PeArpNetDevice> device, Ptr<const Packet> frame, const Address& from);
+    void Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from);
 
     /**
      * Broadcast a request for (target, port) on an interface.
@@ -183,7 +186,7 @@ class PeArpL3Protocol : public Object
      * \param pending the packets
      * \param mac their destination
      */
-    void SendPending(Ptr<PeArpNetDevice> device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
+    void SendPending(PeArpInterface* device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
     /**
      * Schedule a request after the request jitter.
      * \param cache the cache
@@ -198,7 +201,7 @@ class PeArpL3Protocol : public Object
      * \param myRange our range for the target address
      * \param frame the frame (for the drop trace)
      */
-    void HandleRequest(Ptr<PeArpNetDevice> device,
+    void HandleRequest(Ptr<NetDevice> device,
                        const PeArpHeader& header,
                        PeArpPortRange myRange,
                        Ptr<const Packet> frame);
@@ -208,16 +211,20 @@ class PeArpL3Protocol : public Object
      * \param header the reply
      * \param frame the frame (for the drop trace)
      */
-    void HandleReply(Ptr<PeArpNetDevice> device,
-                     const PeArpHeader& header,
-                     Ptr<const Packet> frame);
+    void HandleReply(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Send a frame on an interface and count it.
      * \param device the interface
      * \param header the frame
      * \param to the destination hardware address
      */
-    void SendFrame(Ptr<PeArpNetDevice> device, const PeArpHeader& header, const Address& to);
+    void SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to);
+
+    /**
+     * \param device a device
+     * \return its PeArpInterface (aborts if it has none)
+     */
+    static PeArpInterface* AsInterface(Ptr<NetDevice> device);
 
     Ptr<Node> m_node;                          //!< the node
     std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces

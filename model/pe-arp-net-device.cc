@@ -10,7 +10,9 @@
 #include "pe-arp-l3-protocol.h"
 #include "pe-arp-port-agent.h"
 
+#include "ns3/boolean.h"
 #include "ns3/channel.h"
+#include "ns3/icmpv4.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-route.h"
@@ -44,6 +46,13 @@ PeArpNetDevice::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&PeArpNetDevice::m_name),
                           MakeStringChecker())
+            .AddAttribute("AnswerEcho",
+                          "Answer ICMP echo requests for shared addresses on behalf of their "
+                          "hosts (on a router); otherwise they follow PeArpL3Protocol's "
+                          "DefaultPort policy.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PeArpNetDevice::m_answerEcho),
+                          MakeBooleanChecker())
             .AddTraceSource("WrongHostDrop",
                             "An IPv4 packet for a port of a shared address that this host "
                             "does not own was received and dropped.",
@@ -55,7 +64,9 @@ PeArpNetDevice::GetTypeId()
 PeArpNetDevice::PeArpNetDevice()
     : m_interface(-1),
       m_ifIndex(0),
-      m_wrongHostPackets(0)
+      m_wrongHostPackets(0),
+      m_answeredEchoes(0),
+      m_answerEcho(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -147,6 +158,20 @@ PeArpNetDevice::GetWrongHostPackets() const
     return m_wrongHostPackets;
 }
 
+uint64_t
+PeArpNetDevice::GetAnsweredEchoes() const
+{
+    return m_answeredEchoes;
+}
+
+void
+PeArpNetDevice::AddSharedAddress(Ipv4Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    NS_ABORT_MSG_UNLESS(m_cache, "PeArpNetDevice::AddSharedAddress: no link device yet");
+    m_cache->DeclareShared(address);
+}
+
 int32_t
 PeArpNetDevice::GetInterface() const
 {
@@ -215,9 +240,18 @@ PeArpNetDevice::SelectSourceAddress(Ipv4Address target, Ipv4Address& source) con
 PeArpIpv4Summary
 PeArpNetDevice::Summarize(Ptr<const Packet> packet)
 {
+    // Outer IPv4 header (up to 60), ICMP header (8), quoted IPv4 header (up
+    // to 60) and the 8 bytes of it that RFC 792 requires.
     PeArpIpv4Summary summary;
-    uint8_t bytes[64];
+    uint8_t bytes[136];
     uint32_t n = packet->CopyData(bytes, sizeof(bytes));
+    auto u16 = [&bytes](uint32_t i) {
+        return static_cast<uint16_t>((bytes[i] << 8) | bytes[i + 1]);
+    };
+    auto u32 = [&bytes](uint32_t i) {
+        return (uint32_t(bytes[i]) << 24) | (uint32_t(bytes[i + 1]) << 16) |
+               (uint32_t(bytes[i + 2]) << 8) | bytes[i + 3];
+    };
     if (n < 20 || (bytes[0] >> 4) != 4)
     {
         return summary;
@@ -229,17 +263,75 @@ PeArpNetDevice::Summarize(Ptr<const Packet> packet)
     }
     summary.valid = true;
     summary.protocol = bytes[9];
-    summary.source.Set((uint32_t(bytes[12]) << 24) | (uint32_t(bytes[13]) << 16) |
-                       (uint32_t(bytes[14]) << 8) | bytes[15]);
-    summary.destination.Set((uint32_t(bytes[16]) << 24) | (uint32_t(bytes[17]) << 16) |
-                            (uint32_t(bytes[18]) << 8) | bytes[19]);
-    uint16_t fragmentOffset = ((bytes[6] & 0x1f) << 8) | bytes[7];
-    if ((summary.protocol == 6 || summary.protocol == 17) && fragmentOffset == 0 &&
-        n >= headerLength + 4)
+    summary.source.Set(u32(12));
+    summary.destination.Set(u32(16));
+    uint16_t fragmentOffset = u16(6) & 0x1fff;
+    if (fragmentOffset != 0)
+    {
+        return summary; // no transport header in this fragment
+    }
+    if ((summary.protocol == 6 || summary.protocol == 17) && n >= headerLength + 4)
     {
         summary.hasPorts = true;
-        summary.sourcePort = (bytes[headerLength] << 8) | bytes[headerLength + 1];
-        summary.destinationPort = (bytes[headerLength + 2] << 8) | bytes[headerLength + 3];
+        summary.sourcePort = u16(headerLength);
+        summary.destinationPort = u16(headerLength + 2);
+        return summary;
+    }
+    if (summary.protocol != 1)
+    {
+        return summary;
+    }
+    summary.isIcmp = true;
+    uint32_t icmp = headerLength;
+    if (n < icmp + 8)
+    {
+        summary.icmpMalformed = true;
+        return summary;
+    }
+    summary.icmpType = bytes[icmp];
+    summary.icmpCode = bytes[icmp + 1];
+    switch (summary.icmpType)
+    {
+    case Icmpv4Header::ICMPV4_ECHO_REPLY:
+        summary.icmpIdentifier = u16(icmp + 4);
+        summary.hasIcmpKey = true;
+        summary.icmpKey = summary.icmpIdentifier;
+        break;
+    case Icmpv4Header::ICMPV4_ECHO:
+        summary.icmpIdentifier = u16(icmp + 4);
+        break;
+    case Icmpv4Header::ICMPV4_DEST_UNREACH:
+    case Icmpv4Header::ICMPV4_TIME_EXCEEDED:
+    case 12: // parameter problem
+    {
+        uint32_t inner = icmp + 8;
+        if (n < inner + 20 || (bytes[inner] >> 4) != 4)
+        {
+            summary.icmpMalformed = true;
+            break;
+        }
+        uint32_t innerLength = (bytes[inner] & 0x0f) * 4u;
+        if (innerLength < 20 || n < inner + innerLength + 8)
+        {
+            summary.icmpMalformed = true;
+            break;
+        }
+        uint8_t innerProtocol = bytes[inner + 9];
+        uint32_t transport = inner + innerLength;
+        if (innerProtocol == 6 || innerProtocol == 17)
+        {
+            summary.hasIcmpKey = true;
+            summary.icmpKey = u16(transport); // the quoted packet's source port
+        }
+        else if (innerProtocol == 1 && bytes[transport] == Icmpv4Header::ICMPV4_ECHO)
+        {
+            summary.hasIcmpKey = true;
+            summary.icmpKey = u16(transport + 4); // the quoted echo's identifier
+        }
+        break;
+    }
+    default:
+        break;
     }
     return summary;
 }
@@ -247,18 +339,107 @@ PeArpNetDevice::Summarize(Ptr<const Packet> packet)
 bool
 PeArpNetDevice::IsForThisHost(Ptr<const Packet> packet) const
 {
-    Ptr<PeArpPortAgent> agent = GetAgent();
-    if (!agent)
+    return IsForThisHost(Summarize(packet));
+}
+
+bool
+PeArpNetDevice::IsForThisHost(const PeArpIpv4Summary& summary) const
+{
+    if (!GetAgent())
     {
         return true; // this node shares no address
     }
-    PeArpIpv4Summary summary = Summarize(packet);
     PeArpPortRange range;
-    if (!summary.valid || !summary.hasPorts || !GetLocalRange(summary.destination, range))
+    if (!summary.valid || (!summary.hasPorts && !summary.hasIcmpKey) ||
+        !GetLocalRange(summary.destination, range))
     {
         return true;
     }
-    return range.Contains(summary.destinationPort);
+    return range.Contains(summary.GetDemuxPort());
+}
+
+Ptr<Packet>
+PeArpNetDevice::MapEchoIdentifier(Ptr<Packet> packet, const PeArpIpv4Summary& summary) const
+{
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    PeArpPortRange range;
+    if (!agent || !GetLocalRange(summary.source, range) || range.IsAll())
+    {
+        return packet;
+    }
+    uint16_t mapped = agent->MapEchoIdentifier(summary.source, summary.icmpIdentifier);
+    if (mapped == summary.icmpIdentifier)
+    {
+        return packet;
+    }
+    NS_LOG_LOGIC("echo identifier " << summary.icmpIdentifier << " sent as " << mapped);
+    Ptr<Packet> p = packet->Copy();
+    Ipv4Header ip;
+    Icmpv4Header icmp;
+    Icmpv4Echo echo;
+    p->RemoveHeader(ip);
+    p->RemoveHeader(icmp);
+    p->RemoveHeader(echo);
+    echo.SetIdentifier(mapped);
+    p->AddHeader(echo);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+        ip.EnableChecksum();
+    }
+    p->AddHeader(icmp);
+    p->AddHeader(ip);
+    return p;
+}
+
+Ptr<const Packet>
+PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Summary& summary) const
+{
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    uint16_t original;
+    if (!agent ||
+        !agent->UnmapEchoIdentifier(summary.destination, summary.icmpIdentifier, original))
+    {
+        return packet;
+    }
+    Ptr<Packet> p = packet->Copy();
+    Ipv4Header ip;
+    Icmpv4Header icmp;
+    Icmpv4Echo echo;
+    p->RemoveHeader(ip);
+    p->RemoveHeader(icmp);
+    p->RemoveHeader(echo);
+    echo.SetIdentifier(original);
+    p->AddHeader(echo);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+        ip.EnableChecksum();
+    }
+    p->AddHeader(icmp);
+    p->AddHeader(ip);
+    return p;
+}
+
+void
+PeArpNetDevice::AnswerEcho(Ptr<Packet> packet, const PeArpIpv4Summary& summary)
+{
+    NS_LOG_FUNCTION(this << packet);
+    Ptr<Packet> reply = packet->Copy();
+    Ipv4Header ip;
+    Icmpv4Header icmp;
+    reply->RemoveHeader(ip);
+    reply->RemoveHeader(icmp);
+    icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
+    icmp.SetCode(0);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+    }
+    reply->AddHeader(icmp);
+    m_answeredEchoes++;
+    // From the shared address, routed back by this node's IPv4.
+    m_ipv4->Send(reply, summary.destination, summary.source, 1, nullptr);
 }
 
 bool
@@ -353,7 +534,29 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         m_protocol->NotifyDrop(packet, PeArpL3Protocol::NO_ROUTE);
         return false;
     }
-    uint16_t port = summary.hasPorts ? summary.destinationPort : 0;
+    if (summary.isIcmp)
+    {
+        if (summary.icmpMalformed)
+        {
+            NS_LOG_LOGIC("truncated ICMP message -- drop");
+            m_protocol->NotifyDrop(packet, PeArpL3Protocol::MALFORMED_ICMP);
+            return false;
+        }
+        if (summary.icmpType == Icmpv4Header::ICMPV4_ECHO)
+        {
+            PeArpPortRange range;
+            if (GetLocalRange(summary.source, range) && !range.IsAll())
+            {
+                packet = MapEchoIdentifier(packet, summary); // a host pinging out
+            }
+            else if (m_answerEcho && m_cache->IsShared(destination))
+            {
+                AnswerEcho(packet, summary); // a router answering for its hosts
+                return true;
+            }
+        }
+    }
+    uint16_t port = summary.GetDemuxPort();
     Address hardwareDestination;
     if (m_protocol->Lookup(this, packet, nextHop, port, &hardwareDestination))
     {
@@ -386,13 +589,27 @@ PeArpNetDevice::ReceiveFromLower(Ptr<NetDevice> device,
         m_protocol->Receive(this, packet, from);
         return;
     }
-    if (protocol == Ipv4L3Protocol::PROT_NUMBER && !IsForThisHost(packet))
+    if (protocol == Ipv4L3Protocol::PROT_NUMBER)
     {
-        NS_LOG_LOGIC("IPv4 packet for a port this host does not own -- drop");
-        m_wrongHostPackets++;
-        m_wrongHostTrace(packet);
-        m_protocol->NotifyDrop(packet, PeArpL3Protocol::WRONG_HOST);
-        return;
+        PeArpIpv4Summary summary = Summarize(packet);
+        if (summary.isIcmp && summary.icmpMalformed)
+        {
+            NS_LOG_LOGIC("truncated ICMP message -- drop");
+            m_protocol->NotifyDrop(packet, PeArpL3Protocol::MALFORMED_ICMP);
+            return;
+        }
+        if (!IsForThisHost(summary))
+        {
+            NS_LOG_LOGIC("IPv4 packet for a port this host does not own -- drop");
+            m_wrongHostPackets++;
+            m_wrongHostTrace(packet);
+            m_protocol->NotifyDrop(packet, PeArpL3Protocol::WRONG_HOST);
+            return;
+        }
+        if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO_REPLY)
+        {
+            packet = UnmapEchoIdentifier(packet, summary);
+        }
     }
     if (!m_promiscRxCallback.IsNull())
     {

@@ -7,6 +7,7 @@
 #ifndef PE_ARP_NET_DEVICE_H
 #define PE_ARP_NET_DEVICE_H
 
+#include "pe-arp-interface.h"
 #include "pe-arp-port-range.h"
 
 #include "ns3/ipv4-address.h"
@@ -36,6 +37,29 @@ struct PeArpIpv4Summary
     bool hasPorts = false;        //!< a TCP/UDP header with ports is present (first fragment)
     uint16_t sourcePort = 0;      //!< transport source port (if hasPorts)
     uint16_t destinationPort = 0; //!< transport destination port (if hasPorts)
+    bool isIcmp = false;          //!< an ICMP message (first fragment)
+    bool icmpMalformed = false;   //!< the ICMP message (or the packet it quotes) is truncated
+    uint8_t icmpType = 0;         //!< ICMP type
+    uint8_t icmpCode = 0;         //!< ICMP code
+    uint16_t icmpIdentifier = 0;  //!< echo or echo reply identifier
+    bool hasIcmpKey = false;      //!< icmpKey is meaningful
+    /**
+     * The port that stands for this ICMP message when it is delivered to a
+     * shared address: an echo reply's identifier (A+P, RFC 6346), or, for an
+     * error (destination unreachable, time exceeded, parameter problem), the
+     * source port (or echo identifier) of the packet it quotes, which the
+     * host sent from its own range.
+     */
+    uint16_t icmpKey = 0;
+
+    /**
+     * \return the port by which PE-ARP demultiplexes this packet at its
+     * destination: the TCP/UDP destination port, the ICMP key, or 0 (none)
+     */
+    uint16_t GetDemuxPort() const
+    {
+        return hasPorts ? destinationPort : (hasIcmpKey ? icmpKey : 0);
+    }
 };
 
 /**
@@ -58,7 +82,7 @@ struct PeArpIpv4Summary
  *
  * The MAC address, MTU, link state and channel are those of the link device.
  */
-class PeArpNetDevice : public NetDevice
+class PeArpNetDevice : public NetDevice, public PeArpInterface
 {
   public:
     /**
@@ -81,27 +105,22 @@ class PeArpNetDevice : public NetDevice
     void SetLowerDevice(Ptr<NetDevice> lower);
     /** \return the link-layer device */
     Ptr<NetDevice> GetLowerDevice() const;
-    /** \return this interface's PE-ARP cache */
-    Ptr<PeArpCache> GetCache() const;
-    /** \return the MAC address as a Mac48Address */
-    Mac48Address GetMac48() const;
+    // PeArpInterface
+    Ptr<PeArpCache> GetCache() const override;
+    Mac48Address GetMac48() const override;
+    bool GetLocalRange(Ipv4Address address, PeArpPortRange& range) const override;
+    bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
+    void SendArpFrame(Ptr<Packet> frame, const Address& to) override;
+    bool SendResolved(Ptr<Packet> packet, const Address& to) override;
 
     /**
-     * Is an address one of this interface's IPv4 addresses, and which ports
-     * of it does this node own?
-     * \param address an IPv4 address
-     * \param range receives the node's range for it (0-0 if not shared)
-     * \return true if the address is one of this interface's
+     * Declare an on-link address as shared (by hosts behind this interface).
+     * Without a declaration an address is known to be shared once a port
+     * range of it has been learned.
+     * \param address the address
      */
-    bool GetLocalRange(Ipv4Address address, PeArpPortRange& range) const;
-    /**
-     * Pick the source address of a request: the interface address on the
-     * target's subnet, else the first one.
-     * \param target the address being resolved
-     * \param source receives the address
-     * \return false if the interface has no IPv4 address
-     */
-    bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const;
+    void AddSharedAddress(Ipv4Address address);
+
     /**
      * Is an IPv4 packet (header included) for this node, i.e. not for a port
      * of a shared address that another host owns?
@@ -109,20 +128,6 @@ class PeArpNetDevice : public NetDevice
      * \return true if the node owns the destination
      */
     bool IsForThisHost(Ptr<const Packet> packet) const;
-
-    /**
-     * Send an ARP frame on the link.
-     * \param frame the frame
-     * \param to the destination hardware address
-     */
-    void SendArpFrame(Ptr<Packet> frame, const Address& to);
-    /**
-     * Send a resolved IPv4 packet (header included) on the link.
-     * \param packet the packet
-     * \param to the destination hardware address
-     * \return true if the link device accepted it
-     */
-    bool SendResolved(Ptr<Packet> packet, const Address& to);
 
     /**
      * Read addresses and ports of an IPv4 packet (header at the start).
@@ -133,6 +138,8 @@ class PeArpNetDevice : public NetDevice
 
     /** \return IPv4 packets dropped because they were for another host's port */
     uint64_t GetWrongHostPackets() const;
+    /** \return ICMP echo requests this interface answered itself (AnswerEcho) */
+    uint64_t GetAnsweredEchoes() const;
 
     // NetDevice
     void SetIfIndex(const uint32_t index) override;
@@ -198,8 +205,35 @@ class PeArpNetDevice : public NetDevice
     bool GetNextHop(Ptr<Packet> packet,
                     const PeArpIpv4Summary& summary,
                     Ipv4Address& nextHop) const;
+    /**
+     * \param summary an IPv4 packet's summary
+     * \return true if the node owns the packet's destination (see the public overload)
+     */
+    bool IsForThisHost(const PeArpIpv4Summary& summary) const;
     /** \return the node's port agent (null on a node that does not share addresses) */
     Ptr<PeArpPortAgent> GetAgent() const;
+    /**
+     * On a host: give an outgoing echo request an identifier from the
+     * host's range (restored on the reply).
+     * \param packet the IPv4 packet
+     * \param summary its summary
+     * \return the packet to send
+     */
+    Ptr<Packet> MapEchoIdentifier(Ptr<Packet> packet, const PeArpIpv4Summary& summary) const;
+    /**
+     * On a host: restore the identifier of an incoming echo reply.
+     * \param packet the IPv4 packet
+     * \param summary its summary
+     * \return the packet to deliver
+     */
+    Ptr<const Packet> UnmapEchoIdentifier(Ptr<const Packet> packet,
+                                          const PeArpIpv4Summary& summary) const;
+    /**
+     * Answer an echo request for a shared address on behalf of its hosts.
+     * \param packet the request (IPv4 header included)
+     * \param summary its summary
+     */
+    void AnswerEcho(Ptr<Packet> packet, const PeArpIpv4Summary& summary);
 
     Ptr<Node> m_node;                        //!< the node
     Ptr<NetDevice> m_lower;                  //!< the link-layer device
@@ -212,6 +246,8 @@ class PeArpNetDevice : public NetDevice
     NetDevice::ReceiveCallback m_rxCallback; //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
     uint64_t m_wrongHostPackets;                           //!< counter
+    uint64_t m_answeredEchoes;                             //!< counter
+    bool m_answerEcho;                                     //!< AnswerEcho attribute
     TracedCallback<Ptr<const Packet>> m_wrongHostTrace;    //!< WrongHostDrop trace
 };
 

@@ -155,6 +155,47 @@ PeArpPortAgent::NotifyBindRefused(Ipv4Address local, uint16_t port)
     m_bindRefusedTrace(local, port);
 }
 
+uint16_t
+PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
+{
+    NS_LOG_FUNCTION(this << address << original);
+    PeArpPortRange range = GetRange(address);
+    if (range.Contains(original))
+    {
+        return original;
+    }
+    auto known = m_echoToMapped.find({address, original});
+    if (known != m_echoToMapped.end())
+    {
+        return known->second;
+    }
+    uint32_t size = range.GetSize();
+    for (uint32_t attempt = 0; attempt < size; attempt++)
+    {
+        auto mapped = static_cast<uint16_t>(range.GetLow() + (original + attempt) % size);
+        if (m_echoToOriginal.find({address, mapped}) == m_echoToOriginal.end())
+        {
+            m_echoToOriginal[{address, mapped}] = original;
+            m_echoToMapped[{address, original}] = mapped;
+            return mapped;
+        }
+    }
+    // Every identifier of the range is taken: reuse one (replies may mix).
+    return static_cast<uint16_t>(range.GetLow() + original % size);
+}
+
+bool
+PeArpPortAgent::UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped, uint16_t& original) const
+{
+    auto it = m_echoToOriginal.find({address, mapped});
+    if (it == m_echoToOriginal.end())
+    {
+        return false;
+    }
+    original = it->second;
+    return true;
+}
+
 uint64_t
 PeArpPortAgent::GetRefusedBinds() const
 {

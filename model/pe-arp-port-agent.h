@@ -104,6 +104,25 @@ class PeArpPortAgent : public Object
      */
     void NotifyBindRefused(Ipv4Address local, uint16_t port);
 
+    /**
+     * Give an ICMP echo identifier chosen by an application a value in the
+     * host's range for the address (A+P, RFC 6346: the identifier plays the
+     * port's role), remembering the original for the reply. An identifier
+     * already in the range is kept.
+     * \param address the shared address the echo is sent from
+     * \param original the identifier the application chose
+     * \return the identifier to send
+     */
+    uint16_t MapEchoIdentifier(Ipv4Address address, uint16_t original);
+    /**
+     * The identifier an application chose, for an echo reply's identifier.
+     * \param address the shared address
+     * \param mapped the identifier in the reply
+     * \param original receives the application's identifier
+     * \return false if the identifier was not mapped
+     */
+    bool UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped, uint16_t& original) const;
+
     /** \return binds refused because the port is outside the range */
     uint64_t GetRefusedBinds() const;
     /** \return ephemeral binds that failed because the range was exhausted */
@@ -112,13 +131,15 @@ class PeArpPortAgent : public Object
     uint64_t GetEphemeralBinds() const;
 
   private:
-    std::map<Ipv4Address, PeArpPortRange> m_ranges;           //!< range per shared address
-    std::map<Ipv4Address, uint32_t> m_cursor;                 //!< next ephemeral offset per address
-    uint64_t m_refusedBinds;                                  //!< counter
-    uint64_t m_exhaustions;                                   //!< counter
-    uint64_t m_ephemeralBinds;                                //!< counter
-    TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace; //!< BindRefused trace
-    TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;   //!< RangeExhausted trace
+    std::map<Ipv4Address, PeArpPortRange> m_ranges; //!< range per shared address
+    std::map<Ipv4Address, uint32_t> m_cursor;       //!< next ephemeral offset per address
+    std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToOriginal; //!< mapped echo ids
+    std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToMapped;   //!< original echo ids
+    uint64_t m_refusedBinds;                                               //!< counter
+    uint64_t m_exhaustions;                                                //!< counter
+    uint64_t m_ephemeralBinds;                                             //!< counter
+    TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace;              //!< BindRefused trace
+    TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;                //!< RangeExhausted trace
 };
 
 } // namespace ns3
