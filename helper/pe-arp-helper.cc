@@ -11,6 +11,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-interface.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-agent.h"
@@ -143,17 +144,17 @@ PeArpHelper::AddStaticEntry(Ptr<NetDevice> device,
                             PeArpPortRange range,
                             Mac48Address mac)
 {
-    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
-    NS_ABORT_MSG_UNLESS(peArp, "PeArpHelper::AddStaticEntry: not a PeArpNetDevice");
-    return peArp->GetCache()->AddPermanent(address, range, mac) != nullptr;
+    auto interface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
+    NS_ABORT_MSG_UNLESS(interface, "PeArpHelper::AddStaticEntry: not a PE-ARP device");
+    return interface->GetCache()->AddPermanent(address, range, mac) != nullptr;
 }
 
 void
 PeArpHelper::PrintTable(Ptr<NetDevice> device, std::ostream& os)
 {
-    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
-    NS_ABORT_MSG_UNLESS(peArp, "PeArpHelper::PrintTable: not a PeArpNetDevice");
-    peArp->GetCache()->Print(os);
+    auto interface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
+    NS_ABORT_MSG_UNLESS(interface, "PeArpHelper::PrintTable: not a PE-ARP device");
+    interface->GetCache()->Print(os);
 }
 
 int64_t

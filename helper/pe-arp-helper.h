@@ -95,8 +95,8 @@ class PeArpHelper
                          std::string& why) const;
 
     /**
-     * Add a static (permanent) entry to a PE-ARP interface's cache.
-     * \param device the PE-ARP interface
+     * Add a static (permanent) entry to a PE-ARP device's cache.
+     * \param device a PE-ARP interface or PE-Bridge
      * \param address the IPv4 address
      * \param range the port range
      * \param mac the hardware address
@@ -108,8 +108,8 @@ class PeArpHelper
                                Mac48Address mac);
 
     /**
-     * Print a PE-ARP interface's table like the paper's `arp -n` (Figure 3).
-     * \param device the PE-ARP interface
+     * Print a PE-ARP device's table like the paper's `arp -n` (Figure 3).
+     * \param device a PE-ARP interface or PE-Bridge
      * \param os the stream
      */
     static void PrintTable(Ptr<NetDevice> device, std::ostream& os);

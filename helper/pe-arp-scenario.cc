@@ -6,12 +6,15 @@
 
 #include "pe-arp-scenario.h"
 
+#include "pe-arp-bridge-helper.h"
 #include "pe-arp-helper.h"
 #include "pe-arp-stack-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/bridge-helper.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/command-line.h"
 #include "ns3/csma-helper.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/internet-stack-helper.h"
@@ -22,9 +25,11 @@
 #include "ns3/log.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
+#include "ns3/pe-arp-bridge-net-device.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/udp-echo-helper.h"
@@ -32,6 +37,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -100,6 +106,22 @@ PeArpScenario::ParseResolver(const std::string& name, Resolver& resolver)
     if (name == "stock")
     {
         resolver = STOCK;
+        return true;
+    }
+    return false;
+}
+
+bool
+PeArpScenario::ParseDeployment(const std::string& name, Deployment& deployment)
+{
+    if (name == "router")
+    {
+        deployment = ROUTER;
+        return true;
+    }
+    if (name == "bridge")
+    {
+        deployment = BRIDGE;
         return true;
     }
     return false;
@@ -304,26 +326,40 @@ PeArpScenario::BuildSite(uint32_t site, Ptr<Node> core)
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
     csma.SetChannelAttribute("Delay", TimeValue(NanoSeconds(500)));
-    NetDeviceContainer links; // router first, then the hosts
-    if (c.lan == CSMA_BUS)
+    NetDeviceContainer links; // gateway first, then the hosts
+    NetDeviceContainer ports; // of the bridge, if there is one
+    Ptr<Node> bridge;
+    NodeContainer lan(router);
+    lan.Add(hosts);
+    if (c.lan == CSMA_BUS && c.deployment == ROUTER)
     {
-        NodeContainer lan(router);
-        lan.Add(hosts);
         links = csma.Install(lan);
+    }
+    else if (c.lan == CSMA_BUS)
+    {
+        // The bridge joins the gateway's segment and the hosts' segment.
+        bridge = CreateObject<Node>();
+        NetDeviceContainer uplink = csma.Install(NodeContainer(router, bridge));
+        links.Add(uplink.Get(0));
+        ports.Add(uplink.Get(1));
+        NodeContainer segment(bridge);
+        segment.Add(hosts);
+        NetDeviceContainer hostSegment = csma.Install(segment);
+        ports.Add(hostSegment.Get(0));
+        for (uint32_t i = 1; i < hostSegment.GetN(); i++)
+        {
+            links.Add(hostSegment.Get(i));
+        }
     }
     else
     {
-        Ptr<Node> bridge = CreateObject<Node>();
-        NetDeviceContainer ports;
-        NodeContainer lan(router);
-        lan.Add(hosts);
+        bridge = CreateObject<Node>();
         for (uint32_t i = 0; i < lan.GetN(); i++)
         {
             NetDeviceContainer pair = csma.Install(NodeContainer(lan.Get(i), bridge));
             links.Add(pair.Get(0));
             ports.Add(pair.Get(1));
         }
-        BridgeHelper().Install(bridge, ports);
     }
     m_linkDevices.Add(links);
 
@@ -334,6 +370,23 @@ PeArpScenario::BuildSite(uint32_t site, Ptr<Node> core)
     Ipv4StaticRoutingHelper routing;
     PeArpHelper peArp;
 
+    if (bridge && c.deployment == BRIDGE && c.resolver == PE_ARP)
+    {
+        std::vector<Ipv4Address> shared;
+        for (uint32_t k = 0; k < c.sharedIps; k++)
+        {
+            shared.emplace_back(network.Get() + 2 + k);
+        }
+        PeArpBridgeHelper peBridge;
+        peBridge.SetDeviceAttribute("AnswerEcho", BooleanValue(c.answerEcho));
+        m_edgeDevices.Add(peBridge.Install(bridge, ports, shared));
+        m_edges.Add(bridge);
+    }
+    else if (bridge)
+    {
+        BridgeHelper().Install(bridge, ports);
+    }
+
     auto addInterface = [](Ptr<NetDevice> device, Ipv4InterfaceAddress address) {
         Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
         int32_t interface = ipv4->AddInterface(device);
@@ -342,16 +395,18 @@ PeArpScenario::BuildSite(uint32_t site, Ptr<Node> core)
         return static_cast<uint32_t>(interface);
     };
 
-    if (c.resolver == PE_ARP)
+    if (c.resolver == PE_ARP && c.deployment == ROUTER)
     {
+        peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(c.answerEcho));
         Ptr<NetDevice> routerLan = peArp.Install(links.Get(0));
         peArp.Assign(routerLan, Ipv4InterfaceAddress(gateway, mask));
-        m_routerLan.Add(routerLan);
+        m_edgeDevices.Add(routerLan);
+        m_edges.Add(router);
+        peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(false));
     }
     else
     {
-        addInterface(links.Get(0), Ipv4InterfaceAddress(gateway, mask));
-        m_routerLan.Add(links.Get(0));
+        addInterface(links.Get(0), Ipv4InterfaceAddress(gateway, mask)); // stock ARP
     }
 
     for (uint32_t j = 0; j < c.hostsPerSite; j++)
@@ -440,7 +495,7 @@ PeArpScenario::Run()
         m_totals.expectedBytes += m_config.tcpBytes;
         m_results.push_back(r);
     }
-    NodeContainer all(m_routers, m_hosts);
+    NodeContainer all(m_edges, m_hosts);
     for (uint32_t i = 0; i < all.GetN(); i++)
     {
         Ptr<PeArpL3Protocol> protocol = all.Get(i)->GetObject<PeArpL3Protocol>();
@@ -451,10 +506,22 @@ PeArpScenario::Run()
             {
                 m_totals.dropsByReason[r] += protocol->GetCounters().drops[r];
             }
-            if (i < m_routers.GetN())
+            if (i < m_edges.GetN())
             {
                 m_totals.peArpRequests += protocol->GetCounters().requestsSent;
             }
+        }
+    }
+    // A PE-Bridge's own frames leave through its ports, which are not
+    // counted (they also forward everybody else's frames).
+    for (uint32_t i = 0; i < m_edgeDevices.GetN(); i++)
+    {
+        Ptr<PeArpBridgeNetDevice> bridge = DynamicCast<PeArpBridgeNetDevice>(m_edgeDevices.Get(i));
+        if (bridge)
+        {
+            m_totals.arpFrames +=
+                bridge->GetProxiedRequests() +
+                m_edges.Get(i)->GetObject<PeArpL3Protocol>()->GetCounters().requestsSent;
         }
     }
 }
@@ -472,9 +539,9 @@ PeArpScenario::GetTotals() const
 }
 
 const NetDeviceContainer&
-PeArpScenario::GetRouterLanDevices() const
+PeArpScenario::GetEdgeDevices() const
 {
-    return m_routerLan;
+    return m_edgeDevices;
 }
 
 const NodeContainer&
@@ -548,6 +615,161 @@ PeArpScenario::WriteHostCsv(const std::string& path) const
             << r.wrongHostPackets << "\n";
     }
     return static_cast<bool>(out);
+}
+
+int
+PeArpScenario::RunExample(int argc,
+                          char* argv[],
+                          const std::string& file,
+                          const std::string& name,
+                          Deployment deployment)
+{
+    Config config;
+    uint32_t hosts = config.hostsPerSite;
+    std::string resolver = "pe-arp";
+    std::string lan = "csma";
+    bool pcap = false;
+    bool verbose = false;
+    bool check = false;
+    uint32_t seed = 1;
+    uint32_t run = 1;
+    uint32_t maxRows = 50;
+    std::string outDir = "results";
+
+    CommandLine cmd(file);
+    cmd.AddValue("hosts", "Hosts per site (LAN)", hosts);
+    cmd.AddValue("sites", "Number of sites, each a LAN behind its own router", config.sites);
+    cmd.AddValue("sharedIps", "Shared addresses per site", config.sharedIps);
+    cmd.AddValue("portsPerHost", "Ports in each host's range", config.portsPerHost);
+    cmd.AddValue("firstPort", "First port of the first range", config.firstPort);
+    cmd.AddValue("resolver",
+                 "pe-arp (shared addresses) or stock (ns-3 ARP, one address per host)",
+                 resolver);
+    cmd.AddValue("lan",
+                 "LAN layout: csma (one segment) or switched (bridge, a link per host)",
+                 lan);
+    cmd.AddValue("tcpBytes", "Bytes sent to each host over TCP", config.tcpBytes);
+    cmd.AddValue("spread", "Starts are spread over this many seconds", config.spread);
+    cmd.AddValue("answerEcho",
+                 "The edge (router or PE-Bridge) answers echo requests for shared addresses "
+                 "(else see --ns3::PeArpL3Protocol::DefaultPort)",
+                 config.answerEcho);
+    cmd.AddValue("pcap", "Write pcap files of site 0 under --outDir", pcap);
+    cmd.AddValue("verbose", "Log PE-ARP decisions", verbose);
+    cmd.AddValue("progress", "Print progress to stderr", config.progress);
+    cmd.AddValue("seed", "Random seed", seed);
+    cmd.AddValue("run", "Random run number", run);
+    cmd.AddValue("maxRows", "Rows of the printed per-host table (0: all)", maxRows);
+    cmd.AddValue("outDir", "Directory for CSV and pcap files", outDir);
+    cmd.AddValue("check",
+                 "Exit with status 1 unless every host got its bytes and echo reply "
+                 "and no packet reached a wrong host",
+                 check);
+    cmd.Parse(argc, argv);
+    config.hostsPerSite = hosts;
+    config.deployment = deployment;
+
+    if (!ParseResolver(resolver, config.resolver) || !ParseLan(lan, config.lan))
+    {
+        std::cerr << "error: --resolver must be pe-arp or stock, --lan csma or switched"
+                  << std::endl;
+        return 2;
+    }
+    if (verbose)
+    {
+        LogComponentEnable("PeArpL3Protocol", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpNetDevice", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpCache", LOG_LEVEL_LOGIC);
+        LogComponentEnableAll(LOG_PREFIX_TIME);
+        LogComponentEnableAll(LOG_PREFIX_NODE);
+    }
+    RngSeedManager::SetSeed(seed);
+    RngSeedManager::SetRun(run);
+
+    PeArpScenario scenario(config);
+    std::string why;
+    if (!scenario.Validate(why))
+    {
+        std::cerr << "error: " << why << std::endl;
+        return 2;
+    }
+    std::filesystem::create_directories(outDir);
+    scenario.Build();
+    if (pcap)
+    {
+        CsmaHelper csma;
+        NetDeviceContainer site0;
+        for (uint32_t i = 0; i <= config.hostsPerSite; i++)
+        {
+            site0.Add(scenario.GetLinkDevices().Get(i));
+        }
+        csma.EnablePcap(outDir + "/" + name, site0);
+    }
+
+    std::cout << "PE-ARP " << (deployment == ROUTER ? "router" : "bridge")
+              << " scenario: " << config.sites << " site(s) x " << config.hostsPerSite
+              << " hosts, resolver " << resolver << ", LAN " << lan;
+    if (config.resolver == PE_ARP)
+    {
+        std::cout << ", " << config.sharedIps << " shared address(es) per site, "
+                  << config.portsPerHost << " ports per host";
+    }
+    std::cout << ", seed " << seed << " run " << run << std::endl << std::endl;
+
+    scenario.Run();
+
+    std::cout << (deployment == ROUTER ? "Router" : "PE-Bridge")
+              << " of site 0, PE-ARP table (arp -n):" << std::endl;
+    if (config.resolver == PE_ARP)
+    {
+        PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), std::cout);
+    }
+    else
+    {
+        std::cout << "(stock ns-3 ARP: see ArpCache, not printed)" << std::endl;
+    }
+    std::cout << std::endl << "Hosts:" << std::endl;
+    scenario.PrintHostTable(std::cout, maxRows);
+
+    const Totals& totals = scenario.GetTotals();
+    uint32_t n = static_cast<uint32_t>(scenario.GetHostResults().size());
+    std::cout << std::endl
+              << "TCP bytes received: " << totals.rxBytes << " of " << totals.expectedBytes
+              << std::endl
+              << "UDP echo replies:   " << totals.echoReplies << " of " << (config.udpEcho ? n : 0)
+              << std::endl
+              << "wrong-host packets: " << totals.wrongHostPackets << std::endl
+              << "ARP frames sent:    " << totals.arpFrames
+              << " (PE-ARP requests by the edge: " << totals.peArpRequests << ")" << std::endl
+              << "PE-ARP drops:       " << totals.drops;
+    for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
+    {
+        if (totals.dropsByReason[r] > 0)
+        {
+            std::cout << " " << static_cast<PeArpL3Protocol::DropReason>(r) << "="
+                      << totals.dropsByReason[r];
+        }
+    }
+    std::cout << std::endl << "events:             " << totals.events << std::endl;
+
+    std::string csv = outDir + "/" + name + "-hosts.csv";
+    if (!scenario.WriteHostCsv(csv))
+    {
+        std::cerr << "error: cannot write " << csv << std::endl;
+        Simulator::Destroy();
+        return 1;
+    }
+    std::cout << "per-host results: " << csv << std::endl;
+    Simulator::Destroy();
+
+    bool ok = totals.rxBytes == totals.expectedBytes && totals.wrongHostPackets == 0 &&
+              (!config.udpEcho || totals.echoReplies == n);
+    if (check)
+    {
+        std::cout << (ok ? "CHECK PASSED" : "CHECK FAILED") << std::endl;
+        return ok ? 0 : 1;
+    }
+    return 0;
 }
 
 } // namespace ns3

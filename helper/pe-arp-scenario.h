@@ -58,6 +58,13 @@ class PeArpScenario
         STOCK,  //!< one address per host, ns-3's ARP
     };
 
+    /** Where PE-ARP resolution happens (paper section IV). */
+    enum Deployment
+    {
+        ROUTER, //!< a PE-ARP edge router (Figure 4)
+        BRIDGE, //!< a PE-Bridge in front of an unmodified gateway (Figure 5)
+    };
+
     /** LAN layout of a site. */
     enum Lan
     {
@@ -68,18 +75,20 @@ class PeArpScenario
     /** Parameters. */
     struct Config
     {
-        uint32_t sites = 1;           //!< number of sites (LANs)
-        uint32_t hostsPerSite = 3;    //!< hosts per site
-        uint32_t sharedIps = 1;       //!< shared addresses per site (PE-ARP)
-        uint32_t portsPerHost = 1000; //!< ports per host
-        uint32_t firstPort = 2000;    //!< first port of the first range
-        Resolver resolver = PE_ARP;   //!< resolver
-        Lan lan = CSMA_BUS;           //!< LAN layout
-        uint32_t tcpBytes = 10240;    //!< bytes sent to each host over TCP
-        bool udpEcho = true;          //!< one outbound UDP echo per host
-        double start = 1.0;           //!< first start (s)
-        double spread = 1.0;          //!< starts spread over this many seconds
-        double drain = 4.0;           //!< run this long after the last start (s)
+        uint32_t sites = 1;             //!< number of sites (LANs)
+        uint32_t hostsPerSite = 3;      //!< hosts per site
+        uint32_t sharedIps = 1;         //!< shared addresses per site (PE-ARP)
+        uint32_t portsPerHost = 1000;   //!< ports per host
+        uint32_t firstPort = 2000;      //!< first port of the first range
+        Resolver resolver = PE_ARP;     //!< resolver
+        Deployment deployment = ROUTER; //!< deployment
+        bool answerEcho = false;        //!< the edge answers echo requests for shared addresses
+        Lan lan = CSMA_BUS;             //!< LAN layout
+        uint32_t tcpBytes = 10240;      //!< bytes sent to each host over TCP
+        bool udpEcho = true;            //!< one outbound UDP echo per host
+        double start = 1.0;             //!< first start (s)
+        double spread = 1.0;            //!< starts spread over this many seconds
+        double drain = 4.0;             //!< run this long after the last start (s)
         Ipv4Address lanBase = Ipv4Address("198.108.63.0"); //!< first site's network
         bool progress = false;                             //!< print progress to stderr
     };
@@ -132,8 +141,9 @@ class PeArpScenario
     const std::vector<HostResult>& GetHostResults() const;
     /** \return totals (after Run) */
     const Totals& GetTotals() const;
-    /** \return the PE-ARP (or IPv4) LAN interface of each site's router */
-    const NetDeviceContainer& GetRouterLanDevices() const;
+    /** eturn each site's PE-ARP edge: the router's PE-ARP interface or the PE-Bridge
+     * (empty with the stock resolver) */
+    const NetDeviceContainer& GetEdgeDevices() const;
     /** \return the hosts, all sites */
     const NodeContainer& GetHosts() const;
     /** \return the hosts' LAN interfaces (PE-ARP interfaces with PE-ARP) */
@@ -171,6 +181,30 @@ class PeArpScenario
      * \return false if the name is unknown
      */
     static bool ParseLan(const std::string& name, Lan& lan);
+    /**
+     * \param name "router" or "bridge"
+     * \param deployment receives the deployment
+     * \return false if the name is unknown
+     */
+    static bool ParseDeployment(const std::string& name, Deployment& deployment);
+
+    /**
+     * The command-line program behind the pe-arp-router and pe-arp-bridge
+     * examples: parses the options, builds and runs the scenario, prints the
+     * edge's PE-ARP table (Figure 3 format), the per-host table and totals,
+     * and writes <outDir>/<name>-hosts.csv (and pcap files with --pcap).
+     * \param argc argument count
+     * \param argv arguments
+     * \param file the example's source file (for CommandLine's usage text)
+     * \param name the example's name
+     * \param deployment the deployment
+     * \return the process exit status
+     */
+    static int RunExample(int argc,
+                          char* argv[],
+                          const std::string& file,
+                          const std::string& name,
+                          Deployment deployment);
 
   private:
     /**
@@ -204,7 +238,8 @@ class PeArpScenario
     NodeContainer m_internet;                //!< Internet hosts
     NodeContainer m_routers;                 //!< site routers
     NodeContainer m_hosts;                   //!< LAN hosts
-    NetDeviceContainer m_routerLan;          //!< routers' LAN interfaces
+    NodeContainer m_edges;                   //!< nodes doing PE-ARP for a site (router or bridge)
+    NetDeviceContainer m_edgeDevices;        //!< their PE-ARP devices
     NetDeviceContainer m_hostLan;            //!< hosts' LAN interfaces
     NetDeviceContainer m_linkDevices;        //!< link devices of hosts and routers
     std::vector<Ipv4Address> m_hostIp;       //!< host addresses

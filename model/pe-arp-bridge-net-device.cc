@@ -1,0 +1,650 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-bridge-net-device.h"
+
+#include "pe-arp-cache.h"
+#include "pe-arp-header.h"
+#include "pe-arp-l3-protocol.h"
+#include "pe-arp-net-device.h"
+
+#include "ns3/boolean.h"
+#include "ns3/channel.h"
+#include "ns3/icmpv4.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/tag.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpBridgeNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(PeArpBridgeNetDevice);
+
+/**
+ * \ingroup pe-arp
+ * \brief Remembers the source MAC of a frame that waits for PE-ARP
+ * resolution in a PE-Bridge, so that it is forwarded with its own source.
+ */
+class PeArpBridgeSourceTag : public Tag
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::PeArpBridgeSourceTag")
+                                .SetParent<Tag>()
+                                .SetGroupName("PeArp")
+                                .AddConstructor<PeArpBridgeSourceTag>();
+        return tid;
+    }
+
+    TypeId GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    uint32_t GetSerializedSize() const override
+    {
+        return 6;
+    }
+
+    void Serialize(TagBuffer i) const override
+    {
+        uint8_t raw[6];
+        m_source.CopyTo(raw);
+        i.Write(raw, 6);
+    }
+
+    void Deserialize(TagBuffer i) override
+    {
+        uint8_t raw[6];
+        i.Read(raw, 6);
+        m_source.CopyFrom(raw);
+    }
+
+    void Print(std::ostream& os) const override
+    {
+        os << "source=" << m_source;
+    }
+
+    Mac48Address m_source; //!< the frame's source MAC
+};
+
+NS_OBJECT_ENSURE_REGISTERED(PeArpBridgeSourceTag);
+
+TypeId
+PeArpBridgeNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PeArpBridgeNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("PeArp")
+            .AddConstructor<PeArpBridgeNetDevice>()
+            .AddAttribute(
+                "Mtu",
+                "The MAC-level Maximum Transmission Unit.",
+                UintegerValue(1500),
+                MakeUintegerAccessor(&PeArpBridgeNetDevice::SetMtu, &PeArpBridgeNetDevice::GetMtu),
+                MakeUintegerChecker<uint16_t>())
+            .AddAttribute("ExpirationTime",
+                          "Time it takes for a learned MAC address to be forgotten.",
+                          TimeValue(Seconds(300)),
+                          MakeTimeAccessor(&PeArpBridgeNetDevice::m_expirationTime),
+                          MakeTimeChecker())
+            .AddAttribute("AnswerEcho",
+                          "Answer ICMP echo requests for shared addresses on behalf of their "
+                          "hosts; otherwise they follow PeArpL3Protocol's DefaultPort policy.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PeArpBridgeNetDevice::m_answerEcho),
+                          MakeBooleanChecker())
+            .AddAttribute("ArpSuppression",
+                          "Send an ARP request for an address seen as the sender of an ARP "
+                          "frame only to that address' port, instead of flooding it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PeArpBridgeNetDevice::m_arpSuppression),
+                          MakeBooleanChecker())
+            .AddAttribute("InterfaceName",
+                          "Name of the bridge in printed tables.",
+                          StringValue("br0"),
+                          MakeStringAccessor(&PeArpBridgeNetDevice::m_name),
+                          MakeStringChecker());
+    return tid;
+}
+
+PeArpBridgeNetDevice::PeArpBridgeNetDevice()
+    : m_address(Mac48Address::Allocate()),
+      m_ifIndex(0),
+      m_mtu(1500),
+      m_answerEcho(false),
+      m_proxiedRequests(0),
+      m_rewrittenFrames(0),
+      m_answeredEchoes(0),
+      m_suppressedFloods(0),
+      m_arpSuppression(true)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PeArpBridgeNetDevice::~PeArpBridgeNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PeArpBridgeNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_ports.clear();
+    m_learned.clear();
+    m_node = nullptr;
+    m_cache = nullptr;
+    m_protocol = nullptr;
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_promiscRxCallback = MakeNullCallback<bool,
+                                           Ptr<NetDevice>,
+                                           Ptr<const Packet>,
+                                           uint16_t,
+                                           const Address&,
+                                           const Address&,
+                                           NetDevice::PacketType>();
+    NetDevice::DoDispose();
+}
+
+void
+PeArpBridgeNetDevice::AddBridgePort(Ptr<NetDevice> port)
+{
+    NS_LOG_FUNCTION(this << port);
+    NS_ABORT_MSG_UNLESS(m_node,
+                        "PeArpBridgeNetDevice::AddBridgePort: add the bridge to a node first");
+    NS_ABORT_MSG_UNLESS(port->GetNode() == m_node,
+                        "PeArpBridgeNetDevice::AddBridgePort: the port is on another node");
+    NS_ABORT_MSG_UNLESS(port->SupportsSendFrom(),
+                        "PeArpBridgeNetDevice::AddBridgePort: the port does not support SendFrom");
+    NS_ABORT_MSG_UNLESS(Mac48Address::IsMatchingType(port->GetAddress()),
+                        "PeArpBridgeNetDevice::AddBridgePort: the port has no 48-bit MAC");
+    if (!m_cache)
+    {
+        m_protocol = m_node->GetObject<PeArpL3Protocol>();
+        NS_ABORT_MSG_UNLESS(m_protocol,
+                            "PeArpBridgeNetDevice: no PeArpL3Protocol on node "
+                                << m_node->GetId() << " (use PeArpBridgeHelper)");
+        m_cache = m_protocol->CreateCache(this, m_name);
+        for (const Ipv4Address& address : m_shared)
+        {
+            m_cache->DeclareShared(address);
+        }
+    }
+    m_node->RegisterProtocolHandler(MakeCallback(&PeArpBridgeNetDevice::ReceiveFromPort, this),
+                                    0,
+                                    port,
+                                    true);
+    m_ports.push_back(port);
+}
+
+uint32_t
+PeArpBridgeNetDevice::GetNBridgePorts() const
+{
+    return static_cast<uint32_t>(m_ports.size());
+}
+
+Ptr<NetDevice>
+PeArpBridgeNetDevice::GetBridgePort(uint32_t n) const
+{
+    return m_ports.at(n);
+}
+
+void
+PeArpBridgeNetDevice::AddSharedAddress(Ipv4Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    m_shared.insert(address);
+    if (m_cache)
+    {
+        m_cache->DeclareShared(address);
+    }
+}
+
+bool
+PeArpBridgeNetDevice::IsShared(Ipv4Address address) const
+{
+    return m_shared.count(address) != 0;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetProxiedRequests() const
+{
+    return m_proxiedRequests;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetRewrittenFrames() const
+{
+    return m_rewrittenFrames;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetAnsweredEchoes() const
+{
+    return m_answeredEchoes;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetSuppressedFloods() const
+{
+    return m_suppressedFloods;
+}
+
+void
+PeArpBridgeNetDevice::ReceiveFromPort(Ptr<NetDevice> port,
+                                      Ptr<const Packet> packet,
+                                      uint16_t protocol,
+                                      const Address& source,
+                                      const Address& destination,
+                                      NetDevice::PacketType packetType)
+{
+    NS_LOG_FUNCTION(this << port << packet << protocol << source << destination << packetType);
+    Mac48Address source48 = Mac48Address::ConvertFrom(source);
+    Mac48Address destination48 = Mac48Address::ConvertFrom(destination);
+    Learn(source48, port);
+
+    if (protocol == PeArpL3Protocol::PROT_NUMBER &&
+        HandleArp(port, packet, source48, destination48))
+    {
+        return;
+    }
+    if (destination48 == m_address)
+    {
+        if (protocol == Ipv4L3Protocol::PROT_NUMBER)
+        {
+            PeArpIpv4Summary summary = PeArpNetDevice::Summarize(packet);
+            if (summary.valid && IsShared(summary.destination))
+            {
+                ForwardShared(port, packet, summary, source48);
+                return;
+            }
+        }
+        if (!m_rxCallback.IsNull())
+        {
+            m_rxCallback(this, packet, protocol, source); // for the bridge node itself
+        }
+        return;
+    }
+    Forward(port, packet, protocol, source48, destination48);
+}
+
+bool
+PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
+                                Ptr<const Packet> packet,
+                                Mac48Address source,
+                                Mac48Address destination)
+{
+    PeArpHeader header;
+    if (PeArpHeader::Parse(packet, header) != PeArpHeader::PARSE_OK)
+    {
+        return false; // not ours to judge: bridged as it is
+    }
+    if (header.IsRequest() && !header.HasExtension() && IsShared(header.GetTargetIp()))
+    {
+        // The unmodified gateway (or a legacy host) asks for a shared
+        // address: the bridge stands for all of its hosts.
+        NS_LOG_LOGIC("standard request for shared " << header.GetTargetIp() << " from "
+                                                    << header.GetSenderIp()
+                                                    << " -- answered by the bridge");
+        PeArpHeader reply;
+        reply.SetStandardReply(m_address,
+                               header.GetTargetIp(),
+                               header.GetSenderMac(),
+                               header.GetSenderIp());
+        Ptr<Packet> frame = Create<Packet>();
+        frame->AddHeader(reply);
+        m_proxiedRequests++;
+        port->SendFrom(frame, m_address, source, PeArpL3Protocol::PROT_NUMBER);
+        return true;
+    }
+    if (header.IsReply() && destination == m_address)
+    {
+        m_protocol->Receive(this, packet, source); // a host answers the bridge
+        return true;
+    }
+    if (header.GetSenderIp() != Ipv4Address::GetAny() && !IsShared(header.GetSenderIp()))
+    {
+        m_arpSenders[header.GetSenderIp()] = header.GetSenderMac();
+    }
+    if (m_arpSuppression && header.IsRequest() && !IsShared(header.GetTargetIp()))
+    {
+        auto known = m_arpSenders.find(header.GetTargetIp());
+        Ptr<NetDevice> out = known == m_arpSenders.end() ? nullptr : GetLearnedPort(known->second);
+        if (out && out != port)
+        {
+            NS_LOG_LOGIC("request for " << header.GetTargetIp() << " sent to its port only");
+            m_suppressedFloods++;
+            out->SendFrom(packet->Copy(), source, destination, PeArpL3Protocol::PROT_NUMBER);
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
+                                    Ptr<const Packet> packet,
+                                    const PeArpIpv4Summary& summary,
+                                    Mac48Address source)
+{
+    NS_LOG_FUNCTION(this << port << packet << source);
+    if (summary.isIcmp && summary.icmpMalformed)
+    {
+        NS_LOG_LOGIC("truncated ICMP message -- drop");
+        m_protocol->NotifyDrop(packet, PeArpL3Protocol::MALFORMED_ICMP);
+        return;
+    }
+    if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO && m_answerEcho)
+    {
+        Ptr<Packet> reply = packet->Copy();
+        Ipv4Header ip;
+        Icmpv4Header icmp;
+        reply->RemoveHeader(ip);
+        reply->RemoveHeader(icmp);
+        icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
+        icmp.SetCode(0);
+        if (Node::ChecksumEnabled())
+        {
+            icmp.EnableChecksum();
+            ip.EnableChecksum();
+        }
+        reply->AddHeader(icmp);
+        Ipv4Address requester = ip.GetSource();
+        ip.SetSource(ip.GetDestination());
+        ip.SetDestination(requester);
+        ip.SetTtl(64);
+        reply->AddHeader(ip);
+        m_answeredEchoes++;
+        port->SendFrom(reply, m_address, source, Ipv4L3Protocol::PROT_NUMBER);
+        return;
+    }
+    Ptr<Packet> copy = packet->Copy();
+    PeArpBridgeSourceTag tag;
+    tag.m_source = source;
+    copy->AddPacketTag(tag);
+    Address hardwareDestination;
+    if (m_protocol
+            ->Lookup(this, copy, summary.destination, summary.GetDemuxPort(), &hardwareDestination))
+    {
+        SendResolved(copy, hardwareDestination);
+    }
+}
+
+void
+PeArpBridgeNetDevice::Forward(Ptr<NetDevice> incoming,
+                              Ptr<const Packet> packet,
+                              uint16_t protocol,
+                              Mac48Address source,
+                              Mac48Address destination)
+{
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
+    if (!destination.IsGroup())
+    {
+        Ptr<NetDevice> out = GetLearnedPort(destination);
+        if (out && out != incoming)
+        {
+            out->SendFrom(packet->Copy(), source, destination, protocol);
+            return;
+        }
+        if (out == incoming && out)
+        {
+            return; // already on the destination's segment
+        }
+    }
+    for (const Ptr<NetDevice>& port : m_ports)
+    {
+        if (port != incoming)
+        {
+            port->SendFrom(packet->Copy(), source, destination, protocol);
+        }
+    }
+}
+
+void
+PeArpBridgeNetDevice::Learn(Mac48Address source, Ptr<NetDevice> port)
+{
+    if (source.IsGroup())
+    {
+        return;
+    }
+    Learned& learned = m_learned[source];
+    learned.port = port;
+    learned.expiration = Simulator::Now() + m_expirationTime;
+}
+
+Ptr<NetDevice>
+PeArpBridgeNetDevice::GetLearnedPort(Mac48Address destination) const
+{
+    auto it = m_learned.find(destination);
+    if (it == m_learned.end() || it->second.expiration <= Simulator::Now())
+    {
+        return nullptr;
+    }
+    return it->second.port;
+}
+
+// PeArpInterface
+
+Ptr<PeArpCache>
+PeArpBridgeNetDevice::GetCache() const
+{
+    return m_cache;
+}
+
+Mac48Address
+PeArpBridgeNetDevice::GetMac48() const
+{
+    return m_address;
+}
+
+bool
+PeArpBridgeNetDevice::GetLocalRange(Ipv4Address address, PeArpPortRange& range) const
+{
+    // The bridge's requests are sent from 0.0.0.0: replies come back to it.
+    range = PeArpPortRange::All();
+    return address == Ipv4Address::GetAny();
+}
+
+bool
+PeArpBridgeNetDevice::SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const
+{
+    source = Ipv4Address::GetAny();
+    return true;
+}
+
+void
+PeArpBridgeNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
+{
+    NS_LOG_FUNCTION(this << frame << to);
+    Forward(nullptr, frame, PeArpL3Protocol::PROT_NUMBER, m_address, Mac48Address::ConvertFrom(to));
+}
+
+bool
+PeArpBridgeNetDevice::SendResolved(Ptr<Packet> packet, const Address& to)
+{
+    NS_LOG_FUNCTION(this << packet << to);
+    PeArpBridgeSourceTag tag;
+    Mac48Address source = m_address;
+    if (packet->RemovePacketTag(tag))
+    {
+        source = tag.m_source;
+    }
+    m_rewrittenFrames++;
+    Forward(nullptr, packet, Ipv4L3Protocol::PROT_NUMBER, source, Mac48Address::ConvertFrom(to));
+    return true;
+}
+
+// NetDevice
+
+void
+PeArpBridgeNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+PeArpBridgeNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+PeArpBridgeNetDevice::GetChannel() const
+{
+    return nullptr;
+}
+
+void
+PeArpBridgeNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+PeArpBridgeNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+PeArpBridgeNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+PeArpBridgeNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+PeArpBridgeNetDevice::IsLinkUp() const
+{
+    return true;
+}
+
+void
+PeArpBridgeNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+}
+
+bool
+PeArpBridgeNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+PeArpBridgeNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+PeArpBridgeNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+PeArpBridgeNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+PeArpBridgeNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+PeArpBridgeNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+bool
+PeArpBridgeNetDevice::IsBridge() const
+{
+    return true;
+}
+
+bool
+PeArpBridgeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+PeArpBridgeNetDevice::SendFrom(Ptr<Packet> packet,
+                               const Address& source,
+                               const Address& dest,
+                               uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    Forward(nullptr,
+            packet,
+            protocolNumber,
+            Mac48Address::ConvertFrom(source),
+            Mac48Address::ConvertFrom(dest));
+    return true;
+}
+
+Ptr<Node>
+PeArpBridgeNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+PeArpBridgeNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+PeArpBridgeNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+PeArpBridgeNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+PeArpBridgeNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+bool
+PeArpBridgeNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3
