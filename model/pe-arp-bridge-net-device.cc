@@ -297,6 +297,10 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     {
         return false; // not ours to judge: bridged as it is
     }
+    if (header.GetSenderIp() != Ipv4Address::GetAny() && !IsShared(header.GetSenderIp()))
+    {
+        m_arpSenders[header.GetSenderIp()] = header.GetSenderMac();
+    }
     if (header.IsRequest() && !header.HasExtension() && IsShared(header.GetTargetIp()))
     {
         // The unmodified gateway (or a legacy host) asks for a shared
@@ -319,10 +323,6 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     {
         m_protocol->Receive(this, packet, source); // a host answers the bridge
         return true;
-    }
-    if (header.GetSenderIp() != Ipv4Address::GetAny() && !IsShared(header.GetSenderIp()))
-    {
-        m_arpSenders[header.GetSenderIp()] = header.GetSenderMac();
     }
     if (m_arpSuppression && header.IsRequest() && !IsShared(header.GetTargetIp()))
     {

@@ -64,6 +64,7 @@ class PeArpBindTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         Ptr<Node> a = f.hosts.Get(0); // 2000-2999
         Ptr<PeArpPortAgent> agent = a->GetObject<PeArpPortAgent>();
@@ -121,6 +122,7 @@ class PeArpExhaustionTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f({PeArpPortRange(7000, 7002)});
         Ptr<Node> a = f.hosts.Get(0);
         Ptr<PeArpPortAgent> agent = a->GetObject<PeArpPortAgent>();
@@ -163,6 +165,7 @@ class PeArpApplicationPortsTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         std::vector<uint16_t> udpPorts;
         std::vector<uint16_t> tcpPorts;
@@ -197,12 +200,12 @@ class PeArpApplicationPortsTestCase : public TestCase
         }
         Simulator::Stop(Seconds(6));
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(udpPorts.size(), 3, "three datagrams arrived");
+        PEARP_REQUIRE_EQ(udpPorts.size(), 3, "three datagrams arrived");
         std::sort(udpPorts.begin(), udpPorts.end());
         NS_TEST_EXPECT_MSG_EQ(udpPorts[0], 2000, "A's first port");
         NS_TEST_EXPECT_MSG_EQ(udpPorts[1], 3000, "B's first port");
         NS_TEST_EXPECT_MSG_EQ(udpPorts[2], 4000, "C's first port");
-        NS_TEST_ASSERT_MSG_EQ(tcpPorts.size(), 3, "three TCP connections");
+        PEARP_REQUIRE_EQ(tcpPorts.size(), 3, "three TCP connections");
         NS_TEST_EXPECT_MSG_EQ(tcpPorts[0], 2001, "A's connection from its range");
         NS_TEST_EXPECT_MSG_EQ(tcpPorts[1], 3001, "B's connection from its range");
         NS_TEST_EXPECT_MSG_EQ(tcpPorts[2], 4001, "C's connection from its range");

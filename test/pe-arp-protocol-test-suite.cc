@@ -149,6 +149,7 @@ class PeArpMalformedFrameTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         Mac48Address broadcast = Mac48Address::GetBroadcast();
         std::vector<Frame> bad(5, RequestFromRouter(f));
@@ -194,6 +195,7 @@ class PeArpUnsolicitedReplyTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         Frame poison;
         poison.operation = 2;
@@ -219,7 +221,7 @@ class PeArpUnsolicitedReplyTestCase : public TestCase
                               "A reached the Internet through the real router");
         PeArpCache::Entry* router =
             f.hostLan[0]->GetCache()->Lookup(Ipv4Address("198.108.63.1"), 9);
-        NS_TEST_ASSERT_MSG_NE(router, nullptr, "A resolved the router");
+        PEARP_REQUIRE_NE(router, nullptr, "A resolved the router");
         NS_TEST_EXPECT_MSG_EQ(router->GetMacAddress(),
                               Mac48Address::ConvertFrom(f.routerLink->GetAddress()),
                               "with the router's real MAC");
@@ -245,6 +247,7 @@ class PeArpInconsistentReplyTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 5000, 1, 10); // nobody owns 5000
         Frame liar;
@@ -290,6 +293,7 @@ class PeArpStandardArpTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         {
             Figure4 f;
             f.InjectArp(Seconds(1.0), RequestFromRouter(f).Bytes(), Mac48Address::GetBroadcast());
@@ -316,7 +320,7 @@ class PeArpStandardArpTestCase : public TestCase
             f.InjectArp(Seconds(1.0), RequestFromRouter(f).Bytes(), Mac48Address::GetBroadcast());
             Simulator::Stop(Seconds(2));
             Simulator::Run();
-            NS_TEST_ASSERT_MSG_EQ(replies.size(), 1, "the owner answers");
+            PEARP_REQUIRE_EQ(replies.size(), 1, "the owner answers");
             NS_TEST_EXPECT_MSG_EQ(replies[0].HasExtension(), false, "with a standard reply");
             NS_TEST_EXPECT_MSG_EQ(replies[0].GetSerializedSize(), 28, "of 28 bytes");
             NS_TEST_EXPECT_MSG_EQ(f.HostProtocol(0)->GetCounters().standardFramesReceived,
@@ -324,7 +328,7 @@ class PeArpStandardArpTestCase : public TestCase
                                   "the request was recognised as standard ARP");
             PeArpCache::Entry* learned =
                 f.hostLan[0]->GetCache()->Lookup(Ipv4Address("198.108.63.1"), 0);
-            NS_TEST_ASSERT_MSG_NE(learned, nullptr, "the requester was learned");
+            PEARP_REQUIRE_NE(learned, nullptr, "the requester was learned");
             NS_TEST_EXPECT_MSG_EQ(learned->GetRange(), PeArpPortRange::All(), "as 0-0");
             Simulator::Destroy();
         }
@@ -371,6 +375,7 @@ class PeArpPortlessTestCase : public TestCase
 
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         // Default policy: the first echo finds nobody owning port 0 of the
         // address; after TCP/UDP taught the router the address is shared,
         // the next echo is dropped at once.
@@ -440,6 +445,7 @@ class PeArpTableFullTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         f.routerLan->GetCache()->SetAttribute("MaxEntries", UintegerValue(2));
         std::vector<Ptr<Application>> sinks;

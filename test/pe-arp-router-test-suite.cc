@@ -81,6 +81,7 @@ class PeArpRouterInboundTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         // A: TCP 2500. B: UDP 3500. C: TCP 4500 then, once resolved, UDP 4501.
         Ptr<Application> sinkA = InstallSink(f.hosts.Get(0), true, 2500);
@@ -145,6 +146,7 @@ class PeArpRouterExpiryTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Config::SetDefault("ns3::PeArpCache::AliveTimeout", TimeValue(Seconds(10)));
         Figure4 f;
         Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 3500);
@@ -187,6 +189,7 @@ class PeArpHostToHostTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         Ptr<Node> a = f.hosts.Get(0);
         Ptr<Node> b = f.hosts.Get(1);
@@ -214,7 +217,7 @@ class PeArpHostToHostTestCase : public TestCase
         Ptr<PeArpTrafficControlLayer> tc = a->GetObject<PeArpTrafficControlLayer>();
         NS_TEST_EXPECT_MSG_GT(tc->GetRedirectedPackets(), 0, "A sent B's traffic to the link");
         PeArpCache::Entry* learned = f.hostLan[1]->GetCache()->Lookup(f.shared, 2100);
-        NS_TEST_ASSERT_MSG_NE(learned, nullptr, "B learned A's range from A's request");
+        PEARP_REQUIRE_NE(learned, nullptr, "B learned A's range from A's request");
         NS_TEST_EXPECT_MSG_EQ(learned->GetRange(), PeArpPortRange(2000, 2999), "A's full range");
         NS_TEST_EXPECT_MSG_EQ(learned->GetMacAddress(),
                               Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
@@ -243,6 +246,7 @@ class PeArpUnownedPortTestCase : public TestCase
   private:
     void DoRun() override
     {
+        SimulatorDestroyGuard guard; // also on a failed assertion
         Figure4 f;
         // Nobody owns 5000: 1 request + MaxRetries (3) retransmissions, then dead.
         Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 5000, 2, 10);

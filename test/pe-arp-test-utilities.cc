@@ -15,6 +15,7 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
+#include "ns3/pe-arp-bridge-helper.h"
 #include "ns3/pe-arp-helper.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
@@ -32,6 +33,11 @@ namespace ns3
 {
 namespace tests
 {
+
+SimulatorDestroyGuard::~SimulatorDestroyGuard()
+{
+    Simulator::Destroy();
+}
 
 Ptr<Packet>
 PacketFromBytes(const std::vector<uint8_t>& bytes)
@@ -58,7 +64,7 @@ ToHex(const std::vector<uint8_t>& bytes)
     return oss.str();
 }
 
-Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
+SharedAddressTopology::SharedAddressTopology()
     : shared("198.108.63.2"),
       inetAddress("192.35.162.10")
 {
@@ -67,44 +73,77 @@ Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
     Config::SetDefault("ns3::PeArpL3Protocol::RequestJitter",
                        StringValue("ns3::ConstantRandomVariable[Constant=0.0]"));
     inet = CreateObject<Node>();
-    router = CreateObject<Node>();
-    hosts.Create(hostRanges.size());
-
     InternetStackHelper stack;
     stack.SetIpv6StackInstall(false);
     stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
     stack.Install(inet);
-    stack.Install(router);
-    PeArpStackHelper().Install(hosts);
+}
 
+void
+SharedAddressTopology::ConnectInternet(Ptr<Node> router)
+{
     PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
     NetDeviceContainer wan = p2p.Install(inet, router);
     Ipv4AddressHelper wanAddresses("192.35.162.0", "255.255.255.0", "0.0.0.1");
-    Ipv4InterfaceContainer wanInterfaces = wanAddresses.Assign(NetDeviceContainer(wan.Get(1)));
+    wanAddresses.Assign(NetDeviceContainer(wan.Get(1)));
     wanAddresses.SetBase("192.35.162.0", "255.255.255.0", "0.0.0.10");
     wanAddresses.Assign(NetDeviceContainer(wan.Get(0)));
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(inet->GetObject<Ipv4>())->SetDefaultRoute("192.35.162.1", 1);
+}
+
+void
+SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
+                                  const std::vector<PeArpPortRange>& ranges,
+                                  Ipv4Address gateway)
+{
+    PeArpHelper peArp;
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    {
+        hostLink.push_back(links.Get(i));
+        Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i));
+        uint32_t interface =
+            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), ranges[i]);
+        hostLan.push_back(device);
+        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(gateway, interface);
+    }
+}
+
+Ptr<PeArpL3Protocol>
+SharedAddressTopology::HostProtocol(uint32_t i) const
+{
+    return hosts.Get(i)->GetObject<PeArpL3Protocol>();
+}
+
+Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
+{
+    router = CreateObject<Node>();
+    hosts.Create(hostRanges.size());
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    stack.Install(router);
+    PeArpStackHelper().Install(hosts);
+    ConnectInternet(router);
 
     CsmaHelper csma;
     NodeContainer lan(router);
     lan.Add(hosts);
     NetDeviceContainer links = csma.Install(lan);
     routerLink = links.Get(0);
-
     PeArpHelper peArp;
     routerLan = peArp.Install(routerLink);
     peArp.Assign(routerLan, Ipv4InterfaceAddress("198.108.63.1", "255.255.255.0"));
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    NetDeviceContainer hostLinks;
+    for (uint32_t i = 1; i < links.GetN(); i++)
     {
-        hostLink.push_back(links.Get(i + 1));
-        Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i + 1));
-        uint32_t interface =
-            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), hostRanges[i]);
-        hostLan.push_back(device);
-        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute("198.108.63.1", interface);
+        hostLinks.Add(links.Get(i));
     }
-    routing.GetStaticRouting(inet->GetObject<Ipv4>())->SetDefaultRoute("192.35.162.1", 1);
+    SetUpHosts(hostLinks, hostRanges, "198.108.63.1");
 }
 
 Ptr<PeArpL3Protocol>
@@ -114,9 +153,77 @@ Figure4::RouterProtocol() const
 }
 
 Ptr<PeArpL3Protocol>
-Figure4::HostProtocol(uint32_t i) const
+Figure4::EdgeProtocol() const
 {
-    return hosts.Get(i)->GetObject<PeArpL3Protocol>();
+    return RouterProtocol();
+}
+
+Ptr<NetDevice>
+Figure4::EdgeDevice() const
+{
+    return routerLan;
+}
+
+Figure5::Figure5(bool switched)
+{
+    gateway = CreateObject<Node>();
+    bridgeNode = CreateObject<Node>();
+    hosts.Create(3);
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    stack.Install(gateway);
+    PeArpStackHelper().Install(hosts);
+    ConnectInternet(gateway);
+
+    CsmaHelper csma;
+    NetDeviceContainer uplink = csma.Install(NodeContainer(gateway, bridgeNode));
+    gatewayLink = uplink.Get(0);
+    NetDeviceContainer ports(uplink.Get(1));
+    NetDeviceContainer hostLinks;
+    if (switched)
+    {
+        for (uint32_t i = 0; i < hosts.GetN(); i++)
+        {
+            NetDeviceContainer pair = csma.Install(NodeContainer(hosts.Get(i), bridgeNode));
+            hostLinks.Add(pair.Get(0));
+            ports.Add(pair.Get(1));
+        }
+    }
+    else
+    {
+        NodeContainer segment(bridgeNode);
+        segment.Add(hosts);
+        NetDeviceContainer bus = csma.Install(segment);
+        ports.Add(bus.Get(0));
+        for (uint32_t i = 1; i < bus.GetN(); i++)
+        {
+            hostLinks.Add(bus.Get(i));
+        }
+    }
+    bridge = PeArpBridgeHelper().Install(bridgeNode, ports, {shared});
+
+    // The gateway is an ordinary router: ns-3's stock ARP on a CSMA device.
+    Ptr<Ipv4> ipv4 = gateway->GetObject<Ipv4>();
+    int32_t interface = ipv4->AddInterface(gatewayLink);
+    ipv4->AddAddress(interface, Ipv4InterfaceAddress("198.108.63.1", "255.255.255.0"));
+    ipv4->SetUp(interface);
+
+    SetUpHosts(hostLinks,
+               {PeArpPortRange(2000, 2999), PeArpPortRange(3000, 3999), PeArpPortRange(4000, 4999)},
+               "198.108.63.1");
+}
+
+Ptr<PeArpL3Protocol>
+Figure5::EdgeProtocol() const
+{
+    return bridgeNode->GetObject<PeArpL3Protocol>();
+}
+
+Ptr<NetDevice>
+Figure5::EdgeDevice() const
+{
+    return bridge;
 }
 
 namespace
@@ -146,21 +253,21 @@ Figure4::InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) 
 }
 
 void
-Figure4::InjectArpFrom(Ptr<NetDevice> from,
-                       Time at,
-                       const std::vector<uint8_t>& bytes,
-                       Mac48Address to)
+SharedAddressTopology::InjectArpFrom(Ptr<NetDevice> from,
+                                     Time at,
+                                     const std::vector<uint8_t>& bytes,
+                                     Mac48Address to)
 {
     Simulator::Schedule(at, &SendRaw, from, bytes, to);
 }
 
 void
-Figure4::SendUdp(Ptr<Node> from,
-                 Time at,
-                 Ipv4Address to,
-                 uint16_t port,
-                 uint32_t count,
-                 uint32_t size)
+SharedAddressTopology::SendUdp(Ptr<Node> from,
+                               Time at,
+                               Ipv4Address to,
+                               uint16_t port,
+                               uint32_t count,
+                               uint32_t size)
 {
     Ptr<Socket> socket = Socket::CreateSocket(from, UdpSocketFactory::GetTypeId());
     Simulator::Schedule(at, &SendDatagrams, socket, to, port, count, size);

@@ -14,19 +14,65 @@
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/pe-arp-bridge-net-device.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-range.h"
+#include "ns3/test.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+/**
+ * \ingroup pe-arp-tests
+ * Like NS_TEST_ASSERT_MSG_EQ, but also leaves the test: ns-3's test runner
+ * continues after a failed assertion by default, and the code after these
+ * checks indexes or dereferences what they check.
+ */
+#define PEARP_REQUIRE_EQ(actual, limit, msg)                                                       \
+    do                                                                                             \
+    {                                                                                              \
+        NS_TEST_ASSERT_MSG_EQ(actual, limit, msg);                                                 \
+        if (!((actual) == (limit)))                                                                \
+        {                                                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
+
+/**
+ * \ingroup pe-arp-tests
+ * Like NS_TEST_ASSERT_MSG_NE, but also leaves the test (see PEARP_REQUIRE_EQ).
+ */
+#define PEARP_REQUIRE_NE(actual, limit, msg)                                                       \
+    do                                                                                             \
+    {                                                                                              \
+        NS_TEST_ASSERT_MSG_NE(actual, limit, msg);                                                 \
+        if ((actual) == (limit))                                                                   \
+        {                                                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
 
 namespace ns3
 {
 
 namespace tests
 {
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Destroys the simulator when a test leaves DoRun by any path,
+ * including a failed NS_TEST_ASSERT, so that the next test case starts clean.
+ */
+class SimulatorDestroyGuard
+{
+  public:
+    SimulatorDestroyGuard() = default;
+    ~SimulatorDestroyGuard();
+    SimulatorDestroyGuard(const SimulatorDestroyGuard&) = delete;
+    SimulatorDestroyGuard& operator=(const SimulatorDestroyGuard&) = delete;
+};
 
 /**
  * \ingroup pe-arp-tests
@@ -51,62 +97,30 @@ std::string ToHex(const std::vector<uint8_t>& bytes);
 
 /**
  * \ingroup pe-arp-tests
- * \brief The PE-ARP paper's Figure 4, built with the module's public API:
- *
- * \verbatim
-   inet 192.35.162.10 --p2p-- router 192.35.162.1 | 198.108.63.1 ==CSMA== A B C
-   A, B, C share 198.108.63.2: A 2000-2999, B 3000-3999, C 4000-4999
-   \endverbatim
- *
- * Request jitter is zero, so that timings are exact. Create it inside a
- * test's DoRun and call Simulator::Destroy at the end.
+ * \brief What the router and bridge topologies have in common: an Internet
+ * host and hosts sharing 198.108.63.2 behind a PE-ARP edge.
  */
-class Figure4
+class SharedAddressTopology
 {
   public:
-    /**
-     * Build the topology.
-     * \param hostRanges the hosts' ranges (default: the paper's three)
-     */
-    explicit Figure4(const std::vector<PeArpPortRange>& hostRanges = {PeArpPortRange(2000, 2999),
-                                                                      PeArpPortRange(3000, 3999),
-                                                                      PeArpPortRange(4000, 4999)});
+    virtual ~SharedAddressTopology() = default;
 
-    Ptr<Node> inet;                           //!< Internet host
-    Ptr<Node> router;                         //!< PE-ARP router
+    Ptr<Node> inet;                           //!< Internet host, 192.35.162.10
     NodeContainer hosts;                      //!< A, B, C
-    Ptr<PeArpNetDevice> routerLan;            //!< router's PE-ARP interface
     std::vector<Ptr<PeArpNetDevice>> hostLan; //!< hosts' PE-ARP interfaces
-    Ptr<NetDevice> routerLink;                //!< router's CSMA device
     std::vector<Ptr<NetDevice>> hostLink;     //!< hosts' CSMA devices
     Ipv4Address shared;                       //!< 198.108.63.2
     Ipv4Address inetAddress;                  //!< 192.35.162.10
 
-    /** \return the router's PE-ARP */
-    Ptr<PeArpL3Protocol> RouterProtocol() const;
+    /** \return the PE-ARP of the edge (router or PE-Bridge) */
+    virtual Ptr<PeArpL3Protocol> EdgeProtocol() const = 0;
+    /** \return the edge's PE-ARP device (router interface or PE-Bridge) */
+    virtual Ptr<NetDevice> EdgeDevice() const = 0;
     /**
      * \param i host index
      * \return the host's PE-ARP
      */
     Ptr<PeArpL3Protocol> HostProtocol(uint32_t i) const;
-    /**
-     * Inject a raw frame on the LAN from the router's CSMA device.
-     * \param at when
-     * \param bytes the ARP payload
-     * \param to destination MAC
-     */
-    void InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) const;
-    /**
-     * Inject a raw ARP frame on the LAN from a given link device.
-     * \param from the link device that sends it
-     * \param at when
-     * \param bytes the ARP payload
-     * \param to destination MAC
-     */
-    static void InjectArpFrom(Ptr<NetDevice> from,
-                              Time at,
-                              const std::vector<uint8_t>& bytes,
-                              Mac48Address to);
     /**
      * Send UDP datagrams from a node at a time.
      * \param from sending node
@@ -122,6 +136,104 @@ class Figure4
                         uint16_t port,
                         uint32_t count,
                         uint32_t size);
+    /**
+     * Inject a raw ARP frame from a given link device.
+     * \param from the link device that sends it
+     * \param at when
+     * \param bytes the ARP payload
+     * \param to destination MAC
+     */
+    static void InjectArpFrom(Ptr<NetDevice> from,
+                              Time at,
+                              const std::vector<uint8_t>& bytes,
+                              Mac48Address to);
+
+  protected:
+    SharedAddressTopology();
+    /**
+     * Install the hosts' PE-ARP interfaces on their link devices, with the
+     * shared address, their ranges and a default route.
+     * \param links the hosts' link devices
+     * \param ranges their ranges
+     * \param gateway their default gateway
+     */
+    void SetUpHosts(const NetDeviceContainer& links,
+                    const std::vector<PeArpPortRange>& ranges,
+                    Ipv4Address gateway);
+    /**
+     * Connect the Internet host to a router (192.35.162.0/24, the router .1).
+     * \param router the router
+     */
+    void ConnectInternet(Ptr<Node> router);
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The PE-ARP paper's Figure 4, built with the module's public API:
+ *
+ * \verbatim
+   inet 192.35.162.10 --p2p-- router 192.35.162.1 | 198.108.63.1 ==CSMA== A B C
+   A, B, C share 198.108.63.2: A 2000-2999, B 3000-3999, C 4000-4999
+   \endverbatim
+ *
+ * Request jitter is zero, so that timings are exact. Create it inside a
+ * test's DoRun and call Simulator::Destroy at the end.
+ */
+class Figure4 : public SharedAddressTopology
+{
+  public:
+    /**
+     * Build the topology.
+     * \param hostRanges the hosts' ranges (default: the paper's three)
+     */
+    explicit Figure4(const std::vector<PeArpPortRange>& hostRanges = {PeArpPortRange(2000, 2999),
+                                                                      PeArpPortRange(3000, 3999),
+                                                                      PeArpPortRange(4000, 4999)});
+
+    Ptr<Node> router;              //!< PE-ARP router
+    Ptr<PeArpNetDevice> routerLan; //!< router's PE-ARP interface
+    Ptr<NetDevice> routerLink;     //!< router's CSMA device
+
+    /** \return the router's PE-ARP */
+    Ptr<PeArpL3Protocol> RouterProtocol() const;
+    Ptr<PeArpL3Protocol> EdgeProtocol() const override;
+    Ptr<NetDevice> EdgeDevice() const override;
+    /**
+     * Inject a raw frame on the LAN from the router's CSMA device.
+     * \param at when
+     * \param bytes the ARP payload
+     * \param to destination MAC
+     */
+    void InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) const;
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The PE-ARP paper's Figure 5: an unmodified gateway (ns-3's stock
+ * ARP) and a PE-Bridge in front of the hosts:
+ *
+ * \verbatim
+   inet 192.35.162.10 --p2p-- gateway 192.35.162.1 | 198.108.63.1 --CSMA-- PE-Bridge ==CSMA== A B C
+   \endverbatim
+ *
+ * With switched = true each host has its own link to a bridge port.
+ */
+class Figure5 : public SharedAddressTopology
+{
+  public:
+    /**
+     * Build the topology.
+     * \param switched one bridge port per host (else one port to a CSMA bus)
+     */
+    explicit Figure5(bool switched = false);
+
+    Ptr<Node> gateway;                //!< unmodified gateway
+    Ptr<NetDevice> gatewayLink;       //!< its LAN CSMA device
+    Ptr<Node> bridgeNode;             //!< the bridge's node
+    Ptr<PeArpBridgeNetDevice> bridge; //!< the PE-Bridge
+
+    Ptr<PeArpL3Protocol> EdgeProtocol() const override;
+    Ptr<NetDevice> EdgeDevice() const override;
 };
 
 /**
