@@ -5,8 +5,9 @@
  */
 
 /*
- * One benchmark run: the router deployment of pe-arp-router (see there for
- * the topology) with either resolver, printing one machine-readable line:
+ * One benchmark run: the router deployment of pe-arp-router or the bridge
+ * deployment of pe-arp-bridge (see there for the topologies) with either
+ * resolver, printing one machine-readable line:
  *
  *   RESULT deployment=router hosts=10000 resolver=pe-arp wall_s=... events=...
  *          peak_rss_kb=... arp_frames=... rx_bytes=... expected_bytes=... ...
@@ -51,7 +52,7 @@ main(int argc, char* argv[])
     cmd.AddValue("portsPerHost", "Ports per host (PE-ARP)", portsPerHost);
     cmd.AddValue("resolver", "pe-arp or stock", resolver);
     cmd.AddValue("lan", "csma or switched", lan);
-    cmd.AddValue("deployment", "Label of the deployment in the output (router)", deployment);
+    cmd.AddValue("deployment", "router (PE-ARP edge router) or bridge (PE-Bridge)", deployment);
     cmd.AddValue("spread", "Starts are spread over this many seconds", spread);
     cmd.AddValue("progress", "Print progress to stderr", progress);
     cmd.AddValue("seed", "Random seed", seed);
@@ -71,11 +72,12 @@ main(int argc, char* argv[])
     config.progress = progress;
     if (hosts % config.hostsPerSite != 0 ||
         !PeArpScenario::ParseResolver(resolver, config.resolver) ||
+        !PeArpScenario::ParseDeployment(deployment, config.deployment) ||
         !PeArpScenario::ParseLan(lan, config.lan))
     {
         std::cerr
             << "error: --hosts must be a multiple of --hostsPerSite; --resolver pe-arp|stock; "
-               "--lan csma|switched"
+               "--lan csma|switched; --deployment router|bridge"
             << std::endl;
         return 2;
     }

@@ -10,7 +10,10 @@ cpp_examples = [
     ("pe-arp-router --check", "True", "True"),
     ("pe-arp-router --check --resolver=stock", "True", "False"),
     ("pe-arp-router --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched", "True", "False"),
+    ("pe-arp-bridge --check", "True", "True"),
+    ("pe-arp-bridge --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched --answerEcho", "True", "False"),
     ("pe-arp-bench --hosts=100", "True", "False"),
+    ("pe-arp-bench --hosts=100 --deployment=bridge", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain

@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """PE-ARP benchmark: the same topology and traffic with PE-ARP and with stock ns-3 ARP.
 
-Runs examples/pe-arp-bench.cc once per (deployment, size, resolver), each in its own
-process (peak memory is per process), and prints the PE-ARP/stock ratio of wall time,
-events, peak memory and ARP frames. Writes the rows to a CSV file.
+Runs examples/pe-arp-bench.cc once per (layout, size, deployment, resolver), each in its
+own process (peak memory is per process), and prints ratios of wall time, events, peak
+memory and ARP frames: the PE-ARP router deployment against stock ARP, and the PE-Bridge
+deployment against the PE-ARP router deployment. Writes the rows to a CSV file.
 
-Configurations:
+Layouts:
   router   100, 1,000, 10,000 hosts: sites of 100 hosts, each a switched LAN behind its
-           own edge router; with PE-ARP the 100 hosts of a site share one address
-           (600 ports each), with stock ARP every host has its own address.
+           own edge; with PE-ARP the 100 hosts of a site share one address (600 ports
+           each), with stock ARP every host has its own address.
   one-lan  4,096 hosts on ONE switched LAN; with PE-ARP all share ONE address
            (15 ports each).
+Each layout runs with a PE-ARP edge router (deployment router / one-lan), with stock ARP,
+and with a PE-Bridge in front of an unmodified gateway (deployment bridge / one-lan-bridge,
+paper Figure 5).
 """
 import argparse
 import csv
@@ -18,8 +22,8 @@ import subprocess
 import sys
 import time
 
-CONFIGS = [
-    # deployment, hosts, extra arguments
+LAYOUTS = [
+    # name, hosts, extra arguments
     ("router", 100, ["--hostsPerSite=100", "--portsPerHost=600"]),
     ("router", 1000, ["--hostsPerSite=100", "--portsPerHost=600"]),
     ("router", 10000, ["--hostsPerSite=100", "--portsPerHost=600"]),
@@ -31,7 +35,7 @@ COLUMNS = ["deployment", "hosts", "resolver", "wall_s", "events", "peak_rss_kb",
 RATIO_OF = ["wall_s", "events", "peak_rss_kb", "arp_frames"]
 
 
-def run(binary, deployment, hosts, extra, resolver):
+def run(binary, deployment, hosts, extra, resolver, label):
     args = [binary, "--deployment=" + deployment, "--hosts=%d" % hosts,
             "--resolver=" + resolver, "--lan=switched", "--progress"] + extra
     print("[bench] %s" % " ".join(args[1:]), file=sys.stderr, flush=True)
@@ -40,7 +44,12 @@ def run(binary, deployment, hosts, extra, resolver):
         raise SystemExit("benchmark run failed: %s" % " ".join(args))
     line = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")][-1]
     row = dict(kv.split("=", 1) for kv in line.split()[1:])
+    row["deployment"] = label
     return row
+
+
+def ratios(row, baseline):
+    return {k: float(row[k]) / max(float(baseline[k]), 1e-9) for k in RATIO_OF}
 
 
 def main():
@@ -51,16 +60,18 @@ def main():
     parser.add_argument("--quick", action="store_true", help="only the 100 and 1,000 host sizes")
     args = parser.parse_args()
 
-    configs = [c for c in CONFIGS if not args.quick or c[1] <= 1000]
     rows = []
     started = time.time()
-    for deployment, hosts, extra in configs:
-        pair = {}
-        for resolver in ("pe-arp", "stock"):
-            pair[resolver] = run(args.binary, deployment, hosts, extra, resolver)
-            rows.append(pair[resolver])
-        pair["pe-arp"]["ratios"] = {k: float(pair["pe-arp"][k]) / max(float(pair["stock"][k]), 1e-9)
-                                    for k in RATIO_OF}
+    for layout, hosts, extra in LAYOUTS:
+        if args.quick and hosts > 1000:
+            continue
+        bridge_label = "bridge" if layout == "router" else layout + "-bridge"
+        router = run(args.binary, "router", hosts, extra, "pe-arp", layout)
+        stock = run(args.binary, "router", hosts, extra, "stock", layout)
+        bridge = run(args.binary, "bridge", hosts, extra, "pe-arp", bridge_label)
+        router["baseline"], router["ratios"] = "stock", ratios(router, stock)
+        bridge["baseline"], bridge["ratios"] = layout, ratios(bridge, router)
+        rows += [router, stock, bridge]
 
     with open(args.out, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
@@ -69,7 +80,7 @@ def main():
             writer.writerow(row)
 
     header = ("| deployment | hosts | resolver | wall s | events | peak RSS MB | ARP frames "
-              "| delivered | wall x | events x | memory x | ARP x |")
+              "| delivered | vs | wall x | events x | memory x | ARP x |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     failed = False
@@ -78,13 +89,15 @@ def main():
                      and row["echo_replies"] == row["hosts"])
         failed = failed or not delivered
         r = row.get("ratios")
-        ratios = ("%.2f | %.2f | %.2f | %.2f" % tuple(r[k] for k in RATIO_OF)) if r else " | | | "
+        cells = ("%s | %.2f | %.2f | %.2f | %.2f" % ((row["baseline"],) + tuple(r[k] for k in RATIO_OF))
+                 if r else " | | | | ")
         print("| %s | %s | %s | %.1f | %s | %.0f | %s | %s | %s |" % (
             row["deployment"], row["hosts"], row["resolver"], float(row["wall_s"]), row["events"],
             int(row["peak_rss_kb"]) / 1024.0, row["arp_frames"], "all" if delivered else "NO",
-            ratios))
-    print("\nratios are PE-ARP / stock ARP on the same topology and traffic; "
-          "total bench time %.0f s; rows in %s" % (time.time() - started, args.out))
+            cells))
+    print("\nratios: the PE-ARP router deployment / stock ARP, and the PE-Bridge deployment / "
+          "the PE-ARP router deployment, on the same topology and traffic; total bench time "
+          "%.0f s; rows in %s" % (time.time() - started, args.out))
     return 1 if failed else 0
 
 
