@@ -373,23 +373,7 @@ PeArpNetDevice::MapEchoIdentifier(Ptr<Packet> packet, const PeArpIpv4Summary& su
         return packet;
     }
     NS_LOG_LOGIC("echo identifier " << summary.icmpIdentifier << " sent as " << mapped);
-    Ptr<Packet> p = packet->Copy();
-    Ipv4Header ip;
-    Icmpv4Header icmp;
-    Icmpv4Echo echo;
-    p->RemoveHeader(ip);
-    p->RemoveHeader(icmp);
-    p->RemoveHeader(echo);
-    echo.SetIdentifier(mapped);
-    p->AddHeader(echo);
-    if (Node::ChecksumEnabled())
-    {
-        icmp.EnableChecksum();
-        ip.EnableChecksum();
-    }
-    p->AddHeader(icmp);
-    p->AddHeader(ip);
-    return p;
+    return SetEchoIdentifier(packet, mapped);
 }
 
 Ptr<const Packet>
@@ -402,6 +386,12 @@ PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Sum
     {
         return packet;
     }
+    return SetEchoIdentifier(packet, original);
+}
+
+Ptr<Packet>
+PeArpNetDevice::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
+{
     Ptr<Packet> p = packet->Copy();
     Ipv4Header ip;
     Icmpv4Header icmp;
@@ -409,7 +399,7 @@ PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Sum
     p->RemoveHeader(ip);
     p->RemoveHeader(icmp);
     p->RemoveHeader(echo);
-    echo.SetIdentifier(original);
+    echo.SetIdentifier(identifier);
     p->AddHeader(echo);
     if (Node::ChecksumEnabled())
     {

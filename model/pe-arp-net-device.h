@@ -229,6 +229,14 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<const Packet> UnmapEchoIdentifier(Ptr<const Packet> packet,
                                           const PeArpIpv4Summary& summary) const;
     /**
+     * Copy an IPv4 echo or echo reply with another identifier (checksums
+     * recomputed when ns-3 computes them).
+     * \param packet the IPv4 packet
+     * \param identifier the identifier
+     * \return the new packet
+     */
+    static Ptr<Packet> SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier);
+    /**
      * Answer an echo request for a shared address on behalf of its hosts.
      * \param packet the request (IPv4 header included)
      * \param summary its summary

@@ -31,27 +31,6 @@ using namespace ns3::tests;
 
 NS_LOG_COMPONENT_DEFINE("PeArpBridgeTestSuite");
 
-namespace
-{
-
-/**
- * Start a TCP transfer.
- * \param from the sender
- * \param to the address
- * \param port the port
- * \param bytes the bytes
- * \param at start time
- */
-void
-SendTcp(Ptr<Node> from, Ipv4Address to, uint16_t port, uint32_t bytes, Time at)
-{
-    BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(to, port));
-    bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
-    bulk.Install(from).Start(at);
-}
-
-} // namespace
-
 /**
  * \ingroup pe-arp-tests
  * TCP and UDP in both directions through an unmodified gateway and a

@@ -36,22 +36,6 @@ namespace
 {
 
 /**
- * Start a TCP transfer of some bytes from a node to (address, port).
- * \param from the sender
- * \param to the address
- * \param port the port
- * \param bytes the bytes
- * \param at start time
- */
-void
-SendTcp(Ptr<Node> from, Ipv4Address to, uint16_t port, uint32_t bytes, Time at)
-{
-    BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(to, port));
-    bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
-    bulk.Install(from).Start(at);
-}
-
-/**
  * \param device a device
  * \return its printed form
  */

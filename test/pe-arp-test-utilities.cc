@@ -6,6 +6,7 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/inet-socket-address.h"
@@ -25,6 +26,7 @@
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
 
 #include <iomanip>
 #include <sstream>
@@ -281,6 +283,14 @@ InstallSink(Ptr<Node> node, bool tcp, uint16_t port)
     ApplicationContainer apps = helper.Install(node);
     apps.Start(Seconds(0));
     return apps.Get(0);
+}
+
+void
+SendTcp(Ptr<Node> from, Ipv4Address to, uint16_t port, uint32_t bytes, Time at)
+{
+    BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(to, port));
+    bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
+    bulk.Install(from).Start(at);
 }
 
 uint64_t

@@ -248,6 +248,17 @@ Ptr<Application> InstallSink(Ptr<Node> node, bool tcp, uint16_t port);
 
 /**
  * \ingroup pe-arp-tests
+ * Start a TCP transfer (BulkSend) of some bytes from a node to (address, port).
+ * \param from the sender
+ * \param to the address
+ * \param port the port
+ * \param bytes the bytes
+ * \param at start time
+ */
+void SendTcp(Ptr<Node> from, Ipv4Address to, uint16_t port, uint32_t bytes, Time at);
+
+/**
+ * \ingroup pe-arp-tests
  * \param sink a PacketSink
  * \return bytes it received
  */
