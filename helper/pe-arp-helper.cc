@@ -72,24 +72,62 @@ PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
                              PeArpPortRange range,
                              std::string& why) const
 {
+    if (!range.IsValid())
+    {
+        why = "invalid port range " + range.ToString() + " for " + ToString(address.GetLocal()) +
+              " (low > high)";
+        return false;
+    }
+    if (range.IsAll())
+    {
+        return CheckPorts(device, address, nullptr, why);
+    }
+    PeArpPortSet ports(range);
+    return CheckPorts(device, address, &ports, why);
+}
+
+bool
+PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
+                             Ipv4InterfaceAddress address,
+                             const PeArpPortSet& ports,
+                             std::string& why) const
+{
+    if (ports.IsEmpty())
+    {
+        why = "empty port set for " + ToString(address.GetLocal());
+        return false;
+    }
+    return CheckPorts(device, address, &ports, why);
+}
+
+std::string
+PeArpHelper::ToString(Ipv4Address address)
+{
+    std::ostringstream oss;
+    oss << address;
+    return oss.str();
+}
+
+bool
+PeArpHelper::CheckPorts(Ptr<NetDevice> device,
+                        Ipv4InterfaceAddress address,
+                        const PeArpPortSet* ports,
+                        std::string& why) const
+{
     std::ostringstream reason;
     Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    std::string mine = ports ? ports->ToString() : "all ports";
     if (!peArp)
     {
         reason << "device is not a PeArpNetDevice (use PeArpHelper::Install)";
-    }
-    else if (!range.IsValid())
-    {
-        reason << "invalid port range " << range << " for " << address.GetLocal()
-               << " (low > high)";
     }
     else if (!peArp->GetNode()->GetObject<Ipv4>())
     {
         reason << "node " << peArp->GetNode()->GetId() << " has no IPv4 stack";
     }
-    else if (!range.IsAll() && !peArp->GetNode()->GetObject<PeArpPortAgent>())
+    else if (ports && !peArp->GetNode()->GetObject<PeArpPortAgent>())
     {
-        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << range << " of "
+        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
                << address.GetLocal()
                << " but has no PE-ARP host stack (install it with PeArpStackHelper)";
     }
@@ -98,12 +136,13 @@ PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
         auto it = m_assigned.find(address.GetLocal());
         if (it != m_assigned.end())
         {
-            for (const PeArpPortRange& other : it->second)
+            for (const Assigned& other : it->second)
             {
-                if (other.Overlaps(range))
+                if (!ports || other.all || other.ports.Overlaps(*ports))
                 {
-                    reason << "port range " << range << " of " << address.GetLocal()
-                           << " overlaps range " << other << " already assigned by this helper";
+                    reason << "ports " << mine << " of " << address.GetLocal() << " overlap "
+                           << (other.all ? std::string("all ports") : other.ports.ToString())
+                           << " already assigned by this helper";
                     break;
                 }
             }
@@ -120,6 +159,29 @@ PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, PeArpPo
     std::string why;
     NS_ABORT_MSG_UNLESS(CheckAssignment(device, address, range, why),
                         "PeArpHelper::Assign: " << why);
+    if (range.IsAll())
+    {
+        return DoAssign(device, address, nullptr);
+    }
+    PeArpPortSet ports(range);
+    return DoAssign(device, address, &ports);
+}
+
+uint32_t
+PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, const PeArpPortSet& ports)
+{
+    NS_LOG_FUNCTION(this << device << address << ports);
+    std::string why;
+    NS_ABORT_MSG_UNLESS(CheckAssignment(device, address, ports, why),
+                        "PeArpHelper::Assign: " << why);
+    return DoAssign(device, address, &ports);
+}
+
+uint32_t
+PeArpHelper::DoAssign(Ptr<NetDevice> device,
+                      Ipv4InterfaceAddress address,
+                      const PeArpPortSet* ports)
+{
     Ptr<Node> node = device->GetNode();
     Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
     int32_t interface = ipv4->GetInterfaceForDevice(device);
@@ -130,11 +192,14 @@ PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, PeArpPo
     ipv4->AddAddress(interface, address);
     ipv4->SetMetric(interface, 1);
     ipv4->SetUp(interface);
-    if (!range.IsAll())
+    Assigned assigned;
+    assigned.all = ports == nullptr;
+    if (ports)
     {
-        node->GetObject<PeArpPortAgent>()->SetRange(address.GetLocal(), range);
+        node->GetObject<PeArpPortAgent>()->SetPortSet(address.GetLocal(), *ports);
+        assigned.ports = *ports;
     }
-    m_assigned[address.GetLocal()].push_back(range);
+    m_assigned[address.GetLocal()].push_back(assigned);
     return static_cast<uint32_t>(interface);
 }
 

@@ -13,6 +13,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/pe-arp-port-range.h"
+#include "ns3/pe-arp-port-set.h"
 
 #include <map>
 #include <ostream>
@@ -82,6 +83,17 @@ class PeArpHelper
                     PeArpPortRange range = PeArpPortRange::All());
 
     /**
+     * Add an IPv4 address to a PE-ARP interface with a port set, contiguous
+     * or not (e.g. from ns3::PeArpPortSetAllocator). Aborts with a clear
+     * message if CheckAssignment refuses.
+     * \param device a PE-ARP interface
+     * \param address the address and mask
+     * \param ports the ports of the address this node owns
+     * \return the IPv4 interface index
+     */
+    uint32_t Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, const PeArpPortSet& ports);
+
+    /**
      * Would Assign accept this? (Assign aborts when it would not.)
      * \param device a PE-ARP interface
      * \param address the address and mask
@@ -92,6 +104,18 @@ class PeArpHelper
     bool CheckAssignment(Ptr<NetDevice> device,
                          Ipv4InterfaceAddress address,
                          PeArpPortRange range,
+                         std::string& why) const;
+    /**
+     * Would Assign accept this port set? (Assign aborts when it would not.)
+     * \param device a PE-ARP interface
+     * \param address the address and mask
+     * \param ports the ports
+     * \param why receives the reason of a refusal
+     * \return true if acceptable
+     */
+    bool CheckAssignment(Ptr<NetDevice> device,
+                         Ipv4InterfaceAddress address,
+                         const PeArpPortSet& ports,
                          std::string& why) const;
 
     /**
@@ -123,8 +147,43 @@ class PeArpHelper
     static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
   private:
-    ObjectFactory m_deviceFactory;                                 //!< device factory
-    std::map<Ipv4Address, std::vector<PeArpPortRange>> m_assigned; //!< ranges handed out
+    ObjectFactory m_deviceFactory; //!< device factory
+
+    /** Ports of an address handed out by this helper. */
+    struct Assigned
+    {
+        bool all = false;   //!< all ports of the address
+        PeArpPortSet ports; //!< else these
+    };
+
+    /**
+     * \param device the device
+     * \param address the address
+     * \param ports the ports (null: all ports)
+     * \param why receives the reason of a refusal
+     * \return true if acceptable
+     */
+    bool CheckPorts(Ptr<NetDevice> device,
+                    Ipv4InterfaceAddress address,
+                    const PeArpPortSet* ports,
+                    std::string& why) const;
+    /**
+     * Assign after the checks.
+     * \param device the device
+     * \param address the address
+     * \param ports the ports (null: all ports)
+     * \return the IPv4 interface index
+     */
+    uint32_t DoAssign(Ptr<NetDevice> device,
+                      Ipv4InterfaceAddress address,
+                      const PeArpPortSet* ports);
+    /**
+     * \param address an address
+     * \return its dotted form
+     */
+    static std::string ToString(Ipv4Address address);
+
+    std::map<Ipv4Address, std::vector<Assigned>> m_assigned; //!< ports handed out
 };
 
 } // namespace ns3

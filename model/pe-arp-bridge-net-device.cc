@@ -456,11 +456,23 @@ PeArpBridgeNetDevice::GetMac48() const
 }
 
 bool
-PeArpBridgeNetDevice::GetLocalRange(Ipv4Address address, PeArpPortRange& range) const
+PeArpBridgeNetDevice::IsLocalAddress(Ipv4Address address) const
 {
     // The bridge's requests are sent from 0.0.0.0: replies come back to it.
-    range = PeArpPortRange::All();
     return address == Ipv4Address::GetAny();
+}
+
+bool
+PeArpBridgeNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+{
+    range = PeArpPortRange::All();
+    return true;
+}
+
+PeArpPortRange
+PeArpBridgeNetDevice::GetAnnouncedRange(Ipv4Address address) const
+{
+    return PeArpPortRange::All();
 }
 
 bool

@@ -99,7 +99,9 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     // PeArpInterface
     Ptr<PeArpCache> GetCache() const override;
     Mac48Address GetMac48() const override;
-    bool GetLocalRange(Ipv4Address address, PeArpPortRange& range) const override;
+    bool IsLocalAddress(Ipv4Address address) const override;
+    bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const override;
+    PeArpPortRange GetAnnouncedRange(Ipv4Address address) const override;
     bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
     void SendArpFrame(Ptr<Packet> frame, const Address& to) override;
     bool SendResolved(Ptr<Packet> packet, const Address& to) override;

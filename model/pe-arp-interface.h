@@ -36,13 +36,26 @@ class PeArpInterface
     /** \return the hardware address PE-ARP frames are sent from */
     virtual Mac48Address GetMac48() const = 0;
     /**
-     * Is an address the target of frames for this device, and which ports
-     * of it does this device's node own?
      * \param address an IPv4 address
-     * \param range receives the node's range for it (0-0: all ports)
-     * \return true if frames for this address are for this device
+     * \return true if PE-ARP frames for this address are for this device
      */
-    virtual bool GetLocalRange(Ipv4Address address, PeArpPortRange& range) const = 0;
+    virtual bool IsLocalAddress(Ipv4Address address) const = 0;
+    /**
+     * Which range of a local address' ports holding a port does this
+     * device's node own? A node that owns a non-contiguous port set
+     * announces it as the ranges it consists of.
+     * \param address a local address (see IsLocalAddress)
+     * \param port a port (0: traffic without ports)
+     * \param range receives the range (0-0 if the node owns the address)
+     * \return false if the node does not own the port
+     */
+    virtual bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const = 0;
+    /**
+     * \param address a local address
+     * \return the range this node announces in its requests from the
+     *         address (0-0 if it owns the address)
+     */
+    virtual PeArpPortRange GetAnnouncedRange(Ipv4Address address) const = 0;
     /**
      * Pick the sender address of a request.
      * \param target the address being resolved

@@ -258,10 +258,8 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
         NotifyDrop(Create<Packet>(), NO_SOURCE_ADDRESS);
         return;
     }
-    PeArpPortRange myRange;
-    device->GetLocalRange(source, myRange);
     PeArpHeader request;
-    request.SetRequest(device->GetMac48(), source, myRange, target, port);
+    request.SetRequest(device->GetMac48(), source, device->GetAnnouncedRange(source), target, port);
     m_counters.requestsSent++;
     m_requestSentTrace(netDevice, request);
     SendFrame(device, request, netDevice->GetBroadcast());
@@ -306,8 +304,8 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
         m_counters.standardFramesReceived++;
     }
 
-    PeArpPortRange myRange;
-    if (!AsInterface(device)->GetLocalRange(header.GetTargetIp(), myRange))
+    PeArpInterface* interface = AsInterface(device);
+    if (!interface->IsLocalAddress(header.GetTargetIp()))
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()
                              << ", not one of ours -- ignore");
@@ -316,11 +314,13 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
     }
     if (header.IsRequest())
     {
-        HandleRequest(device, header, myRange, frame);
+        HandleRequest(device, header, frame);
     }
     else
     {
-        if (header.HasExtension() && !myRange.Contains(header.GetTargetPort()))
+        PeArpPortRange unused;
+        if (header.HasExtension() &&
+            !interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort(), unused))
         {
             // A reply for a sibling host that shares our address.
             m_counters.notForUs++;
@@ -333,16 +333,17 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
 void
 PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
                                const PeArpHeader& header,
-                               PeArpPortRange myRange,
                                Ptr<const Packet> frame)
 {
-    NS_LOG_FUNCTION(this << device << header << myRange);
+    NS_LOG_FUNCTION(this << device << header);
+    PeArpInterface* interface = AsInterface(device);
+    PeArpPortRange myRange = interface->GetAnnouncedRange(header.GetTargetIp());
     if (header.HasExtension())
     {
-        if (!myRange.Contains(header.GetTargetPort()))
+        if (!interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort(), myRange))
         {
             NS_LOG_LOGIC("request for " << header.GetTargetIp() << ":" << header.GetTargetPort()
-                                        << ", not in my range " << myRange << " -- ignore");
+                                        << ", not one of my ports -- ignore");
             m_counters.notForUs++;
             return;
         }
@@ -356,7 +357,6 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
     }
     m_counters.requestsReceived++;
     m_requestReceivedTrace(device, header);
-    PeArpInterface* interface = AsInterface(device);
 
     // Learn the requester (unless it is probing with no address, RFC 5227).
     if (header.GetSenderIp() != Ipv4Address::GetAny())

@@ -198,13 +198,9 @@ class PeArpL3Protocol : public Object
      * Handle a request for one of our addresses.
      * \param device the interface
      * \param header the request
-     * \param myRange our range for the target address
      * \param frame the frame (for the drop trace)
      */
-    void HandleRequest(Ptr<NetDevice> device,
-                       const PeArpHeader& header,
-                       PeArpPortRange myRange,
-                       Ptr<const Packet> frame);
+    void HandleRequest(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Handle a reply addressed to one of our addresses.
      * \param device the interface

@@ -196,7 +196,7 @@ PeArpNetDevice::GetAgent() const
 }
 
 bool
-PeArpNetDevice::GetLocalRange(Ipv4Address address, PeArpPortRange& range) const
+PeArpNetDevice::IsLocalAddress(Ipv4Address address) const
 {
     int32_t interface = GetInterface();
     if (interface < 0)
@@ -207,12 +207,29 @@ PeArpNetDevice::GetLocalRange(Ipv4Address address, PeArpPortRange& range) const
     {
         if (m_ipv4->GetAddress(interface, j).GetLocal() == address)
         {
-            Ptr<PeArpPortAgent> agent = GetAgent();
-            range = agent ? agent->GetRange(address) : PeArpPortRange::All();
             return true;
         }
     }
     return false;
+}
+
+bool
+PeArpNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+{
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    if (!agent)
+    {
+        range = PeArpPortRange::All();
+        return true;
+    }
+    return agent->GetRangeHolding(address, port, range);
+}
+
+PeArpPortRange
+PeArpNetDevice::GetAnnouncedRange(Ipv4Address address) const
+{
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    return agent ? agent->GetAnnouncedRange(address) : PeArpPortRange::All();
 }
 
 bool
@@ -345,25 +362,21 @@ PeArpNetDevice::IsForThisHost(Ptr<const Packet> packet) const
 bool
 PeArpNetDevice::IsForThisHost(const PeArpIpv4Summary& summary) const
 {
-    if (!GetAgent())
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    if (!agent || !summary.valid || (!summary.hasPorts && !summary.hasIcmpKey) ||
+        !IsLocalAddress(summary.destination))
     {
-        return true; // this node shares no address
+        return true; // not a shared address' port: not this device's decision
     }
-    PeArpPortRange range;
-    if (!summary.valid || (!summary.hasPorts && !summary.hasIcmpKey) ||
-        !GetLocalRange(summary.destination, range))
-    {
-        return true;
-    }
-    return range.Contains(summary.GetDemuxPort());
+    return agent->OwnsPort(summary.destination, summary.GetDemuxPort());
 }
 
 Ptr<Packet>
 PeArpNetDevice::MapEchoIdentifier(Ptr<Packet> packet, const PeArpIpv4Summary& summary) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
-    PeArpPortRange range;
-    if (!agent || !GetLocalRange(summary.source, range) || range.IsAll())
+    if (!agent || !IsLocalAddress(summary.source) ||
+        agent->GetAnnouncedRange(summary.source).IsAll())
     {
         return packet;
     }
@@ -534,8 +547,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         }
         if (summary.icmpType == Icmpv4Header::ICMPV4_ECHO)
         {
-            PeArpPortRange range;
-            if (GetLocalRange(summary.source, range) && !range.IsAll())
+            if (IsLocalAddress(summary.source) && !GetAnnouncedRange(summary.source).IsAll())
             {
                 packet = MapEchoIdentifier(packet, summary); // a host pinging out
             }

@@ -56,39 +56,102 @@ PeArpPortAgent::SetRange(Ipv4Address address, PeArpPortRange range)
     NS_ABORT_MSG_UNLESS(range.IsValid(),
                         "PeArpPortAgent::SetRange: invalid port range "
                             << range << " for " << address << " (low > high)");
-    m_ranges[address] = range;
+    if (range.IsAll())
+    {
+        m_sets.erase(address);
+        m_cursor.erase(address);
+        return;
+    }
+    SetPortSet(address, PeArpPortSet(range));
+}
+
+void
+PeArpPortAgent::SetPortSet(Ipv4Address address, const PeArpPortSet& ports)
+{
+    NS_LOG_FUNCTION(this << address << ports);
+    NS_ABORT_MSG_IF(ports.IsEmpty(), "PeArpPortAgent::SetPortSet: empty port set for " << address);
+    m_sets[address] = ports;
     m_cursor[address] = 0;
 }
 
-PeArpPortRange
-PeArpPortAgent::GetRange(Ipv4Address address) const
+bool
+PeArpPortAgent::GetPortSet(Ipv4Address address, PeArpPortSet& ports) const
 {
-    auto it = m_ranges.find(address);
-    return it == m_ranges.end() ? PeArpPortRange::All() : it->second;
+    auto it = m_sets.find(address);
+    if (it == m_sets.end())
+    {
+        return false;
+    }
+    ports = it->second;
+    return true;
+}
+
+bool
+PeArpPortAgent::OwnsPort(Ipv4Address address, uint16_t port) const
+{
+    auto it = m_sets.find(address);
+    return it == m_sets.end() || it->second.Contains(port);
+}
+
+bool
+PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+{
+    auto it = m_sets.find(address);
+    if (it == m_sets.end())
+    {
+        range = PeArpPortRange::All();
+        return true;
+    }
+    return it->second.GetRangeHolding(port, range);
 }
 
 PeArpPortRange
-PeArpPortAgent::GetRangeForBind(Ipv4Address local) const
+PeArpPortAgent::GetAnnouncedRange(Ipv4Address address) const
+{
+    auto it = m_sets.find(address);
+    return it == m_sets.end() ? PeArpPortRange::All() : it->second.GetRanges().front();
+}
+
+Ipv4Address
+PeArpPortAgent::GetSharedAddressForBind(Ipv4Address local) const
 {
     if (local == Ipv4Address::GetAny())
     {
-        for (const auto& [address, range] : m_ranges)
-        {
-            if (!range.IsAll())
-            {
-                return range;
-            }
-        }
-        return PeArpPortRange::All();
+        return m_sets.empty() ? Ipv4Address::GetAny() : m_sets.begin()->first;
     }
-    return GetRange(local);
+    return m_sets.count(local) != 0 ? local : Ipv4Address::GetAny();
 }
 
 bool
 PeArpPortAgent::IsAllowed(Ipv4Address local, uint16_t port) const
 {
-    return GetRangeForBind(local).Contains(port);
+    Ipv4Address shared = GetSharedAddressForBind(local);
+    return shared == Ipv4Address::GetAny() || m_sets.at(shared).Contains(port);
 }
+
+namespace
+{
+
+/**
+ * \param set a port set
+ * \param index an index below the set's size
+ * \return the index-th port of the set, in increasing order
+ */
+uint16_t
+PortAt(const PeArpPortSet& set, uint32_t index)
+{
+    for (const PeArpPortRange& range : set.GetRanges())
+    {
+        if (index < range.GetSize())
+        {
+            return static_cast<uint16_t>(range.GetLow() + index);
+        }
+        index -= range.GetSize();
+    }
+    return 0;
+}
+
+} // namespace
 
 int
 PeArpPortAgent::BindEphemeral(Ipv4Address local,
@@ -97,29 +160,18 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
                               Socket::SocketErrno& error)
 {
     NS_LOG_FUNCTION(this << local);
-    PeArpPortRange range = GetRangeForBind(local);
-    Ipv4Address key = local;
-    if (local == Ipv4Address::GetAny())
-    {
-        for (const auto& [address, r] : m_ranges)
-        {
-            if (!r.IsAll())
-            {
-                key = address;
-                break;
-            }
-        }
-    }
-    uint32_t size = range.IsAll() ? 0 : range.GetSize();
-    if (size == 0)
+    Ipv4Address shared = GetSharedAddressForBind(local);
+    if (shared == Ipv4Address::GetAny())
     {
         error = Socket::ERROR_NOTERROR;
         return tryBind(0); // all ports owned: the stack's own ephemeral choice
     }
-    uint32_t& cursor = m_cursor[key];
+    const PeArpPortSet& set = m_sets.at(shared);
+    uint32_t size = set.GetSize();
+    uint32_t& cursor = m_cursor[shared];
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
-        uint16_t port = static_cast<uint16_t>(range.GetLow() + (cursor + attempt) % size);
+        uint16_t port = PortAt(set, (cursor + attempt) % size);
         if (port == 0)
         {
             continue;
@@ -137,8 +189,8 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
             return -1;
         }
     }
-    NS_LOG_WARN("PE-ARP host: every port of range " << range << " of " << key
-                                                    << " is in use -- bind fails");
+    NS_LOG_WARN("PE-ARP host: every port of " << set << " of " << shared
+                                              << " is in use -- bind fails");
     m_exhaustions++;
     m_exhaustedTrace(local, 0);
     error = Socket::ERROR_ADDRNOTAVAIL;
@@ -149,8 +201,8 @@ void
 PeArpPortAgent::NotifyBindRefused(Ipv4Address local, uint16_t port)
 {
     NS_LOG_FUNCTION(this << local << port);
-    NS_LOG_WARN("PE-ARP host: port " << port << " is outside this host's range "
-                                     << GetRangeForBind(local) << " -- bind refused");
+    NS_LOG_WARN("PE-ARP host: port " << port << " is outside this host's ports of "
+                                     << GetSharedAddressForBind(local) << " -- bind refused");
     m_refusedBinds++;
     m_bindRefusedTrace(local, port);
 }
@@ -159,8 +211,8 @@ uint16_t
 PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
 {
     NS_LOG_FUNCTION(this << address << original);
-    PeArpPortRange range = GetRange(address);
-    if (range.Contains(original))
+    auto setIt = m_sets.find(address);
+    if (setIt == m_sets.end() || setIt->second.Contains(original))
     {
         return original;
     }
@@ -169,10 +221,11 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
     {
         return known->second;
     }
-    uint32_t size = range.GetSize();
+    const PeArpPortSet& set = setIt->second;
+    uint32_t size = set.GetSize();
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
-        auto mapped = static_cast<uint16_t>(range.GetLow() + (original + attempt) % size);
+        uint16_t mapped = PortAt(set, (original + attempt) % size);
         if (m_echoToOriginal.find({address, mapped}) == m_echoToOriginal.end())
         {
             m_echoToOriginal[{address, mapped}] = original;
@@ -180,8 +233,8 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
             return mapped;
         }
     }
-    // Every identifier of the range is taken: reuse one (replies may mix).
-    return static_cast<uint16_t>(range.GetLow() + original % size);
+    // Every identifier of the set is taken: reuse one (replies may mix).
+    return PortAt(set, original % size);
 }
 
 bool

@@ -8,6 +8,7 @@
 #define PE_ARP_PORT_AGENT_H
 
 #include "pe-arp-port-range.h"
+#include "pe-arp-port-set.h"
 
 #include "ns3/callback.h"
 #include "ns3/ipv4-address.h"
@@ -62,24 +63,49 @@ class PeArpPortAgent : public Object
      * Set the range this host owns for a (shared) address. Aborts with a
      * clear message on an invalid range.
      * \param address the address
-     * \param range the range (0-0: all ports)
+     * \param range the range (0-0: all ports, the address is not shared)
      */
     void SetRange(Ipv4Address address, PeArpPortRange range);
     /**
+     * Set the ports this host owns for a shared address, contiguous or not
+     * (e.g. a MAP port set, see ns3::PeArpPortSetAllocator). Aborts on an
+     * empty set.
+     * \param address the address
+     * \param ports the ports
+     */
+    void SetPortSet(Ipv4Address address, const PeArpPortSet& ports);
+    /**
      * \param address an address of this host
-     * \return the range this host owns for it (0-0 if not configured)
+     * \param ports receives the ports this host owns of it
+     * \return false if the host owns all ports of the address (not shared)
      */
-    PeArpPortRange GetRange(Ipv4Address address) const;
+    bool GetPortSet(Ipv4Address address, PeArpPortSet& ports) const;
     /**
-     * The range that applies to a socket bound to an address (the wildcard
-     * address takes the numerically lowest shared address' range).
-     * \param local the address the socket binds to
-     * \return the range
+     * \param address an address of this host
+     * \param port a port (0: traffic without ports)
+     * \return true if this host owns the port of the address
      */
-    PeArpPortRange GetRangeForBind(Ipv4Address local) const;
+    bool OwnsPort(Ipv4Address address, uint16_t port) const;
     /**
-     * \param local the local address of a bind
-     * \param port the port
+     * The range of the host's set that holds a port: what PE-ARP announces
+     * for that port. A non-contiguous set is announced as the ranges it
+     * consists of, one per resolution.
+     * \param address an address of this host
+     * \param port a port
+     * \param range receives the range (0-0 if the host owns the address)
+     * \return false if the host does not own the port
+     */
+    bool GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRange& range) const;
+    /**
+     * \param address an address of this host
+     * \return the range announced in this host's requests: the first range
+     *         of its set, or 0-0 if it owns the address
+     */
+    PeArpPortRange GetAnnouncedRange(Ipv4Address address) const;
+    /**
+     * \param local the address a socket binds to (the wildcard address takes
+     *        the set of the numerically lowest shared address)
+     * \param port a port
      * \return true if this host may bind the port
      */
     bool IsAllowed(Ipv4Address local, uint16_t port) const;
@@ -131,8 +157,14 @@ class PeArpPortAgent : public Object
     uint64_t GetEphemeralBinds() const;
 
   private:
-    std::map<Ipv4Address, PeArpPortRange> m_ranges; //!< range per shared address
-    std::map<Ipv4Address, uint32_t> m_cursor;       //!< next ephemeral offset per address
+    /**
+     * \param local the local address of a bind
+     * \return the shared address whose set applies, or 0.0.0.0 if none
+     */
+    Ipv4Address GetSharedAddressForBind(Ipv4Address local) const;
+
+    std::map<Ipv4Address, PeArpPortSet> m_sets; //!< ports per shared address
+    std::map<Ipv4Address, uint32_t> m_cursor;   //!< next ephemeral offset per address
     std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToOriginal; //!< mapped echo ids
     std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToMapped;   //!< original echo ids
     uint64_t m_refusedBinds;                                               //!< counter

@@ -15,10 +15,13 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/bulk-send-helper.h"
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet-sink.h"
+#include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-port-agent.h"
+#include "ns3/pe-arp-port-set-allocator.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/tcp-socket-factory.h"
@@ -26,6 +29,8 @@
 #include "ns3/udp-echo-helper.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
+
+#include <sstream>
 
 using namespace ns3;
 using namespace ns3::tests;
@@ -216,6 +221,71 @@ class PeArpApplicationPortsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Hosts holding non-contiguous MAP port sets (RFC 7597, a = 6, k = 6): each
+ * set is announced and learned as the ranges it consists of; ports of the
+ * gaps belong to other hosts or nobody.
+ */
+class PeArpMapSetHostTestCase : public TestCase
+{
+  public:
+    PeArpMapSetHostTestCase()
+        : TestCase("hosts with MAP port sets: ephemeral ports, binds and resolution by range")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Ptr<PeArpPortSetAllocator> map = CreateObject<PeArpPortSetAllocator>();
+        map->SetAttribute("Scheme", EnumValue(PeArpPortSetAllocator::MAP));
+        // a = 6, k = 6: PSID p holds A * 1024 + 16 p + [0, 15] for A = 1..63.
+        Figure4 f(std::vector<PeArpPortSet>{map->GetSet(3), map->GetSet(5), map->GetSet(7)});
+        Ptr<Node> a = f.hosts.Get(0); // 1072-1087, 2096-2111, 3120-3135, ...
+
+        Ptr<Socket> ephemeral = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(ephemeral->Bind(), 0, "ephemeral bind");
+        NS_TEST_EXPECT_MSG_EQ(LocalPort(ephemeral), 1072, "the set's first port");
+        Ptr<Socket> gap = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        NS_TEST_EXPECT_MSG_EQ(gap->Bind(InetSocketAddress(Ipv4Address::GetAny(), 1088)),
+                              -1,
+                              "1088 belongs to PSID 4, not to A");
+        NS_TEST_EXPECT_MSG_EQ(gap->GetErrno(), Socket::ERROR_ADDRNOTAVAIL, "ADDRNOTAVAIL");
+
+        Ptr<Application> sinkA1 = InstallSink(a, false, 2100);
+        Ptr<Application> sinkA2 = InstallSink(a, false, 3125);
+        Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 1110);
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2100, 1, 100);
+        Figure4::SendUdp(f.inet, Seconds(1.5), f.shared, 2101, 1, 100); // same range: no request
+        Figure4::SendUdp(f.inet, Seconds(2.0), f.shared, 3125, 1, 100); // A's next range
+        Figure4::SendUdp(f.inet, Seconds(2.5), f.shared, 1110, 1, 100); // B
+        Figure4::SendUdp(f.inet, Seconds(3.0), f.shared, 1090, 1, 100); // PSID 4: nobody
+        Simulator::Stop(Seconds(9));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA1), 100, "A gets port 2100");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA2), 100, "A gets port 3125");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 100, "B gets port 1110");
+        std::ostringstream table;
+        f.routerLan->GetCache()->Print(table);
+        std::string printed = table.str();
+        NS_TEST_EXPECT_MSG_NE(printed.find("198.108.63.2:2096-2111"), std::string::npos, printed);
+        NS_TEST_EXPECT_MSG_NE(printed.find("198.108.63.2:3120-3135"), std::string::npos, printed);
+        NS_TEST_EXPECT_MSG_NE(printed.find("198.108.63.2:1104-1119"), std::string::npos, printed);
+        NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailures(),
+                              1,
+                              "nobody answers for 1090");
+        // 2100, 3125, 1110 once each; 1090: 1 + 3 retransmissions.
+        NS_TEST_EXPECT_MSG_EQ(f.RouterProtocol()->GetCounters().requestsSent, 7, "requests");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[i]->GetWrongHostPackets(), 0, "no misdelivery");
+        }
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The host suite.
  */
 class PeArpHostTestSuite : public TestSuite
@@ -227,6 +297,7 @@ class PeArpHostTestSuite : public TestSuite
         AddTestCase(new PeArpBindTestCase, TestCase::QUICK);
         AddTestCase(new PeArpExhaustionTestCase, TestCase::QUICK);
         AddTestCase(new PeArpApplicationPortsTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpMapSetHostTestCase, TestCase::QUICK);
     }
 };
 

@@ -115,6 +115,25 @@ SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
     }
 }
 
+void
+SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
+                                  const std::vector<PeArpPortSet>& sets,
+                                  Ipv4Address gateway)
+{
+    PeArpHelper peArp;
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    {
+        hostLink.push_back(links.Get(i));
+        Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i));
+        uint32_t interface =
+            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), sets[i]);
+        hostLan.push_back(device);
+        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(gateway, interface);
+    }
+}
+
 Ptr<PeArpL3Protocol>
 SharedAddressTopology::HostProtocol(uint32_t i) const
 {
@@ -123,8 +142,21 @@ SharedAddressTopology::HostProtocol(uint32_t i) const
 
 Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
 {
+    BuildRouterLan(hostRanges.size());
+    SetUpHosts(m_hostLinks, hostRanges, "198.108.63.1");
+}
+
+Figure4::Figure4(const std::vector<PeArpPortSet>& hostSets)
+{
+    BuildRouterLan(hostSets.size());
+    SetUpHosts(m_hostLinks, hostSets, "198.108.63.1");
+}
+
+void
+Figure4::BuildRouterLan(uint32_t nHosts)
+{
     router = CreateObject<Node>();
-    hosts.Create(hostRanges.size());
+    hosts.Create(nHosts);
     InternetStackHelper stack;
     stack.SetIpv6StackInstall(false);
     stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
@@ -140,12 +172,10 @@ Figure4::Figure4(const std::vector<PeArpPortRange>& hostRanges)
     PeArpHelper peArp;
     routerLan = peArp.Install(routerLink);
     peArp.Assign(routerLan, Ipv4InterfaceAddress("198.108.63.1", "255.255.255.0"));
-    NetDeviceContainer hostLinks;
     for (uint32_t i = 1; i < links.GetN(); i++)
     {
-        hostLinks.Add(links.Get(i));
+        m_hostLinks.Add(links.Get(i));
     }
-    SetUpHosts(hostLinks, hostRanges, "198.108.63.1");
 }
 
 Ptr<PeArpL3Protocol>

@@ -18,6 +18,7 @@
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-range.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/test.h"
 
 #include <cstdint>
@@ -161,6 +162,15 @@ class SharedAddressTopology
                     const std::vector<PeArpPortRange>& ranges,
                     Ipv4Address gateway);
     /**
+     * As SetUpHosts with ranges, with port sets.
+     * \param links the hosts' link devices
+     * \param sets their port sets
+     * \param gateway their default gateway
+     */
+    void SetUpHosts(const NetDeviceContainer& links,
+                    const std::vector<PeArpPortSet>& sets,
+                    Ipv4Address gateway);
+    /**
      * Connect the Internet host to a router (192.35.162.0/24, the router .1).
      * \param router the router
      */
@@ -186,6 +196,11 @@ class Figure4 : public SharedAddressTopology
      * Build the topology.
      * \param hostRanges the hosts' ranges (default: the paper's three)
      */
+    /**
+     * Build the topology with hosts holding port sets (e.g. MAP sets).
+     * \param hostSets the hosts' port sets
+     */
+    explicit Figure4(const std::vector<PeArpPortSet>& hostSets);
     explicit Figure4(const std::vector<PeArpPortRange>& hostRanges = {PeArpPortRange(2000, 2999),
                                                                       PeArpPortRange(3000, 3999),
                                                                       PeArpPortRange(4000, 4999)});
@@ -205,6 +220,15 @@ class Figure4 : public SharedAddressTopology
      * \param to destination MAC
      */
     void InjectArp(Time at, const std::vector<uint8_t>& bytes, Mac48Address to) const;
+
+  private:
+    /**
+     * Build everything but the hosts' PE-ARP interfaces.
+     * \param nHosts the number of hosts
+     */
+    void BuildRouterLan(uint32_t nHosts);
+
+    NetDeviceContainer m_hostLinks; //!< hosts' link devices
 };
 
 /**
