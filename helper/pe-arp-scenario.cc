@@ -398,8 +398,12 @@ PeArpScenario::BuildSite(uint32_t site, Ptr<Node> core)
     if (c.resolver == PE_ARP && c.deployment == ROUTER)
     {
         peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(c.answerEcho));
-        Ptr<NetDevice> routerLan = peArp.Install(links.Get(0));
+        Ptr<PeArpNetDevice> routerLan = peArp.Install(links.Get(0));
         peArp.Assign(routerLan, Ipv4InterfaceAddress(gateway, mask));
+        for (uint32_t k = 0; k < c.sharedIps; k++)
+        {
+            routerLan->AddSharedAddress(Ipv4Address(network.Get() + 2 + k));
+        }
         m_edgeDevices.Add(routerLan);
         m_edges.Add(router);
         peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(false));
@@ -679,6 +683,7 @@ PeArpScenario::RunExample(int argc,
     {
         LogComponentEnable("PeArpL3Protocol", LOG_LEVEL_LOGIC);
         LogComponentEnable("PeArpNetDevice", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpBridgeNetDevice", LOG_LEVEL_LOGIC);
         LogComponentEnable("PeArpCache", LOG_LEVEL_LOGIC);
         LogComponentEnableAll(LOG_PREFIX_TIME);
         LogComponentEnableAll(LOG_PREFIX_NODE);

@@ -27,8 +27,9 @@ class Packet;
 
 /**
  * \ingroup pe-arp
- * \brief Builds and runs the PE-ARP router deployment (paper Figure 4),
- * generalized to many sites, and the same topology with stock ARP.
+ * \brief Builds and runs the PE-ARP router deployment (paper Figure 4) or
+ * the PE-Bridge deployment (Figure 5), generalized to many sites, and the
+ * same topology with stock ARP.
  *
  * \verbatim
    inet[0..k] ---+                       +--- site 0: router0 ==LAN== hosts
@@ -141,7 +142,8 @@ class PeArpScenario
     const std::vector<HostResult>& GetHostResults() const;
     /** \return totals (after Run) */
     const Totals& GetTotals() const;
-    /** eturn each site's PE-ARP edge: the router's PE-ARP interface or the PE-Bridge
+    /**
+eturn each site's PE-ARP edge: the router's PE-ARP interface or the PE-Bridge
      * (empty with the stock resolver) */
     const NetDeviceContainer& GetEdgeDevices() const;
     /** \return the hosts, all sites */

@@ -149,6 +149,7 @@ PeArpBridgeNetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     m_ports.clear();
     m_learned.clear();
+    m_arpSenders.clear();
     m_node = nullptr;
     m_cache = nullptr;
     m_protocol = nullptr;
@@ -299,7 +300,7 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     }
     if (header.GetSenderIp() != Ipv4Address::GetAny() && !IsShared(header.GetSenderIp()))
     {
-        m_arpSenders[header.GetSenderIp()] = header.GetSenderMac();
+        m_arpSenders[header.GetSenderIp()] = header.GetSenderMac(); // aged with its MAC's port
     }
     if (header.IsRequest() && !header.HasExtension() && IsShared(header.GetTargetIp()))
     {
@@ -355,22 +356,25 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
     if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO && m_answerEcho)
     {
         Ptr<Packet> reply = packet->Copy();
-        Ipv4Header ip;
+        Ipv4Header request;
         Icmpv4Header icmp;
-        reply->RemoveHeader(ip);
+        reply->RemoveHeader(request);
         reply->RemoveHeader(icmp);
         icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
         icmp.SetCode(0);
+        Ipv4Header ip; // a fresh header, as a host's stack would build it
+        ip.SetSource(request.GetDestination());
+        ip.SetDestination(request.GetSource());
+        ip.SetProtocol(1);
+        ip.SetTtl(64);
+        ip.SetIdentification(request.GetIdentification());
         if (Node::ChecksumEnabled())
         {
             icmp.EnableChecksum();
             ip.EnableChecksum();
         }
         reply->AddHeader(icmp);
-        Ipv4Address requester = ip.GetSource();
-        ip.SetSource(ip.GetDestination());
-        ip.SetDestination(requester);
-        ip.SetTtl(64);
+        ip.SetPayloadSize(reply->GetSize());
         reply->AddHeader(ip);
         m_answeredEchoes++;
         port->SendFrom(reply, m_address, source, Ipv4L3Protocol::PROT_NUMBER);
@@ -467,6 +471,14 @@ PeArpBridgeNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPor
 {
     range = PeArpPortRange::All();
     return true;
+}
+
+bool
+PeArpBridgeNetDevice::GetOwnedRangeOverlapping(Ipv4Address address,
+                                               PeArpPortRange probed,
+                                               PeArpPortRange& range) const
+{
+    return false; // the bridge owns no port of the shared addresses
 }
 
 PeArpPortRange

@@ -101,6 +101,9 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     Mac48Address GetMac48() const override;
     bool IsLocalAddress(Ipv4Address address) const override;
     bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const override;
+    bool GetOwnedRangeOverlapping(Ipv4Address address,
+                                  PeArpPortRange probed,
+                                  PeArpPortRange& range) const override;
     PeArpPortRange GetAnnouncedRange(Ipv4Address address) const override;
     bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
     void SendArpFrame(Ptr<Packet> frame, const Address& to) override;

@@ -192,8 +192,8 @@ class PeArpCache : public Object
     Entry* Lookup(Ipv4Address address, uint16_t port);
     /**
      * \param address the IPv4 address
-     * \return true if a resolved entry with a port range other than 0-0
-     *         exists for the address, i.e. the address is known to be shared
+     * \return true if the address was declared shared (DeclareShared) or a
+     *         resolved entry with a port range other than 0-0 exists for it
      */
     bool IsShared(Ipv4Address address) const;
     /**

@@ -51,6 +51,18 @@ class PeArpInterface
      */
     virtual bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const = 0;
     /**
+     * For port range conflict detection: which of this node's ranges of a
+     * local address overlaps a range another node probes for?
+     * \param address a local address
+     * \param probed the probed range
+     * \param range receives an overlapping range of this node (0-0 if it owns
+     *        the whole address)
+     * \return true if this node must defend the probed ports
+     */
+    virtual bool GetOwnedRangeOverlapping(Ipv4Address address,
+                                          PeArpPortRange probed,
+                                          PeArpPortRange& range) const = 0;
+    /**
      * \param address a local address
      * \return the range this node announces in its requests from the
      *         address (0-0 if it owns the address)

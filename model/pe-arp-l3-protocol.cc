@@ -126,6 +126,7 @@ PeArpL3Protocol::DoDispose()
         cache->Dispose();
     }
     m_caches.clear();
+    m_probeListeners.clear();
     m_node = nullptr;
     m_requestJitter = nullptr;
     Object::DoDispose();
@@ -160,6 +161,21 @@ uint16_t
 PeArpL3Protocol::GetDefaultPort() const
 {
     return m_defaultPort;
+}
+
+void
+PeArpL3Protocol::SetProbeListener(Ptr<NetDevice> device,
+                                  Callback<void, const PeArpHeader&> listener)
+{
+    NS_LOG_FUNCTION(this << device);
+    if (listener.IsNull())
+    {
+        m_probeListeners.erase(device);
+    }
+    else
+    {
+        m_probeListeners[device] = listener;
+    }
 }
 
 void
@@ -305,6 +321,51 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
     }
 
     PeArpInterface* interface = AsInterface(device);
+    // Port range conflict detection (RFC 5227 for ranges): probes, answers
+    // to probes and announcements go to the device's listener.
+    bool probe = header.IsRequest() && header.HasExtension() &&
+                 header.GetSenderIp() == Ipv4Address::GetAny() && !header.GetSenderRange().IsAll();
+    bool probeAnswer = header.IsReply() && header.GetTargetIp() == Ipv4Address::GetAny() &&
+                       !interface->IsLocalAddress(Ipv4Address::GetAny());
+    bool announcement =
+        header.IsRequest() && header.HasExtension() && header.GetSenderIp() == header.GetTargetIp();
+    if (probe || probeAnswer || announcement)
+    {
+        auto listener = m_probeListeners.find(device);
+        if (listener != m_probeListeners.end())
+        {
+            listener->second(header);
+        }
+    }
+    if (probeAnswer)
+    {
+        return;
+    }
+    if (probe)
+    {
+        PeArpPortRange mine;
+        if (interface->IsLocalAddress(header.GetTargetIp()) &&
+            interface->GetOwnedRangeOverlapping(header.GetTargetIp(),
+                                                header.GetSenderRange(),
+                                                mine))
+        {
+            NS_LOG_LOGIC("probe for " << header.GetTargetIp() << ":" << header.GetSenderRange()
+                                      << " overlaps my " << mine << " -- defend");
+            PeArpHeader defense;
+            defense.SetReply(interface->GetMac48(),
+                             header.GetTargetIp(),
+                             mine,
+                             header.GetSenderMac(),
+                             Ipv4Address::GetAny(),
+                             header.GetSenderRange().GetLow(),
+                             header.GetTargetPort());
+            m_counters.probesDefended++;
+            m_counters.repliesSent++;
+            m_replySentTrace(device, defense);
+            SendFrame(interface, defense, header.GetSenderMac());
+        }
+        return;
+    }
     if (!interface->IsLocalAddress(header.GetTargetIp()))
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()

@@ -17,6 +17,7 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <map>
 
 namespace ns3
 {
@@ -82,6 +83,7 @@ class PeArpL3Protocol : public Object
         uint64_t repliesReceived = 0;        //!< replies accepted (answering a request)
         uint64_t standardFramesReceived = 0; //!< well-formed frames without the extension
         uint64_t notForUs = 0;               //!< frames for other addresses or sharers (ignored)
+        uint64_t probesDefended = 0;         //!< range probes answered: they overlap our ports
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;
@@ -156,6 +158,16 @@ class PeArpL3Protocol : public Object
     void SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
 
     /**
+     * Hear the frames of port range conflict detection on a device: probes
+     * (requests from 0.0.0.0 for a range), answers to probes (replies to
+     * 0.0.0.0) and announcements (requests whose sender is the target).
+     * Used by ns3::PeArpConflictDetector.
+     * \param device the device
+     * \param listener called with each such frame (a null callback removes it)
+     */
+    void SetProbeListener(Ptr<NetDevice> device, Callback<void, const PeArpHeader&> listener);
+
+    /**
      * Report a drop (used by PE-ARP interfaces for IPv4 packets).
      * \param packet the packet
      * \param reason the reason
@@ -222,7 +234,8 @@ class PeArpL3Protocol : public Object
      */
     static PeArpInterface* AsInterface(Ptr<NetDevice> device);
 
-    Ptr<Node> m_node;                          //!< the node
+    Ptr<Node> m_node;                                                              //!< the node
+    std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners
     std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
     Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms)
     uint16_t m_defaultPort;                    //!< DefaultPort attribute

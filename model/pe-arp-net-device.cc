@@ -9,6 +9,7 @@
 #include "pe-arp-cache.h"
 #include "pe-arp-l3-protocol.h"
 #include "pe-arp-port-agent.h"
+#include "pe-arp-port-set.h"
 
 #include "ns3/boolean.h"
 #include "ns3/channel.h"
@@ -225,6 +226,25 @@ PeArpNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange
     return agent->GetRangeHolding(address, port, range);
 }
 
+bool
+PeArpNetDevice::GetOwnedRangeOverlapping(Ipv4Address address,
+                                         PeArpPortRange probed,
+                                         PeArpPortRange& range) const
+{
+    Ptr<PeArpPortAgent> agent = GetAgent();
+    PeArpPortSet ports;
+    if (agent && agent->IsTentative(address))
+    {
+        return false;
+    }
+    if (agent && agent->GetPortSet(address, ports))
+    {
+        return agent->GetRangeOverlapping(address, probed, range);
+    }
+    range = PeArpPortRange::All(); // this node owns every port of the address
+    return true;
+}
+
 PeArpPortRange
 PeArpNetDevice::GetAnnouncedRange(Ipv4Address address) const
 {
@@ -363,7 +383,7 @@ bool
 PeArpNetDevice::IsForThisHost(const PeArpIpv4Summary& summary) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
-    if (!agent || !summary.valid || (!summary.hasPorts && !summary.hasIcmpKey) ||
+    if (!agent || !summary.valid || summary.GetDemuxPort() == 0 ||
         !IsLocalAddress(summary.destination))
     {
         return true; // not a shared address' port: not this device's decision

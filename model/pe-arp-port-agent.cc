@@ -60,6 +60,7 @@ PeArpPortAgent::SetRange(Ipv4Address address, PeArpPortRange range)
     {
         m_sets.erase(address);
         m_cursor.erase(address);
+        m_tentative.erase(address);
         return;
     }
     SetPortSet(address, PeArpPortSet(range));
@@ -72,6 +73,42 @@ PeArpPortAgent::SetPortSet(Ipv4Address address, const PeArpPortSet& ports)
     NS_ABORT_MSG_IF(ports.IsEmpty(), "PeArpPortAgent::SetPortSet: empty port set for " << address);
     m_sets[address] = ports;
     m_cursor[address] = 0;
+    m_tentative.erase(address);
+}
+
+void
+PeArpPortAgent::SetTentative(Ipv4Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    m_sets.erase(address);
+    m_tentative.insert(address);
+}
+
+bool
+PeArpPortAgent::IsTentative(Ipv4Address address) const
+{
+    return m_tentative.count(address) != 0;
+}
+
+bool
+PeArpPortAgent::GetRangeOverlapping(Ipv4Address address,
+                                    PeArpPortRange probed,
+                                    PeArpPortRange& range) const
+{
+    auto it = m_sets.find(address);
+    if (it == m_sets.end())
+    {
+        return false; // tentative, or owns all ports: a probe is not contested here
+    }
+    for (const PeArpPortRange& r : it->second.GetRanges())
+    {
+        if (r.Overlaps(probed))
+        {
+            range = r;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool
@@ -89,6 +126,10 @@ PeArpPortAgent::GetPortSet(Ipv4Address address, PeArpPortSet& ports) const
 bool
 PeArpPortAgent::OwnsPort(Ipv4Address address, uint16_t port) const
 {
+    if (IsTentative(address))
+    {
+        return false;
+    }
     auto it = m_sets.find(address);
     return it == m_sets.end() || it->second.Contains(port);
 }
@@ -96,6 +137,10 @@ PeArpPortAgent::OwnsPort(Ipv4Address address, uint16_t port) const
 bool
 PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
 {
+    if (IsTentative(address))
+    {
+        return false;
+    }
     auto it = m_sets.find(address);
     if (it == m_sets.end())
     {
@@ -125,6 +170,10 @@ PeArpPortAgent::GetSharedAddressForBind(Ipv4Address local) const
 bool
 PeArpPortAgent::IsAllowed(Ipv4Address local, uint16_t port) const
 {
+    if (IsTentative(local) || (local == Ipv4Address::GetAny() && !m_tentative.empty()))
+    {
+        return false;
+    }
     Ipv4Address shared = GetSharedAddressForBind(local);
     return shared == Ipv4Address::GetAny() || m_sets.at(shared).Contains(port);
 }
@@ -160,6 +209,14 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
                               Socket::SocketErrno& error)
 {
     NS_LOG_FUNCTION(this << local);
+    if (IsTentative(local) || (local == Ipv4Address::GetAny() && !m_tentative.empty()))
+    {
+        NS_LOG_WARN("PE-ARP host: the range of " << local << " is still being claimed");
+        m_exhaustions++;
+        m_exhaustedTrace(local, 0);
+        error = Socket::ERROR_ADDRNOTAVAIL;
+        return -1;
+    }
     Ipv4Address shared = GetSharedAddressForBind(local);
     if (shared == Ipv4Address::GetAny())
     {
@@ -212,8 +269,14 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
 {
     NS_LOG_FUNCTION(this << address << original);
     auto setIt = m_sets.find(address);
-    if (setIt == m_sets.end() || setIt->second.Contains(original))
+    if (setIt == m_sets.end())
     {
+        return original;
+    }
+    if (setIt->second.Contains(original))
+    {
+        // Kept as it is, and reserved so that no other identifier maps onto it.
+        m_echoToOriginal[{address, original}] = original;
         return original;
     }
     auto known = m_echoToMapped.find({address, original});

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 namespace ns3
 {
@@ -74,6 +75,27 @@ class PeArpPortAgent : public Object
      * \param ports the ports
      */
     void SetPortSet(Ipv4Address address, const PeArpPortSet& ports);
+    /**
+     * Mark a shared address tentative: its range is being claimed
+     * (ns3::PeArpConflictDetector), so the host owns no port of it yet and
+     * binds to it fail. Set a range or port set to end it.
+     * \param address the address
+     */
+    void SetTentative(Ipv4Address address);
+    /**
+     * \param address an address
+     * \return true if its range is still being claimed
+     */
+    bool IsTentative(Ipv4Address address) const;
+    /**
+     * \param address an address of this host
+     * \param probed a range another host probes for
+     * \param range receives the first range of this host's set that overlaps it
+     * \return true if this host owns ports of the probed range
+     */
+    bool GetRangeOverlapping(Ipv4Address address,
+                             PeArpPortRange probed,
+                             PeArpPortRange& range) const;
     /**
      * \param address an address of this host
      * \param ports receives the ports this host owns of it
@@ -163,6 +185,7 @@ class PeArpPortAgent : public Object
      */
     Ipv4Address GetSharedAddressForBind(Ipv4Address local) const;
 
+    std::set<Ipv4Address> m_tentative;          //!< addresses being claimed
     std::map<Ipv4Address, PeArpPortSet> m_sets; //!< ports per shared address
     std::map<Ipv4Address, uint32_t> m_cursor;   //!< next ephemeral offset per address
     std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToOriginal; //!< mapped echo ids
