@@ -143,8 +143,9 @@ class PeArpScenario
     /** \return totals (after Run) */
     const Totals& GetTotals() const;
     /**
-eturn each site's PE-ARP edge: the router's PE-ARP interface or the PE-Bridge
-     * (empty with the stock resolver) */
+     * \return each site's PE-ARP edge: the router's PE-ARP interface or the
+     * PE-Bridge (empty with the stock resolver)
+     */
     const NetDeviceContainer& GetEdgeDevices() const;
     /** \return the hosts, all sites */
     const NodeContainer& GetHosts() const;
