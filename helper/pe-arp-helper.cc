@@ -178,6 +178,31 @@ PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, const P
 }
 
 uint32_t
+PeArpHelper::AssignForClaim(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
+{
+    NS_LOG_FUNCTION(this << device << address);
+    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    NS_ABORT_MSG_UNLESS(peArp, "PeArpHelper::AssignForClaim: not a PeArpNetDevice");
+    Ptr<PeArpPortAgent> agent = device->GetNode()->GetObject<PeArpPortAgent>();
+    NS_ABORT_MSG_UNLESS(agent,
+                        "PeArpHelper::AssignForClaim: node "
+                            << device->GetNode()->GetId()
+                            << " has no PE-ARP host stack (install it with PeArpStackHelper)");
+    agent->SetTentative(address.GetLocal());
+    // Not recorded in m_assigned: the ranges are claimed at run time.
+    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+    int32_t interface = ipv4->GetInterfaceForDevice(device);
+    if (interface < 0)
+    {
+        interface = ipv4->AddInterface(device);
+    }
+    ipv4->AddAddress(interface, address);
+    ipv4->SetMetric(interface, 1);
+    ipv4->SetUp(interface);
+    return static_cast<uint32_t>(interface);
+}
+
+uint32_t
 PeArpHelper::DoAssign(Ptr<NetDevice> device,
                       Ipv4InterfaceAddress address,
                       const PeArpPortSet* ports)

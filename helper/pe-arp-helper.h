@@ -94,6 +94,16 @@ class PeArpHelper
     uint32_t Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, const PeArpPortSet& ports);
 
     /**
+     * Add a shared address to a PE-ARP interface of a PE-ARP host whose range
+     * will be claimed at run time (ns3::PeArpConflictDetector): the address
+     * is tentative, the host owns none of its ports until the claim.
+     * \param device a PE-ARP interface
+     * \param address the address and mask
+     * \return the IPv4 interface index
+     */
+    uint32_t AssignForClaim(Ptr<NetDevice> device, Ipv4InterfaceAddress address);
+
+    /**
      * Would Assign accept this? (Assign aborts when it would not.)
      * \param device a PE-ARP interface
      * \param address the address and mask

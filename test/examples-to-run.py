@@ -12,6 +12,7 @@ cpp_examples = [
     ("pe-arp-router --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched", "True", "False"),
     ("pe-arp-bridge --check", "True", "True"),
     ("pe-arp-bridge --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched --answerEcho", "True", "False"),
+    ("pe-arp-self-assign --hosts=2,8", "True", "False"),
     ("pe-arp-bench --hosts=100", "True", "False"),
     ("pe-arp-bench --hosts=100 --deployment=bridge", "True", "False"),
 ]

@@ -152,6 +152,23 @@ Figure4::Figure4(const std::vector<PeArpPortSet>& hostSets)
     SetUpHosts(m_hostLinks, hostSets, "198.108.63.1");
 }
 
+Figure4::Figure4(Claiming claiming)
+{
+    BuildRouterLan(claiming.hosts);
+    PeArpHelper peArp;
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    {
+        hostLink.push_back(m_hostLinks.Get(i));
+        Ptr<PeArpNetDevice> device = peArp.Install(m_hostLinks.Get(i));
+        uint32_t interface =
+            peArp.AssignForClaim(device, Ipv4InterfaceAddress(shared, "255.255.255.0"));
+        hostLan.push_back(device);
+        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute("198.108.63.1", interface);
+    }
+}
+
 void
 Figure4::BuildRouterLan(uint32_t nHosts)
 {
@@ -306,12 +323,12 @@ SharedAddressTopology::SendUdp(Ptr<Node> from,
 }
 
 Ptr<Application>
-InstallSink(Ptr<Node> node, bool tcp, uint16_t port)
+InstallSink(Ptr<Node> node, bool tcp, uint16_t port, Time start)
 {
     PacketSinkHelper helper(tcp ? "ns3::TcpSocketFactory" : "ns3::UdpSocketFactory",
                             InetSocketAddress(Ipv4Address::GetAny(), port));
     ApplicationContainer apps = helper.Install(node);
-    apps.Start(Seconds(0));
+    apps.Start(start);
     return apps.Get(0);
 }
 

@@ -196,6 +196,18 @@ class Figure4 : public SharedAddressTopology
      * Build the topology.
      * \param hostRanges the hosts' ranges (default: the paper's three)
      */
+    /** Hosts whose ranges are claimed at run time (ns3::PeArpConflictDetector). */
+    struct Claiming
+    {
+        uint32_t hosts; //!< number of hosts
+    };
+
+    /**
+     * Build the topology with hosts whose shared address is tentative: their
+     * ranges are to be claimed (PeArpHelper::AssignForClaim).
+     * \param claiming the number of hosts
+     */
+    explicit Figure4(Claiming claiming);
     /**
      * Build the topology with hosts holding port sets (e.g. MAP sets).
      * \param hostSets the hosts' port sets
@@ -266,9 +278,10 @@ class Figure5 : public SharedAddressTopology
  * \param node the node
  * \param tcp TCP (true) or UDP (false)
  * \param port the port
- * \return the PacketSink application (started at 0)
+ * \param start when the sink starts (binds)
+ * \return the PacketSink application
  */
-Ptr<Application> InstallSink(Ptr<Node> node, bool tcp, uint16_t port);
+Ptr<Application> InstallSink(Ptr<Node> node, bool tcp, uint16_t port, Time start = Seconds(0));
 
 /**
  * \ingroup pe-arp-tests
