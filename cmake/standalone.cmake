@@ -131,6 +131,12 @@ function(build_lib)
                      ${CMAKE_BINARY_DIR}/pcap-check
     )
   endif()
+  if(TSHARK AND TARGET pe-arp-dhcp)
+    add_test(NAME pe-arp-dhcp-pcap-tshark
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-dhcp-pcap-check.sh
+                     $<TARGET_FILE:pe-arp-dhcp> ${CMAKE_BINARY_DIR}/pcap-check-dhcp
+    )
+  endif()
 endfunction()
 
 function(build_lib_example)
