@@ -190,6 +190,12 @@ PeArpHelper::AssignForClaim(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
                             << " has no PE-ARP host stack (install it with PeArpStackHelper)");
     agent->SetTentative(address.GetLocal());
     // Not recorded in m_assigned: the ranges are claimed at run time.
+    return AddAddress(device, address);
+}
+
+uint32_t
+PeArpHelper::AddAddress(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
+{
     Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
     int32_t interface = ipv4->GetInterfaceForDevice(device);
     if (interface < 0)
@@ -208,15 +214,7 @@ PeArpHelper::DoAssign(Ptr<NetDevice> device,
                       const PeArpPortSet* ports)
 {
     Ptr<Node> node = device->GetNode();
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    int32_t interface = ipv4->GetInterfaceForDevice(device);
-    if (interface < 0)
-    {
-        interface = ipv4->AddInterface(device);
-    }
-    ipv4->AddAddress(interface, address);
-    ipv4->SetMetric(interface, 1);
-    ipv4->SetUp(interface);
+    uint32_t interface = AddAddress(device, address);
     Assigned assigned;
     assigned.all = ports == nullptr;
     if (ports)
@@ -225,7 +223,7 @@ PeArpHelper::DoAssign(Ptr<NetDevice> device,
         assigned.ports = *ports;
     }
     m_assigned[address.GetLocal()].push_back(assigned);
-    return static_cast<uint32_t>(interface);
+    return interface;
 }
 
 bool

@@ -188,6 +188,14 @@ class PeArpHelper
                       Ipv4InterfaceAddress address,
                       const PeArpPortSet* ports);
     /**
+     * Add an address to a device's IPv4 interface (created if needed) and
+     * bring it up.
+     * \param device the device
+     * \param address the address
+     * \return the IPv4 interface index
+     */
+    static uint32_t AddAddress(Ptr<NetDevice> device, Ipv4InterfaceAddress address);
+    /**
      * \param address an address
      * \return its dotted form
      */

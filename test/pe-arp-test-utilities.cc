@@ -97,9 +97,10 @@ SharedAddressTopology::ConnectInternet(Ptr<Node> router)
 }
 
 void
-SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
-                                  const std::vector<PeArpPortRange>& ranges,
-                                  Ipv4Address gateway)
+SharedAddressTopology::SetUpHosts(
+    const NetDeviceContainer& links,
+    Ipv4Address gateway,
+    const std::function<uint32_t(PeArpHelper&, Ptr<PeArpNetDevice>, uint32_t)>& assign)
 {
     PeArpHelper peArp;
     Ipv4StaticRoutingHelper routing;
@@ -107,8 +108,7 @@ SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
     {
         hostLink.push_back(links.Get(i));
         Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i));
-        uint32_t interface =
-            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), ranges[i]);
+        uint32_t interface = assign(peArp, device, i);
         hostLan.push_back(device);
         routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
             ->SetDefaultRoute(gateway, interface);
@@ -117,21 +117,26 @@ SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
 
 void
 SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
+                                  const std::vector<PeArpPortRange>& ranges,
+                                  Ipv4Address gateway)
+{
+    SetUpHosts(links,
+               gateway,
+               [this, &ranges](PeArpHelper& peArp, Ptr<PeArpNetDevice> d, uint32_t i) {
+                   return peArp.Assign(d, Ipv4InterfaceAddress(shared, "255.255.255.0"), ranges[i]);
+               });
+}
+
+void
+SharedAddressTopology::SetUpHosts(const NetDeviceContainer& links,
                                   const std::vector<PeArpPortSet>& sets,
                                   Ipv4Address gateway)
 {
-    PeArpHelper peArp;
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < hosts.GetN(); i++)
-    {
-        hostLink.push_back(links.Get(i));
-        Ptr<PeArpNetDevice> device = peArp.Install(links.Get(i));
-        uint32_t interface =
-            peArp.Assign(device, Ipv4InterfaceAddress(shared, "255.255.255.0"), sets[i]);
-        hostLan.push_back(device);
-        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(gateway, interface);
-    }
+    SetUpHosts(links,
+               gateway,
+               [this, &sets](PeArpHelper& peArp, Ptr<PeArpNetDevice> d, uint32_t i) {
+                   return peArp.Assign(d, Ipv4InterfaceAddress(shared, "255.255.255.0"), sets[i]);
+               });
 }
 
 Ptr<PeArpL3Protocol>
@@ -155,18 +160,11 @@ Figure4::Figure4(const std::vector<PeArpPortSet>& hostSets)
 Figure4::Figure4(Claiming claiming)
 {
     BuildRouterLan(claiming.hosts);
-    PeArpHelper peArp;
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < hosts.GetN(); i++)
-    {
-        hostLink.push_back(m_hostLinks.Get(i));
-        Ptr<PeArpNetDevice> device = peArp.Install(m_hostLinks.Get(i));
-        uint32_t interface =
-            peArp.AssignForClaim(device, Ipv4InterfaceAddress(shared, "255.255.255.0"));
-        hostLan.push_back(device);
-        routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute("198.108.63.1", interface);
-    }
+    SetUpHosts(m_hostLinks,
+               "198.108.63.1",
+               [this](PeArpHelper& peArp, Ptr<PeArpNetDevice> d, uint32_t) {
+                   return peArp.AssignForClaim(d, Ipv4InterfaceAddress(shared, "255.255.255.0"));
+               });
 }
 
 void

@@ -15,6 +15,7 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/pe-arp-bridge-net-device.h"
+#include "ns3/pe-arp-helper.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-range.h"
@@ -22,6 +23,7 @@
 #include "ns3/test.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -161,6 +163,17 @@ class SharedAddressTopology
     void SetUpHosts(const NetDeviceContainer& links,
                     const std::vector<PeArpPortRange>& ranges,
                     Ipv4Address gateway);
+    /**
+     * Install the hosts' PE-ARP interfaces, address them with a function and
+     * give them a default route.
+     * \param links the hosts' link devices
+     * \param gateway their default gateway
+     * \param assign addresses host i's interface; returns the IPv4 interface index
+     */
+    void SetUpHosts(
+        const NetDeviceContainer& links,
+        Ipv4Address gateway,
+        const std::function<uint32_t(PeArpHelper&, Ptr<PeArpNetDevice>, uint32_t)>& assign);
     /**
      * As SetUpHosts with ranges, with port sets.
      * \param links the hosts' link devices
