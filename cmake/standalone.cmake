@@ -131,6 +131,12 @@ function(build_lib)
                      ${CMAKE_BINARY_DIR}/pcap-check
     )
   endif()
+  if(TSHARK AND TARGET pe-arp-dns-srv)
+    add_test(NAME pe-arp-dns-pcap-tshark
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-dns-pcap-check.sh
+                     $<TARGET_FILE:pe-arp-dns-srv> ${CMAKE_BINARY_DIR}/pcap-check-dns
+    )
+  endif()
   if(TSHARK AND TARGET pe-arp-dhcp)
     add_test(NAME pe-arp-dhcp-pcap-tshark
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-dhcp-pcap-check.sh
