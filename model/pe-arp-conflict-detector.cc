@@ -120,6 +120,14 @@ PeArpConflictDetector::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_event.Cancel();
+    if (m_device && m_device->GetNode())
+    {
+        Ptr<PeArpL3Protocol> protocol = m_device->GetNode()->GetObject<PeArpL3Protocol>();
+        if (protocol)
+        {
+            protocol->SetProbeListener(m_device, MakeNullCallback<void, const PeArpHeader&>());
+        }
+    }
     m_device = nullptr;
     m_allocator = nullptr;
     m_candidateRv = nullptr;

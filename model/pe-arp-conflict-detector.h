@@ -88,7 +88,7 @@ class PeArpConflictDetector : public Object
      * \param device the interface
      * \param address the shared address
      * \param allocator the candidate sets
-     * \param at when to start
+     * \param at delay from now before the claim starts
      */
     void Start(Ptr<PeArpNetDevice> device,
                Ipv4Address address,

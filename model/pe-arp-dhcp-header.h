@@ -26,7 +26,7 @@ namespace ns3
  *
  * Wire format: the 236-byte BOOTP header, the magic cookie 99.130.83.99,
  * then options: 53 (message type), 54 (server identifier), 50 (requested
- * address), 51 (lease time), 58 (T1), 59 (T2), 1 (subnet mask), 3 (router),
+ * address), 51 (lease time), 58 (T1), 1 (subnet mask), 3 (router),
  * 159 (port parameters: offset a, PSID length k, PSID left-aligned in 16
  * bits, as RFC 7598 section 4.5), 255 (end); padded to 300 bytes. Unknown
  * options are skipped. A malformed message is rejected by Deserialize (0)

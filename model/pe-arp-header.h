@@ -49,7 +49,8 @@ namespace ns3
  * Semantics of the extension (paper section III.B):
  * - request: sender range = requester's own range, target port = the port
  *   being resolved, return port = requester's range low;
- * - reply: sender range = replier's full range, target port = a port of the
+ * - reply: sender range = the replier's range holding the requested port, target port = a port of
+ the
  *   requester (its range low), return port = the target port of the request.
  */
 class PeArpHeader : public Header

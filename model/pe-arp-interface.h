@@ -65,7 +65,8 @@ class PeArpInterface
     /**
      * \param address a local address
      * \return the range this node announces in its requests from the
-     *         address (0-0 if it owns the address)
+     *         address (0-0 if it owns the address; an invalid range, low >
+     *         high, if it may not send from the address yet)
      */
     virtual PeArpPortRange GetAnnouncedRange(Ipv4Address address) const = 0;
     /**

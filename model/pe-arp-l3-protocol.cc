@@ -274,8 +274,15 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
         NotifyDrop(Create<Packet>(), NO_SOURCE_ADDRESS);
         return;
     }
+    PeArpPortRange announced = device->GetAnnouncedRange(source);
+    if (!announced.IsValid())
+    {
+        NS_LOG_LOGIC(source << " is still tentative: no request from it");
+        NotifyDrop(Create<Packet>(), NO_SOURCE_ADDRESS);
+        return;
+    }
     PeArpHeader request;
-    request.SetRequest(device->GetMac48(), source, device->GetAnnouncedRange(source), target, port);
+    request.SetRequest(device->GetMac48(), source, announced, target, port);
     m_counters.requestsSent++;
     m_requestSentTrace(netDevice, request);
     SendFrame(device, request, netDevice->GetBroadcast());

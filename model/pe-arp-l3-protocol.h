@@ -40,7 +40,7 @@ class PeArpInterface;
  * - a node answers a request only if the target IP is one of its addresses
  *   and the target port is in its range. It first learns the requester
  *   (sender IP, sender range -> sender MAC), then replies with its full
- *   range, target port = the requester's range low and return port = the
+ *   range holding the port, target port = the requester's range low and return port = the
  *   port that was asked for;
  * - a reply is accepted only if it answers an outstanding request (matched
  *   by the return port); anything else is dropped as suspected poisoning.

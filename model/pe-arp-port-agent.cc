@@ -153,6 +153,10 @@ PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRan
 PeArpPortRange
 PeArpPortAgent::GetAnnouncedRange(Ipv4Address address) const
 {
+    if (IsTentative(address))
+    {
+        return PeArpPortRange(1, 0); // invalid: nothing to announce yet
+    }
     auto it = m_sets.find(address);
     return it == m_sets.end() ? PeArpPortRange::All() : it->second.GetRanges().front();
 }

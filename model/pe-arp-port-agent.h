@@ -121,7 +121,8 @@ class PeArpPortAgent : public Object
     /**
      * \param address an address of this host
      * \return the range announced in this host's requests: the first range
-     *         of its set, or 0-0 if it owns the address
+     *         of its set, 0-0 if it owns the address, or the invalid range
+     *         1-0 while the address is tentative (nothing may be announced)
      */
     PeArpPortRange GetAnnouncedRange(Ipv4Address address) const;
     /**

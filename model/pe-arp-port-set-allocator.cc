@@ -102,11 +102,11 @@ PeArpPortSetAllocator::GetPsidLength() const
         return m_psidLength;
     }
     uint32_t k = 0;
-    while ((1u << k) < m_sharingRatio)
+    while (k <= 16 && (1u << k) < m_sharingRatio)
     {
         k++;
     }
-    return k;
+    return k; // 17 when the ratio is above 65536: refused by Validate
 }
 
 bool
@@ -132,18 +132,18 @@ PeArpPortSetAllocator::Validate(std::string& why) const
     else
     {
         uint32_t k = GetPsidLength();
-        if (m_sharingRatio != 0 && (1u << k) != m_sharingRatio)
+        if (m_sharingRatio > 65536)
+        {
+            reason << "SharingRatio (" << m_sharingRatio << ") is above 65536";
+        }
+        else if (m_sharingRatio != 0 && (1u << k) != m_sharingRatio)
         {
             reason << "SharingRatio (" << m_sharingRatio << ") is not a power of two";
         }
         else if (m_psidOffset > 16 || k > 16 || m_psidOffset + k > 16)
         {
             reason << "PsidOffset + PsidLength (" << m_psidOffset << " + " << k
-                   << ") is more than 16 bits";
-        }
-        else if (m_psidOffset == 16)
-        {
-            reason << "PsidOffset (16) leaves no port in a set";
+                   << (m_sharingRatio ? ", from SharingRatio" : "") << ") is more than 16 bits";
         }
         else if (GetHostsPerAddress() == 0)
         {

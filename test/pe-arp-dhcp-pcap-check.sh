@@ -2,7 +2,7 @@
 # Checks with tshark that the DHCP exchanges written by pe-arp-dhcp --pcap
 # dissect as DHCP with option 159 (RFC 7618 port parameters). Expected lines
 # written by hand for --hosts=5 --psidLength=2 (one shared address, 4 port
-# sets of 16384 ports, a = 0): hosts 1-4 get PSIDs 0-3 (left-aligned in 16
+# sets of 16384 ports, a = 0, PSID 0 without the well-known ports): hosts 1-4 get PSIDs 0-3 (left-aligned in 16
 # bits: 0000, 4000, 8000, c000), host 5 is refused with a NAK.
 # Usage: pe-arp-dhcp-pcap-check.sh <pe-arp-dhcp binary> <work dir>
 set -euo pipefail

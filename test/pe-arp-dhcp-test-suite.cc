@@ -328,7 +328,7 @@ class PeArpDhcpLeaseTestCase : public TestCase
 {
   public:
     PeArpDhcpLeaseTestCase()
-        : TestCase("DHCP: renewal keeps the set; release and expiry return it to the pool")
+        : TestCase("DHCP: renewal keeps the set; an expired lease returns to the pool")
     {
     }
 
@@ -360,6 +360,38 @@ class PeArpDhcpLeaseTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(c->GetNaks(), 0, "C was refused while B held PSID 1");
         NS_TEST_EXPECT_MSG_EQ((d->GetState() == PeArpDhcpClient::BOUND), true, "D is bound");
         NS_TEST_EXPECT_MSG_EQ(d->GetPortSet().ToString(), "32768-65535", "to B's expired set");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A released lease returns to the pool at once.
+ */
+class PeArpDhcpReleaseTestCase : public TestCase
+{
+  public:
+    PeArpDhcpReleaseTestCase()
+        : TestCase("DHCP: a released lease is leased again at once")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        // Two sets per address, a long lease: only a RELEASE frees a set.
+        DhcpLan lan(3, {"198.108.63.2"}, 1, Seconds(600));
+        Ptr<PeArpDhcpClient> a = lan.clients[0];
+        Ptr<PeArpDhcpClient> c = lan.clients[2];
+        a->SetStopTime(Seconds(5)); // ReleaseOnStop is true by default
+        c->SetStartTime(Seconds(6));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(lan.server->GetCounters().releases, 1, "A released its lease");
+        NS_TEST_EXPECT_MSG_EQ(a->GetAddress(), Ipv4Address::GetAny(), "and unconfigured it");
+        NS_TEST_EXPECT_MSG_EQ((c->GetState() == PeArpDhcpClient::BOUND), true, "C is bound");
+        NS_TEST_EXPECT_MSG_EQ(c->GetPortSet().ToString(), "1024-32767", "to A's released set");
+        NS_TEST_EXPECT_MSG_EQ(c->GetNaks(), 0, "without being refused");
     }
 };
 
@@ -410,6 +442,7 @@ class PeArpDhcpTestSuite : public TestSuite
         AddTestCase(new PeArpDhcpMalformedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpPoolTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpLeaseTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpDhcpReleaseTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpServerMalformedTestCase, TestCase::QUICK);
     }
 };

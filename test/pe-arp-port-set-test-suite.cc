@@ -267,10 +267,13 @@ class PeArpAllocatorInvalidTestCase : public TestCase
         ratio->SetAttribute("SharingRatio", UintegerValue(100));
         ExpectRefused(ratio, "SharingRatio (100) is not a power of two");
 
-        Ptr<PeArpPortSetAllocator> offset = Allocator(PeArpPortSetAllocator::MAP);
-        offset->SetAttribute("PsidOffset", UintegerValue(16));
-        offset->SetAttribute("PsidLength", UintegerValue(0));
-        ExpectRefused(offset, "PsidOffset (16)");
+        Ptr<PeArpPortSetAllocator> huge = Allocator(PeArpPortSetAllocator::MAP);
+        huge->SetAttribute("SharingRatio", UintegerValue(131072));
+        ExpectRefused(huge, "SharingRatio (131072) is above 65536");
+
+        Ptr<PeArpPortSetAllocator> ratioTooLong = Allocator(PeArpPortSetAllocator::MAP);
+        ratioTooLong->SetAttribute("SharingRatio", UintegerValue(65536)); // k = 16, a = 6
+        ExpectRefused(ratioTooLong, "PsidOffset + PsidLength (6 + 16, from SharingRatio)");
 
         Ptr<PeArpPortSetAllocator> empty = Allocator(PeArpPortSetAllocator::CONTIGUOUS);
         empty->SetAttribute("PortsPerHost", UintegerValue(0));
