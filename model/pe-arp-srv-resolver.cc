@@ -291,8 +291,10 @@ PeArpSrvResolver::Send(uint16_t id)
     packet->AddHeader(it->second.request);
     m_requestsSent++;
     m_txTrace(it->second.request);
-    m_socket->SendTo(packet, 0, InetSocketAddress(m_server, m_port));
+    // Arm the timeout first: with the server on this node the answer is
+    // delivered, and the transaction erased, inside SendTo.
     it->second.timeout = Simulator::Schedule(m_timeout, &PeArpSrvResolver::HandleTimeout, this, id);
+    m_socket->SendTo(packet, 0, InetSocketAddress(m_server, m_port));
 }
 
 void
