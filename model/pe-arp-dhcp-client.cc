@@ -66,6 +66,7 @@ PeArpDhcpClient::PeArpDhcpClient()
       m_leases(0),
       m_renewals(0),
       m_naks(0),
+      m_expiries(0),
       m_sent(0)
 {
     NS_LOG_FUNCTION(this);
@@ -81,6 +82,7 @@ PeArpDhcpClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_timer.Cancel();
+    m_expiry.Cancel();
     m_device = nullptr;
     m_socket = nullptr;
     m_random = nullptr;
@@ -144,6 +146,12 @@ PeArpDhcpClient::GetNaks() const
 }
 
 uint32_t
+PeArpDhcpClient::GetExpiries() const
+{
+    return m_expiries;
+}
+
+uint32_t
 PeArpDhcpClient::GetMessagesSent() const
 {
     return m_sent;
@@ -180,6 +188,7 @@ PeArpDhcpClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     m_timer.Cancel();
+    m_expiry.Cancel();
     if ((m_state == BOUND || m_state == RENEWING) && m_releaseOnStop)
     {
         Send(PeArpDhcpHeader::RELEASE);
@@ -263,6 +272,18 @@ PeArpDhcpClient::Renew()
 }
 
 void
+PeArpDhcpClient::Expire()
+{
+    NS_LOG_FUNCTION(this);
+    NS_LOG_LOGIC("lease of " << m_address << " ran out -- start over");
+    m_timer.Cancel();
+    m_expiries++;
+    Unconfigure();
+    m_state = INIT;
+    Discover();
+}
+
+void
 PeArpDhcpClient::HandleRead(Ptr<Socket> socket)
 {
     NS_LOG_FUNCTION(this << socket);
@@ -297,6 +318,10 @@ PeArpDhcpClient::HandleRead(Ptr<Socket> socket)
                 Time t1 = message.GetRenewalTime() > Time(0) ? message.GetRenewalTime()
                                                              : message.GetLeaseTime() / 2;
                 m_timer = Simulator::Schedule(t1, &PeArpDhcpClient::Renew, this);
+                // RFC 2131 4.4.5: the address may not be used past the lease.
+                m_expiry.Cancel();
+                m_expiry =
+                    Simulator::Schedule(message.GetLeaseTime(), &PeArpDhcpClient::Expire, this);
             }
             break;
         case PeArpDhcpHeader::NAK:
@@ -304,6 +329,7 @@ PeArpDhcpClient::HandleRead(Ptr<Socket> socket)
             {
                 NS_LOG_LOGIC("NAK -- start over");
                 m_timer.Cancel();
+                m_expiry.Cancel();
                 m_naks++;
                 Unconfigure();
                 m_state = INIT;

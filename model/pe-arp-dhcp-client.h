@@ -83,6 +83,8 @@ class PeArpDhcpClient : public Application
     uint32_t GetRenewals() const;
     /** \return NAKs received */
     uint32_t GetNaks() const;
+    /** \return leases that ran out without a renewal */
+    uint32_t GetExpiries() const;
     /** \return messages sent */
     uint32_t GetMessagesSent() const;
 
@@ -112,6 +114,8 @@ class PeArpDhcpClient : public Application
     void Retransmit();
     /** T1: renew the lease. */
     void Renew();
+    /** The lease ran out without a renewal: give it up and start over. */
+    void Expire();
     /**
      * Read datagrams.
      * \param socket the socket
@@ -141,12 +145,14 @@ class PeArpDhcpClient : public Application
     PeArpPortSet m_ports;                //!< configured port set
     uint16_t m_psid;                     //!< leased PSID
     EventId m_timer;                     //!< retransmission or renewal
+    EventId m_expiry;                    //!< end of the lease
     Time m_retransmission;               //!< RetransmissionInterval attribute
     bool m_releaseOnStop;                //!< ReleaseOnStop attribute
     Ptr<UniformRandomVariable> m_random; //!< transaction ids
     uint32_t m_leases;                   //!< counter
     uint32_t m_renewals;                 //!< counter
     uint32_t m_naks;                     //!< counter
+    uint32_t m_expiries;                 //!< counter
     uint32_t m_sent;                     //!< counter
     TracedCallback<Ipv4Address, const PeArpPortSet&> m_boundTrace; //!< Bound trace
 };

@@ -482,6 +482,14 @@ PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
         NotifyDrop(frame, UNSOLICITED_REPLY);
         return;
     }
+    if (!header.HasExtension() && cache->IsShared(header.GetSenderIp()))
+    {
+        // A standard reply cannot say which sharer it is: it would replace
+        // every range of the address with one MAC.
+        NS_LOG_LOGIC("standard reply for shared address " << header.GetSenderIp() << " -- drop");
+        NotifyDrop(frame, INCONSISTENT_REPLY);
+        return;
+    }
     if (header.HasExtension() && !header.GetSenderRange().Contains(header.GetReturnPort()))
     {
         NS_LOG_LOGIC("reply range " << header.GetSenderRange() << " does not hold port "

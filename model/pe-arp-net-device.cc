@@ -545,7 +545,10 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     int32_t interface = GetInterface();
     for (uint32_t j = 0; interface >= 0 && j < m_ipv4->GetNAddresses(interface); j++)
     {
-        if (destination.IsSubnetDirectedBroadcast(m_ipv4->GetAddress(interface, j).GetMask()))
+        Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, j);
+        if (destination.CombineMask(address.GetMask()) ==
+                address.GetLocal().CombineMask(address.GetMask()) &&
+            destination.IsSubnetDirectedBroadcast(address.GetMask()))
         {
             return SendResolved(packet, GetBroadcast());
         }

@@ -397,6 +397,43 @@ class PeArpDhcpReleaseTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A lease the server stops renewing runs out: the client gives up the
+ * address and port set (RFC 2131 section 4.4.5) and starts over.
+ */
+class PeArpDhcpExpiryTestCase : public TestCase
+{
+  public:
+    PeArpDhcpExpiryTestCase()
+        : TestCase("DHCP: a client gives up a lease that was not renewed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        DhcpLan lan(1, {"198.108.63.2"}, 1, Seconds(20));
+        lan.server->SetStopTime(Seconds(5));
+        bool boundAt10 = false;
+        Simulator::Schedule(Seconds(10), [&]() {
+            boundAt10 = lan.clients[0]->GetState() == PeArpDhcpClient::RENEWING ||
+                        lan.clients[0]->GetState() == PeArpDhcpClient::BOUND;
+        });
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Ptr<PeArpDhcpClient> client = lan.clients[0];
+        NS_TEST_EXPECT_MSG_EQ(boundAt10, true, "the lease held until it ran out");
+        NS_TEST_EXPECT_MSG_EQ(client->GetExpiries(), 1, "then it ran out once");
+        NS_TEST_EXPECT_MSG_EQ(client->GetAddress(), Ipv4Address::GetAny(), "address given up");
+        NS_TEST_EXPECT_MSG_EQ(client->GetPortSet().IsEmpty(), true, "ports given up");
+        NS_TEST_EXPECT_MSG_EQ((client->GetState() == PeArpDhcpClient::SELECTING),
+                              true,
+                              "and it looks for a server again");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The server drops and counts malformed datagrams.
  */
 class PeArpDhcpServerMalformedTestCase : public TestCase
@@ -443,6 +480,7 @@ class PeArpDhcpTestSuite : public TestSuite
         AddTestCase(new PeArpDhcpPoolTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpLeaseTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpReleaseTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpDhcpExpiryTestCase, TestCase::QUICK);
         AddTestCase(new PeArpDhcpServerMalformedTestCase, TestCase::QUICK);
     }
 };

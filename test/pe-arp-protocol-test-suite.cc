@@ -468,6 +468,47 @@ class PeArpTableFullTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A standard ARP reply for a shared address cannot replace its ranges.
+ */
+class PeArpStandardReplyForSharedTestCase : public TestCase
+{
+  public:
+    PeArpStandardReplyForSharedTestCase()
+        : TestCase("a standard reply cannot overwrite the ranges of a shared address")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500, 1, 10); // A's range learned
+        Figure4::SendUdp(f.inet, Seconds(2.0), f.shared, 5000, 1, 10); // outstanding, unowned
+        Frame forged;
+        forged.operation = 2;
+        forged.senderMac = Mac48Address("00:de:ad:be:ef:01");
+        forged.senderIp = f.shared;
+        forged.targetMac = Mac48Address::ConvertFrom(f.routerLink->GetAddress());
+        forged.targetIp = Ipv4Address("198.108.63.1");
+        Figure4::InjectArpFrom(f.hostLink[2], Seconds(2.1), forged.Bytes(), forged.targetMac);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(
+            f.RouterProtocol()->GetCounters().drops[PeArpL3Protocol::INCONSISTENT_REPLY],
+            1,
+            "the standard reply was dropped");
+        PeArpCache::Entry* a = f.routerLan->GetCache()->Lookup(f.shared, 2500);
+        PEARP_REQUIRE_NE(a, nullptr, "A's entry is still there");
+        NS_TEST_EXPECT_MSG_EQ(a->GetRange(), PeArpPortRange(2000, 2999), "with A's range");
+        NS_TEST_EXPECT_MSG_EQ(a->GetMacAddress(),
+                              Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
+                              "and A's MAC");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The protocol conduct suite.
  */
 class PeArpProtocolTestSuite : public TestSuite
@@ -482,6 +523,7 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpStandardArpTestCase, TestCase::QUICK);
         AddTestCase(new PeArpPortlessTestCase, TestCase::QUICK);
         AddTestCase(new PeArpTableFullTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
     }
 };
 
