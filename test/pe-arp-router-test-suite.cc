@@ -15,6 +15,7 @@
 
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-cache.h"
@@ -267,6 +268,48 @@ class PeArpUnownedPortTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * An off-link address whose host part is all ones (10.1.0.255 seen from a
+ * /24) is an ordinary unicast destination: it goes to the gateway, resolved
+ * with PE-ARP, not as a link broadcast.
+ */
+class PeArpOffLinkAllOnesTestCase : public TestCase
+{
+  public:
+    PeArpOffLinkAllOnesTestCase()
+        : TestCase("an off-link address ending in 255 is sent to the gateway, not broadcast")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        uint32_t broadcastIpv4 = 0;
+        uint32_t unicastIpv4 = 0;
+        f.hostLink[0]->TraceConnectWithoutContext(
+            "MacTx",
+            Callback<void, Ptr<const Packet>>([&](Ptr<const Packet> p) {
+                EthernetHeader eth(false);
+                p->PeekHeader(eth);
+                if (eth.GetLengthType() == 0x0800)
+                {
+                    (eth.GetDestination().IsBroadcast() ? broadcastIpv4 : unicastIpv4)++;
+                }
+            }));
+        Figure4::SendUdp(f.hosts.Get(0), Seconds(1), Ipv4Address("10.1.0.255"), 9, 1, 20);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(broadcastIpv4, 0, "not sent as a link broadcast");
+        NS_TEST_EXPECT_MSG_EQ(unicastIpv4, 1, "sent once, to the gateway");
+        NS_TEST_EXPECT_MSG_EQ(f.HostProtocol(0)->GetCounters().requestsSent,
+                              1,
+                              "after resolving the gateway");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -279,6 +322,7 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpRouterExpiryTestCase, TestCase::QUICK);
         AddTestCase(new PeArpHostToHostTestCase, TestCase::QUICK);
         AddTestCase(new PeArpUnownedPortTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpOffLinkAllOnesTestCase, TestCase::QUICK);
     }
 };
 
