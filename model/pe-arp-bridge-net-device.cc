@@ -355,13 +355,8 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
     }
     if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO && m_answerEcho)
     {
-        Ptr<Packet> reply = packet->Copy();
         Ipv4Header request;
-        Icmpv4Header icmp;
-        reply->RemoveHeader(request);
-        reply->RemoveHeader(icmp);
-        icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
-        icmp.SetCode(0);
+        Ptr<Packet> reply = PeArpNetDevice::MakeEchoReply(packet, request);
         Ipv4Header ip; // a fresh header, as a host's stack would build it
         ip.SetSource(request.GetDestination());
         ip.SetDestination(request.GetSource());
@@ -370,10 +365,8 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
         ip.SetIdentification(request.GetIdentification());
         if (Node::ChecksumEnabled())
         {
-            icmp.EnableChecksum();
             ip.EnableChecksum();
         }
-        reply->AddHeader(icmp);
         ip.SetPayloadSize(reply->GetSize());
         reply->AddHeader(ip);
         m_answeredEchoes++;

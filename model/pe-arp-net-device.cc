@@ -423,6 +423,23 @@ PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Sum
 }
 
 Ptr<Packet>
+PeArpNetDevice::MakeEchoReply(Ptr<const Packet> request, Ipv4Header& requestHeader)
+{
+    Ptr<Packet> reply = request->Copy();
+    Icmpv4Header icmp;
+    reply->RemoveHeader(requestHeader);
+    reply->RemoveHeader(icmp);
+    icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
+    icmp.SetCode(0);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+    }
+    reply->AddHeader(icmp);
+    return reply;
+}
+
+Ptr<Packet>
 PeArpNetDevice::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
 {
     Ptr<Packet> p = packet->Copy();
@@ -448,18 +465,8 @@ void
 PeArpNetDevice::AnswerEcho(Ptr<Packet> packet, const PeArpIpv4Summary& summary)
 {
     NS_LOG_FUNCTION(this << packet);
-    Ptr<Packet> reply = packet->Copy();
-    Ipv4Header ip;
-    Icmpv4Header icmp;
-    reply->RemoveHeader(ip);
-    reply->RemoveHeader(icmp);
-    icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
-    icmp.SetCode(0);
-    if (Node::ChecksumEnabled())
-    {
-        icmp.EnableChecksum();
-    }
-    reply->AddHeader(icmp);
+    Ipv4Header request;
+    Ptr<Packet> reply = MakeEchoReply(packet, request);
     m_answeredEchoes++;
     // From the shared address, routed back by this node's IPv4.
     m_ipv4->Send(reply, summary.destination, summary.source, 1, nullptr);

@@ -19,6 +19,7 @@ namespace ns3
 {
 
 class Ipv4;
+class Ipv4Header;
 class PeArpCache;
 class PeArpL3Protocol;
 class PeArpPortAgent;
@@ -140,6 +141,15 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
      * \return the summary (valid == false if it is not a well-formed IPv4 packet)
      */
     static PeArpIpv4Summary Summarize(Ptr<const Packet> packet);
+    /**
+     * The ICMP echo reply to an echo request (identifier, sequence number and
+     * data kept; checksum computed when ns-3 computes them), without its
+     * IPv4 header.
+     * \param request the request, IPv4 header included
+     * \param requestHeader receives the request's IPv4 header
+     * \return the ICMP reply message
+     */
+    static Ptr<Packet> MakeEchoReply(Ptr<const Packet> request, Ipv4Header& requestHeader);
 
     /** \return IPv4 packets dropped because they were for another host's port */
     uint64_t GetWrongHostPackets() const;
