@@ -6,10 +6,6 @@
 
 #include "pe-arp-dhcp-client.h"
 
-#include "pe-arp-net-device.h"
-#include "pe-arp-port-agent.h"
-#include "pe-arp-port-set-allocator.h"
-
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
@@ -19,6 +15,9 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pe-arp-net-device.h"
+#include "ns3/pe-arp-port-agent.h"
+#include "ns3/pe-arp-port-set-allocator.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"

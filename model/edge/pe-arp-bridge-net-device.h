@@ -7,11 +7,11 @@
 #ifndef PE_ARP_BRIDGE_NET_DEVICE_H
 #define PE_ARP_BRIDGE_NET_DEVICE_H
 
-#include "pe-arp-interface.h"
-
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
+#include "ns3/pe-arp-interface.h"
+#include "ns3/pe-arp-ipv4.h"
 
 #include <map>
 #include <set>
@@ -20,8 +20,8 @@
 namespace ns3
 {
 
+class PeArpEchoResponder;
 class PeArpL3Protocol;
-struct PeArpIpv4Summary;
 
 /**
  * \ingroup pe-arp
@@ -93,6 +93,14 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     uint64_t GetRewrittenFrames() const;
     /** \return echo requests answered by the bridge (AnswerEcho) */
     uint64_t GetAnsweredEchoes() const;
+    /**
+     * Answer ICMP echo requests for shared addresses on behalf of their
+     * hosts (the AnswerEcho attribute).
+     * \param answer true to answer them
+     */
+    void SetAnswerEcho(bool answer);
+    /** \return true if echo requests for shared addresses are answered here */
+    bool GetAnswerEcho() const;
     /** \return ARP requests sent only to their target's port instead of flooded */
     uint64_t GetSuppressedFloods() const;
 
@@ -218,16 +226,15 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     Mac48Address m_address;                                //!< the bridge's own MAC
     Ptr<PeArpCache> m_cache;                               //!< PE-ARP cache
     Ptr<PeArpL3Protocol> m_protocol;                       //!< the node's PE-ARP
+    Ptr<PeArpEchoResponder> m_echoResponder;               //!< answers echoes (AnswerEcho), or null
     uint32_t m_ifIndex;                                    //!< device index
     uint16_t m_mtu;                                        //!< Mtu attribute
     Time m_expirationTime;                                 //!< ExpirationTime attribute
-    bool m_answerEcho;                                     //!< AnswerEcho attribute
     std::string m_name;                                    //!< InterfaceName attribute
     NetDevice::ReceiveCallback m_rxCallback;               //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
     uint64_t m_proxiedRequests;                            //!< counter
     uint64_t m_rewrittenFrames;                            //!< counter
-    uint64_t m_answeredEchoes;                             //!< counter
     uint64_t m_suppressedFloods;                           //!< counter
     bool m_arpSuppression;                                 //!< ArpSuppression attribute
     std::map<Ipv4Address, Mac48Address> m_arpSenders;      //!< addresses seen as ARP senders

@@ -7,12 +7,12 @@
 #ifndef PE_ARP_NET_DEVICE_H
 #define PE_ARP_NET_DEVICE_H
 
-#include "pe-arp-interface.h"
-#include "pe-arp-port-range.h"
-
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
+#include "ns3/pe-arp-interface.h"
+#include "ns3/pe-arp-ipv4.h"
+#include "ns3/pe-arp-port-range.h"
 #include "ns3/traced-callback.h"
 
 namespace ns3
@@ -21,47 +21,9 @@ namespace ns3
 class Ipv4;
 class Ipv4Header;
 class PeArpCache;
+class PeArpEchoResponder;
 class PeArpL3Protocol;
 class PeArpPortAgent;
-
-/**
- * \ingroup pe-arp
- * \brief What a PE-ARP interface reads of an IPv4 packet: addresses and
- * transport ports, without deserializing headers into objects.
- */
-struct PeArpIpv4Summary
-{
-    bool valid = false;           //!< a well-formed IPv4 header was found
-    Ipv4Address source;           //!< source address
-    Ipv4Address destination;      //!< destination address
-    uint8_t protocol = 0;         //!< IP protocol number
-    bool hasPorts = false;        //!< a TCP/UDP header with ports is present (first fragment)
-    uint16_t sourcePort = 0;      //!< transport source port (if hasPorts)
-    uint16_t destinationPort = 0; //!< transport destination port (if hasPorts)
-    bool isIcmp = false;          //!< an ICMP message (first fragment)
-    bool icmpMalformed = false;   //!< the ICMP message (or the packet it quotes) is truncated
-    uint8_t icmpType = 0;         //!< ICMP type
-    uint8_t icmpCode = 0;         //!< ICMP code
-    uint16_t icmpIdentifier = 0;  //!< echo or echo reply identifier
-    bool hasIcmpKey = false;      //!< icmpKey is meaningful
-    /**
-     * The port that stands for this ICMP message when it is delivered to a
-     * shared address: an echo reply's identifier (A+P, RFC 6346), or, for an
-     * error (destination unreachable, time exceeded, parameter problem), the
-     * source port (or echo identifier) of the packet it quotes, which the
-     * host sent from its own range.
-     */
-    uint16_t icmpKey = 0;
-
-    /**
-     * \return the port by which PE-ARP demultiplexes this packet at its
-     * destination: the TCP/UDP destination port, the ICMP key, or 0 (none)
-     */
-    uint16_t GetDemuxPort() const
-    {
-        return hasPorts ? destinationPort : (hasIcmpKey ? icmpKey : 0);
-    }
-};
 
 /**
  * \ingroup pe-arp
@@ -135,26 +97,20 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
      */
     bool IsForThisHost(Ptr<const Packet> packet) const;
 
-    /**
-     * Read addresses and ports of an IPv4 packet (header at the start).
-     * \param packet the packet
-     * \return the summary (valid == false if it is not a well-formed IPv4 packet)
-     */
-    static PeArpIpv4Summary Summarize(Ptr<const Packet> packet);
-    /**
-     * The ICMP echo reply to an echo request (identifier, sequence number and
-     * data kept; checksum computed when ns-3 computes them), without its
-     * IPv4 header.
-     * \param request the request, IPv4 header included
-     * \param requestHeader receives the request's IPv4 header
-     * \return the ICMP reply message
-     */
-    static Ptr<Packet> MakeEchoReply(Ptr<const Packet> request, Ipv4Header& requestHeader);
-
     /** \return IPv4 packets dropped because they were for another host's port */
     uint64_t GetWrongHostPackets() const;
     /** \return ICMP echo requests this interface answered itself (AnswerEcho) */
     uint64_t GetAnsweredEchoes() const;
+    /**
+     * Answer ICMP echo requests for shared addresses on behalf of their
+     * hosts (the AnswerEcho attribute).
+     * \param answer true to answer them
+     */
+    void SetAnswerEcho(bool answer);
+    /** \return true if echo requests for shared addresses are answered here */
+    bool GetAnswerEcho() const;
+    /** \return the echo responder (AnswerEcho), or null */
+    Ptr<PeArpEchoResponder> GetEchoResponder() const;
 
     // NetDevice
     void SetIfIndex(const uint32_t index) override;
@@ -243,20 +199,6 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
      */
     Ptr<const Packet> UnmapEchoIdentifier(Ptr<const Packet> packet,
                                           const PeArpIpv4Summary& summary) const;
-    /**
-     * Copy an IPv4 echo or echo reply with another identifier (checksums
-     * recomputed when ns-3 computes them).
-     * \param packet the IPv4 packet
-     * \param identifier the identifier
-     * \return the new packet
-     */
-    static Ptr<Packet> SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier);
-    /**
-     * Answer an echo request for a shared address on behalf of its hosts.
-     * \param packet the request (IPv4 header included)
-     * \param summary its summary
-     */
-    void AnswerEcho(Ptr<Packet> packet, const PeArpIpv4Summary& summary);
 
     Ptr<Node> m_node;                        //!< the node
     Ptr<NetDevice> m_lower;                  //!< the link-layer device
@@ -264,13 +206,14 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<PeArpL3Protocol> m_protocol;         //!< the node's PE-ARP
     mutable Ptr<Ipv4> m_ipv4;                //!< the node's IPv4 (looked up lazily)
     mutable int32_t m_interface;             //!< IPv4 interface index (looked up lazily)
+    mutable Ptr<PeArpPortAgent> m_agent;     //!< the node's port agent (looked up once)
+    mutable bool m_agentKnown;               //!< m_agent was looked up with IPv4 up
+    Ptr<PeArpEchoResponder> m_echoResponder; //!< answers echoes (AnswerEcho), or null
     uint32_t m_ifIndex;                      //!< device index on the node
     std::string m_name;                      //!< InterfaceName attribute
     NetDevice::ReceiveCallback m_rxCallback; //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
     uint64_t m_wrongHostPackets;                           //!< counter
-    uint64_t m_answeredEchoes;                             //!< counter
-    bool m_answerEcho;                                     //!< AnswerEcho attribute
     TracedCallback<Ptr<const Packet>> m_wrongHostTrace;    //!< WrongHostDrop trace
 };
 

@@ -6,14 +6,13 @@
 
 #include "pe-arp-conflict-detector.h"
 
-#include "pe-arp-l3-protocol.h"
-#include "pe-arp-net-device.h"
-#include "pe-arp-port-agent.h"
-#include "pe-arp-port-set-allocator.h"
-
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-net-device.h"
+#include "ns3/pe-arp-port-agent.h"
+#include "ns3/pe-arp-port-set-allocator.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"

@@ -6,13 +6,11 @@
 
 #include "pe-arp-net-device.h"
 
-#include "pe-arp-cache.h"
-#include "pe-arp-l3-protocol.h"
 #include "pe-arp-port-agent.h"
-#include "pe-arp-port-set.h"
 
 #include "ns3/boolean.h"
 #include "ns3/channel.h"
+#include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/icmpv4.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-l3-protocol.h"
@@ -21,6 +19,11 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-echo-responder.h"
+#include "ns3/pe-arp-ipv4.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
 
@@ -47,13 +50,14 @@ PeArpNetDevice::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&PeArpNetDevice::m_name),
                           MakeStringChecker())
-            .AddAttribute("AnswerEcho",
-                          "Answer ICMP echo requests for shared addresses on behalf of their "
-                          "hosts (on a router); otherwise they follow PeArpL3Protocol's "
-                          "DefaultPort policy.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&PeArpNetDevice::m_answerEcho),
-                          MakeBooleanChecker())
+            .AddAttribute(
+                "AnswerEcho",
+                "Answer ICMP echo requests for shared addresses on behalf of their "
+                "hosts (on a router); otherwise they follow PeArpL3Protocol's "
+                "DefaultPort policy.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&PeArpNetDevice::SetAnswerEcho, &PeArpNetDevice::GetAnswerEcho),
+                MakeBooleanChecker())
             .AddTraceSource("WrongHostDrop",
                             "An IPv4 packet for a port of a shared address that this host "
                             "does not own was received and dropped.",
@@ -65,9 +69,8 @@ PeArpNetDevice::GetTypeId()
 PeArpNetDevice::PeArpNetDevice()
     : m_interface(-1),
       m_ifIndex(0),
-      m_wrongHostPackets(0),
-      m_answeredEchoes(0),
-      m_answerEcho(false)
+      m_agentKnown(false),
+      m_wrongHostPackets(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -86,6 +89,8 @@ PeArpNetDevice::DoDispose()
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
+    m_agent = nullptr;
+    m_echoResponder = nullptr;
     m_rxCallback =
         MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback = MakeNullCallback<bool,
@@ -162,7 +167,33 @@ PeArpNetDevice::GetWrongHostPackets() const
 uint64_t
 PeArpNetDevice::GetAnsweredEchoes() const
 {
-    return m_answeredEchoes;
+    return m_echoResponder ? m_echoResponder->GetAnswered() : 0;
+}
+
+void
+PeArpNetDevice::SetAnswerEcho(bool answer)
+{
+    NS_LOG_FUNCTION(this << answer);
+    if (answer && !m_echoResponder)
+    {
+        m_echoResponder = CreateObject<PeArpEchoResponder>();
+    }
+    else if (!answer)
+    {
+        m_echoResponder = nullptr;
+    }
+}
+
+bool
+PeArpNetDevice::GetAnswerEcho() const
+{
+    return m_echoResponder != nullptr;
+}
+
+Ptr<PeArpEchoResponder>
+PeArpNetDevice::GetEchoResponder() const
+{
+    return m_echoResponder;
 }
 
 void
@@ -193,7 +224,14 @@ PeArpNetDevice::GetInterface() const
 Ptr<PeArpPortAgent>
 PeArpNetDevice::GetAgent() const
 {
-    return m_node ? m_node->GetObject<PeArpPortAgent>() : nullptr;
+    if (!m_agent && m_node && !m_agentKnown)
+    {
+        // Looked up once IPv4 is up (the stack, and so the agent, is
+        // installed before interfaces get addresses).
+        m_agent = m_node->GetObject<PeArpPortAgent>();
+        m_agentKnown = GetInterface() >= 0;
+    }
+    return m_agent;
 }
 
 bool
@@ -274,109 +312,10 @@ PeArpNetDevice::SelectSourceAddress(Ipv4Address target, Ipv4Address& source) con
     return true;
 }
 
-PeArpIpv4Summary
-PeArpNetDevice::Summarize(Ptr<const Packet> packet)
-{
-    // Outer IPv4 header (up to 60), ICMP header (8), quoted IPv4 header (up
-    // to 60) and the 8 bytes of it that RFC 792 requires.
-    PeArpIpv4Summary summary;
-    uint8_t bytes[136];
-    uint32_t n = packet->CopyData(bytes, sizeof(bytes));
-    auto u16 = [&bytes](uint32_t i) {
-        return static_cast<uint16_t>((bytes[i] << 8) | bytes[i + 1]);
-    };
-    auto u32 = [&bytes](uint32_t i) {
-        return (uint32_t(bytes[i]) << 24) | (uint32_t(bytes[i + 1]) << 16) |
-               (uint32_t(bytes[i + 2]) << 8) | bytes[i + 3];
-    };
-    if (n < 20 || (bytes[0] >> 4) != 4)
-    {
-        return summary;
-    }
-    uint32_t headerLength = (bytes[0] & 0x0f) * 4u;
-    if (headerLength < 20 || headerLength > n)
-    {
-        return summary;
-    }
-    summary.valid = true;
-    summary.protocol = bytes[9];
-    summary.source.Set(u32(12));
-    summary.destination.Set(u32(16));
-    uint16_t fragmentOffset = u16(6) & 0x1fff;
-    if (fragmentOffset != 0)
-    {
-        return summary; // no transport header in this fragment
-    }
-    if ((summary.protocol == 6 || summary.protocol == 17) && n >= headerLength + 4)
-    {
-        summary.hasPorts = true;
-        summary.sourcePort = u16(headerLength);
-        summary.destinationPort = u16(headerLength + 2);
-        return summary;
-    }
-    if (summary.protocol != 1)
-    {
-        return summary;
-    }
-    summary.isIcmp = true;
-    uint32_t icmp = headerLength;
-    if (n < icmp + 8)
-    {
-        summary.icmpMalformed = true;
-        return summary;
-    }
-    summary.icmpType = bytes[icmp];
-    summary.icmpCode = bytes[icmp + 1];
-    switch (summary.icmpType)
-    {
-    case Icmpv4Header::ICMPV4_ECHO_REPLY:
-        summary.icmpIdentifier = u16(icmp + 4);
-        summary.hasIcmpKey = true;
-        summary.icmpKey = summary.icmpIdentifier;
-        break;
-    case Icmpv4Header::ICMPV4_ECHO:
-        summary.icmpIdentifier = u16(icmp + 4);
-        break;
-    case Icmpv4Header::ICMPV4_DEST_UNREACH:
-    case Icmpv4Header::ICMPV4_TIME_EXCEEDED:
-    case 12: // parameter problem
-    {
-        uint32_t inner = icmp + 8;
-        if (n < inner + 20 || (bytes[inner] >> 4) != 4)
-        {
-            summary.icmpMalformed = true;
-            break;
-        }
-        uint32_t innerLength = (bytes[inner] & 0x0f) * 4u;
-        if (innerLength < 20 || n < inner + innerLength + 8)
-        {
-            summary.icmpMalformed = true;
-            break;
-        }
-        uint8_t innerProtocol = bytes[inner + 9];
-        uint32_t transport = inner + innerLength;
-        if (innerProtocol == 6 || innerProtocol == 17)
-        {
-            summary.hasIcmpKey = true;
-            summary.icmpKey = u16(transport); // the quoted packet's source port
-        }
-        else if (innerProtocol == 1 && bytes[transport] == Icmpv4Header::ICMPV4_ECHO)
-        {
-            summary.hasIcmpKey = true;
-            summary.icmpKey = u16(transport + 4); // the quoted echo's identifier
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    return summary;
-}
-
 bool
 PeArpNetDevice::IsForThisHost(Ptr<const Packet> packet) const
 {
-    return IsForThisHost(Summarize(packet));
+    return IsForThisHost(PeArpIpv4::Summarize(packet));
 }
 
 bool
@@ -406,7 +345,7 @@ PeArpNetDevice::MapEchoIdentifier(Ptr<Packet> packet, const PeArpIpv4Summary& su
         return packet;
     }
     NS_LOG_LOGIC("echo identifier " << summary.icmpIdentifier << " sent as " << mapped);
-    return SetEchoIdentifier(packet, mapped);
+    return PeArpIpv4::SetEchoIdentifier(packet, mapped);
 }
 
 Ptr<const Packet>
@@ -419,57 +358,7 @@ PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Sum
     {
         return packet;
     }
-    return SetEchoIdentifier(packet, original);
-}
-
-Ptr<Packet>
-PeArpNetDevice::MakeEchoReply(Ptr<const Packet> request, Ipv4Header& requestHeader)
-{
-    Ptr<Packet> reply = request->Copy();
-    Icmpv4Header icmp;
-    reply->RemoveHeader(requestHeader);
-    reply->RemoveHeader(icmp);
-    icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
-    icmp.SetCode(0);
-    if (Node::ChecksumEnabled())
-    {
-        icmp.EnableChecksum();
-    }
-    reply->AddHeader(icmp);
-    return reply;
-}
-
-Ptr<Packet>
-PeArpNetDevice::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
-{
-    Ptr<Packet> p = packet->Copy();
-    Ipv4Header ip;
-    Icmpv4Header icmp;
-    Icmpv4Echo echo;
-    p->RemoveHeader(ip);
-    p->RemoveHeader(icmp);
-    p->RemoveHeader(echo);
-    echo.SetIdentifier(identifier);
-    p->AddHeader(echo);
-    if (Node::ChecksumEnabled())
-    {
-        icmp.EnableChecksum();
-        ip.EnableChecksum();
-    }
-    p->AddHeader(icmp);
-    p->AddHeader(ip);
-    return p;
-}
-
-void
-PeArpNetDevice::AnswerEcho(Ptr<Packet> packet, const PeArpIpv4Summary& summary)
-{
-    NS_LOG_FUNCTION(this << packet);
-    Ipv4Header request;
-    Ptr<Packet> reply = MakeEchoReply(packet, request);
-    m_answeredEchoes++;
-    // From the shared address, routed back by this node's IPv4.
-    m_ipv4->Send(reply, summary.destination, summary.source, 1, nullptr);
+    return PeArpIpv4::SetEchoIdentifier(packet, original);
 }
 
 bool
@@ -482,15 +371,10 @@ PeArpNetDevice::GetNextHop(Ptr<Packet> packet,
     {
         return false;
     }
-    for (uint32_t j = 0; j < m_ipv4->GetNAddresses(interface); j++)
+    if (PeArpIpv4::IsOnLink(m_ipv4, interface, summary.destination))
     {
-        Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, j);
-        if (address.GetLocal().CombineMask(address.GetMask()) ==
-            summary.destination.CombineMask(address.GetMask()))
-        {
-            nextHop = summary.destination; // on-link
-            return true;
-        }
+        nextHop = summary.destination;
+        return true;
     }
     // Off-link: ask the routing protocol for the gateway, as IPv4 did.
     Ptr<Ipv4RoutingProtocol> routing = m_ipv4->GetRoutingProtocol();
@@ -534,7 +418,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     {
         return m_lower->Send(packet, dest, protocolNumber);
     }
-    PeArpIpv4Summary summary = Summarize(packet);
+    PeArpIpv4Summary summary = PeArpIpv4::Summarize(packet);
     if (!summary.valid)
     {
         NS_LOG_LOGIC("not an IPv4 packet -- sent to " << dest);
@@ -550,15 +434,9 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         return SendResolved(packet, GetMulticast(destination));
     }
     int32_t interface = GetInterface();
-    for (uint32_t j = 0; interface >= 0 && j < m_ipv4->GetNAddresses(interface); j++)
+    if (interface >= 0 && PeArpIpv4::IsSubnetBroadcast(m_ipv4, interface, destination))
     {
-        Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, j);
-        if (destination.CombineMask(address.GetMask()) ==
-                address.GetLocal().CombineMask(address.GetMask()) &&
-            destination.IsSubnetDirectedBroadcast(address.GetMask()))
-        {
-            return SendResolved(packet, GetBroadcast());
-        }
+        return SendResolved(packet, GetBroadcast());
     }
     Ipv4Address nextHop;
     if (!GetNextHop(packet, summary, nextHop))
@@ -581,9 +459,15 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
             {
                 packet = MapEchoIdentifier(packet, summary); // a host pinging out
             }
-            else if (m_answerEcho && m_cache->IsShared(destination))
+            else if (m_echoResponder && m_cache->IsShared(destination))
             {
-                AnswerEcho(packet, summary); // a router answering for its hosts
+                // A router answering for its hosts: the reply is routed back
+                // from the shared address by this node's IPv4.
+                m_ipv4->Send(m_echoResponder->AnswerMessage(packet),
+                             summary.destination,
+                             summary.source,
+                             Icmpv4L4Protocol::PROT_NUMBER,
+                             nullptr);
                 return true;
             }
         }
@@ -623,7 +507,7 @@ PeArpNetDevice::ReceiveFromLower(Ptr<NetDevice> device,
     }
     if (protocol == Ipv4L3Protocol::PROT_NUMBER)
     {
-        PeArpIpv4Summary summary = Summarize(packet);
+        PeArpIpv4Summary summary = PeArpIpv4::Summarize(packet);
         if (summary.isIcmp && summary.icmpMalformed)
         {
             NS_LOG_LOGIC("truncated ICMP message -- drop");
@@ -638,7 +522,7 @@ PeArpNetDevice::ReceiveFromLower(Ptr<NetDevice> device,
             m_protocol->NotifyDrop(packet, PeArpL3Protocol::WRONG_HOST);
             return;
         }
-        if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO_REPLY)
+        if (summary.IsEchoReply())
         {
             packet = UnmapEchoIdentifier(packet, summary);
         }

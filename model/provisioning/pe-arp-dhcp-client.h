@@ -8,10 +8,10 @@
 #define PE_ARP_DHCP_CLIENT_H
 
 #include "pe-arp-dhcp-header.h"
-#include "pe-arp-port-set.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"

@@ -6,14 +6,13 @@
 
 #include "pe-arp-srv-resolver.h"
 
-#include "pe-arp-port-agent.h"
-
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/pe-arp-port-agent.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"

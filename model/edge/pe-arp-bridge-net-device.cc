@@ -6,11 +6,6 @@
 
 #include "pe-arp-bridge-net-device.h"
 
-#include "pe-arp-cache.h"
-#include "pe-arp-header.h"
-#include "pe-arp-l3-protocol.h"
-#include "pe-arp-net-device.h"
-
 #include "ns3/boolean.h"
 #include "ns3/channel.h"
 #include "ns3/icmpv4.h"
@@ -18,6 +13,11 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-echo-responder.h"
+#include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-ipv4.h"
+#include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tag.h"
@@ -108,7 +108,8 @@ PeArpBridgeNetDevice::GetTypeId()
                           "Answer ICMP echo requests for shared addresses on behalf of their "
                           "hosts; otherwise they follow PeArpL3Protocol's DefaultPort policy.",
                           BooleanValue(false),
-                          MakeBooleanAccessor(&PeArpBridgeNetDevice::m_answerEcho),
+                          MakeBooleanAccessor(&PeArpBridgeNetDevice::SetAnswerEcho,
+                                              &PeArpBridgeNetDevice::GetAnswerEcho),
                           MakeBooleanChecker())
             .AddAttribute("ArpSuppression",
                           "Send an ARP request for an address seen as the sender of an ARP "
@@ -128,10 +129,8 @@ PeArpBridgeNetDevice::PeArpBridgeNetDevice()
     : m_address(Mac48Address::Allocate()),
       m_ifIndex(0),
       m_mtu(1500),
-      m_answerEcho(false),
       m_proxiedRequests(0),
       m_rewrittenFrames(0),
-      m_answeredEchoes(0),
       m_suppressedFloods(0),
       m_arpSuppression(true)
 {
@@ -153,6 +152,7 @@ PeArpBridgeNetDevice::DoDispose()
     m_node = nullptr;
     m_cache = nullptr;
     m_protocol = nullptr;
+    m_echoResponder = nullptr;
     m_rxCallback =
         MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback = MakeNullCallback<bool,
@@ -240,7 +240,27 @@ PeArpBridgeNetDevice::GetRewrittenFrames() const
 uint64_t
 PeArpBridgeNetDevice::GetAnsweredEchoes() const
 {
-    return m_answeredEchoes;
+    return m_echoResponder ? m_echoResponder->GetAnswered() : 0;
+}
+
+void
+PeArpBridgeNetDevice::SetAnswerEcho(bool answer)
+{
+    NS_LOG_FUNCTION(this << answer);
+    if (answer && !m_echoResponder)
+    {
+        m_echoResponder = CreateObject<PeArpEchoResponder>();
+    }
+    else if (!answer)
+    {
+        m_echoResponder = nullptr;
+    }
+}
+
+bool
+PeArpBridgeNetDevice::GetAnswerEcho() const
+{
+    return m_echoResponder != nullptr;
 }
 
 uint64_t
@@ -271,7 +291,7 @@ PeArpBridgeNetDevice::ReceiveFromPort(Ptr<NetDevice> port,
     {
         if (protocol == Ipv4L3Protocol::PROT_NUMBER)
         {
-            PeArpIpv4Summary summary = PeArpNetDevice::Summarize(packet);
+            PeArpIpv4Summary summary = PeArpIpv4::Summarize(packet);
             if (summary.valid && IsShared(summary.destination))
             {
                 ForwardShared(port, packet, summary, source48);
@@ -353,24 +373,12 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
         m_protocol->NotifyDrop(packet, PeArpL3Protocol::MALFORMED_ICMP);
         return;
     }
-    if (summary.isIcmp && summary.icmpType == Icmpv4Header::ICMPV4_ECHO && m_answerEcho)
+    if (summary.IsEchoRequest() && m_echoResponder)
     {
-        Ipv4Header request;
-        Ptr<Packet> reply = PeArpNetDevice::MakeEchoReply(packet, request);
-        Ipv4Header ip; // a fresh header, as a host's stack would build it
-        ip.SetSource(request.GetDestination());
-        ip.SetDestination(request.GetSource());
-        ip.SetProtocol(1);
-        ip.SetTtl(64);
-        ip.SetIdentification(request.GetIdentification());
-        if (Node::ChecksumEnabled())
-        {
-            ip.EnableChecksum();
-        }
-        ip.SetPayloadSize(reply->GetSize());
-        reply->AddHeader(ip);
-        m_answeredEchoes++;
-        port->SendFrom(reply, m_address, source, Ipv4L3Protocol::PROT_NUMBER);
+        port->SendFrom(m_echoResponder->AnswerDatagram(packet),
+                       m_address,
+                       source,
+                       Ipv4L3Protocol::PROT_NUMBER);
         return;
     }
     Ptr<Packet> copy = packet->Copy();

@@ -7,12 +7,11 @@
 #ifndef PE_ARP_CONFLICT_DETECTOR_H
 #define PE_ARP_CONFLICT_DETECTOR_H
 
-#include "pe-arp-header.h"
-#include "pe-arp-port-set.h"
-
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 

@@ -7,12 +7,11 @@
 #ifndef PE_ARP_PORT_AGENT_H
 #define PE_ARP_PORT_AGENT_H
 
-#include "pe-arp-port-range.h"
-#include "pe-arp-port-set.h"
-
 #include "ns3/callback.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/object.h"
+#include "ns3/pe-arp-port-range.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 

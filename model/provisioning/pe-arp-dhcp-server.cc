@@ -6,14 +6,13 @@
 
 #include "pe-arp-dhcp-server.h"
 
-#include "pe-arp-port-set-allocator.h"
-
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/log.h"
+#include "ns3/pe-arp-port-set-allocator.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"

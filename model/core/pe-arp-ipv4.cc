@@ -1,0 +1,236 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-ipv4.h"
+
+#include "ns3/icmpv4-l4-protocol.h"
+#include "ns3/icmpv4.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4.h"
+#include "ns3/node.h"
+#include "ns3/tcp-l4-protocol.h"
+#include "ns3/udp-l4-protocol.h"
+
+namespace ns3
+{
+
+bool
+PeArpIpv4Summary::IsEchoRequest() const
+{
+    return isIcmp && !icmpMalformed && icmpType == Icmpv4Header::ICMPV4_ECHO;
+}
+
+bool
+PeArpIpv4Summary::IsEchoReply() const
+{
+    return isIcmp && !icmpMalformed && icmpType == Icmpv4Header::ICMPV4_ECHO_REPLY;
+}
+
+namespace
+{
+
+/**
+ * \param protocol an IP protocol number
+ * \return true for the transport protocols whose first 4 bytes are ports
+ */
+bool
+HasPorts(uint8_t protocol)
+{
+    return protocol == TcpL4Protocol::PROT_NUMBER || protocol == UdpL4Protocol::PROT_NUMBER;
+}
+
+} // namespace
+
+PeArpIpv4Summary
+PeArpIpv4::Summarize(Ptr<const Packet> packet)
+{
+    PeArpIpv4Summary summary;
+    uint8_t bytes[136];
+    uint32_t n = packet->CopyData(bytes, sizeof(bytes));
+    auto u16 = [&bytes](uint32_t i) {
+        return static_cast<uint16_t>((bytes[i] << 8) | bytes[i + 1]);
+    };
+    auto u32 = [&bytes](uint32_t i) {
+        return (uint32_t(bytes[i]) << 24) | (uint32_t(bytes[i + 1]) << 16) |
+               (uint32_t(bytes[i + 2]) << 8) | bytes[i + 3];
+    };
+    if (n < 20 || (bytes[0] >> 4) != 4)
+    {
+        return summary;
+    }
+    uint32_t headerLength = (bytes[0] & 0x0f) * 4u;
+    if (headerLength < 20 || headerLength > n)
+    {
+        return summary;
+    }
+    summary.valid = true;
+    summary.protocol = bytes[9];
+    summary.source.Set(u32(12));
+    summary.destination.Set(u32(16));
+    uint16_t fragmentOffset = u16(6) & 0x1fff;
+    if (fragmentOffset != 0)
+    {
+        return summary; // no transport header in this fragment
+    }
+    if (HasPorts(summary.protocol) && n >= headerLength + 4)
+    {
+        summary.hasPorts = true;
+        summary.sourcePort = u16(headerLength);
+        summary.destinationPort = u16(headerLength + 2);
+        return summary;
+    }
+    if (summary.protocol != Icmpv4L4Protocol::PROT_NUMBER)
+    {
+        return summary;
+    }
+    summary.isIcmp = true;
+    uint32_t icmp = headerLength;
+    if (n < icmp + 8)
+    {
+        summary.icmpMalformed = true;
+        return summary;
+    }
+    summary.icmpType = bytes[icmp];
+    summary.icmpCode = bytes[icmp + 1];
+    switch (summary.icmpType)
+    {
+    case Icmpv4Header::ICMPV4_ECHO_REPLY:
+        summary.icmpIdentifier = u16(icmp + 4);
+        summary.hasIcmpKey = true;
+        summary.icmpKey = summary.icmpIdentifier;
+        break;
+    case Icmpv4Header::ICMPV4_ECHO:
+        summary.icmpIdentifier = u16(icmp + 4);
+        break;
+    case Icmpv4Header::ICMPV4_DEST_UNREACH:
+    case Icmpv4Header::ICMPV4_TIME_EXCEEDED:
+    case ICMP_PARAMETER_PROBLEM: {
+        uint32_t inner = icmp + 8;
+        if (n < inner + 20 || (bytes[inner] >> 4) != 4)
+        {
+            summary.icmpMalformed = true;
+            break;
+        }
+        uint32_t innerLength = (bytes[inner] & 0x0f) * 4u;
+        if (innerLength < 20 || n < inner + innerLength + 8)
+        {
+            summary.icmpMalformed = true;
+            break;
+        }
+        uint8_t innerProtocol = bytes[inner + 9];
+        uint32_t transport = inner + innerLength;
+        if (HasPorts(innerProtocol))
+        {
+            summary.hasIcmpKey = true;
+            summary.icmpKey = u16(transport); // the quoted packet's source port
+        }
+        else if (innerProtocol == Icmpv4L4Protocol::PROT_NUMBER &&
+                 bytes[transport] == Icmpv4Header::ICMPV4_ECHO)
+        {
+            summary.hasIcmpKey = true;
+            summary.icmpKey = u16(transport + 4); // the quoted echo's identifier
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return summary;
+}
+
+Ptr<Packet>
+PeArpIpv4::MakeEchoReply(Ptr<const Packet> request)
+{
+    Ptr<Packet> reply = request->Copy();
+    Ipv4Header ip;
+    Icmpv4Header icmp;
+    reply->RemoveHeader(ip);
+    reply->RemoveHeader(icmp);
+    icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
+    icmp.SetCode(0);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+    }
+    reply->AddHeader(icmp);
+    return reply;
+}
+
+Ptr<Packet>
+PeArpIpv4::MakeEchoReplyDatagram(Ptr<const Packet> request)
+{
+    Ipv4Header requestHeader;
+    request->PeekHeader(requestHeader);
+    Ptr<Packet> reply = MakeEchoReply(request);
+    Ipv4Header ip;
+    ip.SetSource(requestHeader.GetDestination());
+    ip.SetDestination(requestHeader.GetSource());
+    ip.SetProtocol(Icmpv4L4Protocol::PROT_NUMBER);
+    ip.SetTtl(64);
+    ip.SetIdentification(requestHeader.GetIdentification());
+    if (Node::ChecksumEnabled())
+    {
+        ip.EnableChecksum();
+    }
+    ip.SetPayloadSize(reply->GetSize());
+    reply->AddHeader(ip);
+    return reply;
+}
+
+Ptr<Packet>
+PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
+{
+    Ptr<Packet> p = packet->Copy();
+    Ipv4Header ip;
+    Icmpv4Header icmp;
+    Icmpv4Echo echo;
+    p->RemoveHeader(ip);
+    p->RemoveHeader(icmp);
+    p->RemoveHeader(echo);
+    echo.SetIdentifier(identifier);
+    p->AddHeader(echo);
+    if (Node::ChecksumEnabled())
+    {
+        icmp.EnableChecksum();
+        ip.EnableChecksum();
+    }
+    p->AddHeader(icmp);
+    p->AddHeader(ip);
+    return p;
+}
+
+bool
+PeArpIpv4::IsOnLink(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destination)
+{
+    for (uint32_t j = 0; j < ipv4->GetNAddresses(interface); j++)
+    {
+        Ipv4InterfaceAddress address = ipv4->GetAddress(interface, j);
+        if (address.GetLocal().CombineMask(address.GetMask()) ==
+            destination.CombineMask(address.GetMask()))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+PeArpIpv4::IsSubnetBroadcast(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destination)
+{
+    for (uint32_t j = 0; j < ipv4->GetNAddresses(interface); j++)
+    {
+        Ipv4InterfaceAddress address = ipv4->GetAddress(interface, j);
+        if (destination.CombineMask(address.GetMask()) ==
+                address.GetLocal().CombineMask(address.GetMask()) &&
+            destination.IsSubnetDirectedBroadcast(address.GetMask()))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace ns3
