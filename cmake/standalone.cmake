@@ -18,6 +18,7 @@ set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib)
 
 find_package(ns3 3.37 EXACT REQUIRED)
+# The module itself needs these; the build stops with a clear message if one is missing.
 foreach(
   module
   core
@@ -28,12 +29,20 @@ foreach(
   point-to-point
   applications
   traffic-control
+  flow-monitor
 )
   if(NOT TARGET ns3::lib${module})
     message(FATAL_ERROR "ns-3 module '${module}' not found in the installed ns-3")
   endif()
-  # The shared part of the build refers to modules as ${libcore}, ${libinternet}...
-  set(lib${module} ns3::lib${module})
+endforeach()
+# Every module the installed ns-3 provides is available as ${lib<module>}, as in
+# an ns-3 tree, so that examples and scratch programs can link any of them.
+# The list is read from the imported targets, not written out by hand.
+get_property(_pearp_imported DIRECTORY PROPERTY IMPORTED_TARGETS)
+foreach(target ${_pearp_imported})
+  if(target MATCHES "^ns3::lib(.+)$")
+    set(lib${CMAKE_MATCH_1} ${target})
+  endif()
 endforeach()
 
 option(PEARP_LOGGING "Enable NS_LOG and NS_ASSERT in this module" ON)

@@ -19,6 +19,8 @@
  *   ./pearp run pe-arp-bench --hosts=1000 --resolver=stock
  */
 
+#include "pe-arp-scenario-example.h"
+
 #include "ns3/core-module.h"
 #include "ns3/pe-arp-module.h"
 
@@ -69,11 +71,8 @@ main(int argc, char* argv[])
     config.sharedIps = sharedIps;
     config.portsPerHost = portsPerHost;
     config.spread = spread;
-    config.progress = progress;
-    if (hosts % config.hostsPerSite != 0 ||
-        !PeArpScenario::ParseResolver(resolver, config.resolver) ||
-        !PeArpScenario::ParseDeployment(deployment, config.deployment) ||
-        !PeArpScenario::ParseLan(lan, config.lan))
+    if (hosts % config.hostsPerSite != 0 || !pearp::ParseResolver(resolver, config.resolver) ||
+        !pearp::ParseDeployment(deployment, config.deployment) || !pearp::ParseLan(lan, config.lan))
     {
         std::cerr
             << "error: --hosts must be a multiple of --hostsPerSite; --resolver pe-arp|stock; "
@@ -83,19 +82,27 @@ main(int argc, char* argv[])
     }
     RngSeedManager::SetSeed(seed);
     PeArpScenario scenario(config);
-    std::string why;
-    if (!scenario.Validate(why))
+    std::string why = scenario.Validate();
+    if (!why.empty())
     {
         std::cerr << "error: " << why << std::endl;
         return 2;
     }
     scenario.Build();
-    scenario.Run();
+    PeArpStatistics statistics(scenario, false);
+    std::unique_ptr<pearp::Progress> progressPrinter;
+    if (progress)
+    {
+        progressPrinter = std::make_unique<pearp::Progress>(scenario.GetStopTime());
+    }
+    Simulator::Stop(scenario.GetStopTime());
+    Simulator::Run();
+    statistics.Collect();
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
-    const PeArpScenario::Totals& t = scenario.GetTotals();
+    const PeArpStatistics::Totals& t = statistics.GetTotals();
     std::cout << "RESULT deployment=" << deployment << " hosts=" << hosts
               << " sites=" << config.sites << " lan=" << lan << " resolver=" << resolver
               << " wall_s=" << wall << " events=" << t.events << " peak_rss_kb=" << usage.ru_maxrss

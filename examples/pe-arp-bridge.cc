@@ -25,6 +25,8 @@
  *   ./pearp run pe-arp-bridge --lan=switched --answerEcho
  */
 
+#include "pe-arp-scenario-example.h"
+
 #include "ns3/pe-arp-module.h"
 
 using namespace ns3;
@@ -32,5 +34,5 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    return PeArpScenario::RunExample(argc, argv, __FILE__, "pe-arp-bridge", PeArpScenario::BRIDGE);
+    return pearp::RunScenarioExample(argc, argv, __FILE__, "pe-arp-bridge", PeArpScenario::BRIDGE);
 }

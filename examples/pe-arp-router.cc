@@ -29,6 +29,8 @@
  *   ./pearp run pe-arp-router --help
  */
 
+#include "pe-arp-scenario-example.h"
+
 #include "ns3/pe-arp-module.h"
 
 using namespace ns3;
@@ -36,5 +38,5 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    return PeArpScenario::RunExample(argc, argv, __FILE__, "pe-arp-router", PeArpScenario::ROUTER);
+    return pearp::RunScenarioExample(argc, argv, __FILE__, "pe-arp-router", PeArpScenario::ROUTER);
 }

@@ -9,27 +9,24 @@
 
 #include "ns3/application-container.h"
 #include "ns3/ipv4-address.h"
-#include "ns3/mac48-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/pe-arp-port-range.h"
 
-#include <array>
-#include <ostream>
 #include <string>
 #include <vector>
 
 namespace ns3
 {
 
-class Packet;
-
 /**
  * \ingroup pe-arp
- * \brief Builds and runs the PE-ARP router deployment (paper Figure 4) or
- * the PE-Bridge deployment (Figure 5), generalized to many sites, and the
- * same topology with stock ARP.
+ * \brief Builds the PE-ARP router deployment (paper Figure 4) or the
+ * PE-Bridge deployment (Figure 5), generalized to many sites, and the same
+ * topology with stock ARP, and returns handles to what it built. It prints
+ * nothing and measures nothing: PeArpStatistics collects the results, and
+ * the examples print them.
  *
  * \verbatim
    inet[0..k] ---+                       +--- site 0: router0 ==LAN== hosts
@@ -38,16 +35,20 @@ class Packet;
    \endverbatim
  *
  * Each site is a LAN behind its own edge router. With the PE-ARP resolver
- * the hosts of a site share `sharedIps` addresses, each host owning
- * `portsPerHost` ports from `firstPort` on; with the stock resolver every
- * host has its own address and ns-3's ARP. The LAN is one CSMA segment
- * ("csma") or a learning bridge with one CSMA link per host ("switched"),
- * which scales to thousands of hosts per LAN.
+ * the hosts of a site share `sharedIps` addresses (hosts are spread over
+ * them in blocks as even as possible, so that every address has a host),
+ * each host owning `portsPerHost` ports from `firstPort` on; with the stock
+ * resolver every host has its own address and ns-3's ARP. The LAN is one
+ * CSMA segment (CSMA_BUS) or a learning bridge with one CSMA link per host
+ * (SWITCHED), which scales to thousands of hosts per LAN.
  *
  * Traffic, the same with both resolvers: each host runs a TCP sink on the
  * first port of its range and receives `tcpBytes` from an Internet host
  * (BulkSend); half a second later it makes one UDP echo exchange with an
- * Internet server. Starts are spread evenly over `spread`.
+ * Internet server. Starts are spread evenly over `spread` seconds.
+ *
+ * Use: fill a Config, check Validate() (an empty string), Build(), then
+ * Simulator::Stop(GetStopTime()) and Simulator::Run().
  */
 class PeArpScenario
 {
@@ -59,21 +60,21 @@ class PeArpScenario
         STOCK,  //!< one address per host, ns-3's ARP
     };
 
-    /** Where PE-ARP resolution happens (paper section IV). */
+    /** Where PE-ARP runs at each site. */
     enum Deployment
     {
         ROUTER, //!< a PE-ARP edge router (Figure 4)
         BRIDGE, //!< a PE-Bridge in front of an unmodified gateway (Figure 5)
     };
 
-    /** LAN layout of a site. */
+    /** How a site's LAN is built. */
     enum Lan
     {
         CSMA_BUS, //!< one CSMA segment per site
         SWITCHED, //!< a learning bridge, one CSMA link per host
     };
 
-    /** Parameters. */
+    /** Parameters; Validate() names the one that is wrong. */
     struct Config
     {
         uint32_t sites = 1;             //!< number of sites (LANs)
@@ -85,175 +86,135 @@ class PeArpScenario
         Deployment deployment = ROUTER; //!< deployment
         bool answerEcho = false;        //!< the edge answers echo requests for shared addresses
         Lan lan = CSMA_BUS;             //!< LAN layout
-        uint32_t tcpBytes = 10240;      //!< bytes sent to each host over TCP
+        uint32_t tcpBytes = 10240;      //!< bytes sent to each host over TCP (at least 1)
         bool udpEcho = true;            //!< one outbound UDP echo per host
         double start = 1.0;             //!< first start (s)
-        double spread = 1.0;            //!< starts spread over this many seconds
-        double drain = 4.0;             //!< run this long after the last start (s)
+        double spread = 1.0;            //!< starts spread over this many seconds (>= 0)
+        double drain = 4.0;             //!< run this long after the last start (s, > 0)
         Ipv4Address lanBase = Ipv4Address("198.108.63.0"); //!< first site's network
-        bool progress = false;                             //!< print progress to stderr
     };
 
-    /** What one host did. */
-    struct HostResult
-    {
-        uint32_t host = 0;             //!< host index (over all sites)
-        uint32_t site = 0;             //!< site index
-        uint32_t nodeId = 0;           //!< ns-3 node id
-        Ipv4Address ip;                //!< address
-        PeArpPortRange range;          //!< port range (stock: 0-0, all ports)
-        Mac48Address mac;              //!< MAC
-        uint64_t rxBytes = 0;          //!< TCP bytes received by its sink
-        uint32_t echoReplies = 0;      //!< UDP echo replies received
-        uint64_t wrongHostPackets = 0; //!< IPv4 packets received for ports it does not own
-    };
-
-    /** Whole-run figures. */
-    struct Totals
-    {
-        uint64_t events = 0;                      //!< simulator events executed
-        uint64_t arpFrames = 0;                   //!< ARP frames sent by hosts and routers
-        uint64_t peArpRequests = 0;               //!< PE-ARP requests sent by the routers
-        uint64_t expectedBytes = 0;               //!< TCP bytes that should arrive
-        uint64_t rxBytes = 0;                     //!< TCP bytes that arrived
-        uint32_t echoReplies = 0;                 //!< UDP echo replies
-        uint64_t wrongHostPackets = 0;            //!< wrong-host packets
-        uint64_t drops = 0;                       //!< PE-ARP drops (all reasons)
-        std::array<uint64_t, 16> dropsByReason{}; //!< PE-ARP drops by PeArpL3Protocol::DropReason
-    };
+    /** Largest number of hosts a scenario may have (all sites). */
+    static const uint64_t MAX_HOSTS = 10000000;
+    /** Connections one Internet host opens at most (ns-3 demultiplexes by scanning). */
+    static const uint32_t CONNECTIONS_PER_INTERNET_HOST = 250;
+    /** Port of the Internet UDP echo server. */
+    static const uint16_t ECHO_PORT = 9;
 
     /**
      * \param config the parameters
      */
     explicit PeArpScenario(const Config& config);
 
+    /** \return the parameters */
+    const Config& GetConfig() const;
+
     /**
      * Check the parameters.
-     * \param why receives the reason if they are impossible
-     * \return true if the scenario can be built
+     * \return an empty string if they are valid, else why not, naming the
+     * parameter
      */
-    bool Validate(std::string& why) const;
-    /** Build the topology and applications (aborts if Validate fails). */
+    std::string Validate() const;
+
+    /**
+     * Create nodes, links, addresses, routes and applications.
+     * Aborts with Validate()'s message if the parameters are invalid.
+     */
     void Build();
-    /** Run the simulation (Simulator::Run), then collect results. */
-    void Run();
 
-    /** \return per-host results (after Run) */
-    const std::vector<HostResult>& GetHostResults() const;
-    /** \return totals (after Run) */
-    const Totals& GetTotals() const;
-    /**
-     * \return each site's PE-ARP edge: the router's PE-ARP interface or the
-     * PE-Bridge (empty with the stock resolver)
-     */
-    const NetDeviceContainer& GetEdgeDevices() const;
-    /** \return the hosts, all sites */
+    /** \return when the traffic has drained (pass it to Simulator::Stop) */
+    Time GetStopTime() const;
+
+    /** \return the number of hosts over all sites */
+    uint32_t GetNHosts() const;
+    /** \return the LAN hosts, site by site */
     const NodeContainer& GetHosts() const;
-    /** \return the hosts' LAN interfaces (PE-ARP interfaces with PE-ARP) */
+    /** \return the Internet nodes (traffic sources, echo server on the first) */
+    const NodeContainer& GetInternetHosts() const;
+    /** \return the site routers */
+    const NodeContainer& GetRouters() const;
+    /** \return the nodes doing PE-ARP for a site (router or PE-Bridge), one per site */
+    const NodeContainer& GetEdges() const;
+    /** \return their PE-ARP devices (PeArpNetDevice or PeArpBridgeNetDevice) */
+    const NetDeviceContainer& GetEdgeDevices() const;
+    /** \return each host's IPv4 device (PE-ARP interface, or the CSMA device with stock ARP) */
     const NetDeviceContainer& GetHostLanDevices() const;
-    /** \return the link-layer devices of hosts and routers (for pcap) */
+    /** \return the link (CSMA) devices of every site: the gateway's, then the hosts' */
     const NetDeviceContainer& GetLinkDevices() const;
-    /** \return the port range of a host */
+    /**
+     * \param site a site
+     * \return its link devices: the gateway's first, then its hosts'
+     */
+    NetDeviceContainer GetSiteLinkDevices(uint32_t site) const;
+    /** \return the TCP sinks, one per host, in host order */
+    const ApplicationContainer& GetSinks() const;
+    /** \return the UDP echo clients, one per host (empty without udpEcho) */
+    const ApplicationContainer& GetEchoClients() const;
+    /**
+     * \param host a host index (over all sites)
+     * \return its site
+     */
+    uint32_t GetHostSite(uint32_t host) const;
+    /**
+     * \param host a host index (over all sites)
+     * \return its port range (stock: all ports)
+     */
     PeArpPortRange GetHostRange(uint32_t host) const;
-    /** \return the address of a host */
+    /**
+     * \param host a host index (over all sites)
+     * \return its address
+     */
     Ipv4Address GetHostAddress(uint32_t host) const;
-
     /**
-     * Print the per-host table.
-     * \param os the stream
-     * \param maxRows print at most this many rows (0: all)
+     * \param host a host index (over all sites)
+     * \return the port its TCP sink listens on
      */
-    void PrintHostTable(std::ostream& os, uint32_t maxRows) const;
-    /**
-     * Write the per-host CSV (host,site,ip,port_low,port_high,mac,rx_bytes,
-     * echo_replies,wrong_host_packets).
-     * \param path the file
-     * \return false if the file could not be written
-     */
-    bool WriteHostCsv(const std::string& path) const;
-
-    /**
-     * \param name "pe-arp" or "stock"
-     * \param resolver receives the resolver
-     * \return false if the name is unknown
-     */
-    static bool ParseResolver(const std::string& name, Resolver& resolver);
-    /**
-     * \param name "csma" or "switched"
-     * \param lan receives the layout
-     * \return false if the name is unknown
-     */
-    static bool ParseLan(const std::string& name, Lan& lan);
-    /**
-     * \param name "router" or "bridge"
-     * \param deployment receives the deployment
-     * \return false if the name is unknown
-     */
-    static bool ParseDeployment(const std::string& name, Deployment& deployment);
-
-    /**
-     * The command-line program behind the pe-arp-router and pe-arp-bridge
-     * examples: parses the options, builds and runs the scenario, prints the
-     * edge's PE-ARP table (Figure 3 format), the per-host table and totals,
-     * and writes <outDir>/<name>-hosts.csv (and pcap files with --pcap).
-     * \param argc argument count
-     * \param argv arguments
-     * \param file the example's source file (for CommandLine's usage text)
-     * \param name the example's name
-     * \param deployment the deployment
-     * \return the process exit status
-     */
-    static int RunExample(int argc,
-                          char* argv[],
-                          const std::string& file,
-                          const std::string& name,
-                          Deployment deployment);
+    uint16_t GetHostServerPort(uint32_t host) const;
 
   private:
     /**
-     * Build one site.
-     * \param site the site index
-     * \param core the core router
+     * Build one site's LAN, edge and hosts.
+     * \param site the site
      */
-    void BuildSite(uint32_t site, Ptr<Node> core);
+    void BuildSite(uint32_t site);
     /**
-     * Count ARP frames leaving a link device.
-     * \param packet the frame, Ethernet header included
-     */
-    void CountFrame(Ptr<const Packet> packet);
-    /**
-     * Count an echo reply.
+     * Install the traffic of one host.
      * \param host the host index
-     * \param packet the reply
+     * \param echoServer the Internet echo server's address
      */
-    void CountEcho(uint32_t host, Ptr<const Packet> packet);
-    /** Print progress and reschedule. */
-    void Progress();
-    /** \return the LAN prefix length */
+    void InstallTraffic(uint32_t host, Ipv4Address echoServer);
+    /**
+     * \param hostInSite a host's index within its site
+     * \return the index of the shared address it uses, in the site
+     */
+    uint32_t GetAddressIndex(uint32_t hostInSite) const;
+    /**
+     * \param hostInSite a host's index within its site
+     * \return the index of its range among the hosts of its address
+     */
+    uint32_t GetRangeIndex(uint32_t hostInSite) const;
+    /** \return the prefix length of a site's LAN */
     uint32_t GetPrefixLength() const;
     /**
-     * \param site a site
-     * \return its network address
+     * \param site a site (may be one past the last, for validation)
+     * \return its network address, as a 64-bit number
      */
-    Ipv4Address GetSiteNetwork(uint32_t site) const;
+    uint64_t GetSiteNetwork(uint64_t site) const;
 
     Config m_config;                         //!< parameters
     NodeContainer m_internet;                //!< Internet hosts
     NodeContainer m_routers;                 //!< site routers
     NodeContainer m_hosts;                   //!< LAN hosts
     NodeContainer m_edges;                   //!< nodes doing PE-ARP for a site (router or bridge)
+    Ptr<Node> m_core;                        //!< the core router
     NetDeviceContainer m_edgeDevices;        //!< their PE-ARP devices
     NetDeviceContainer m_hostLan;            //!< hosts' LAN interfaces
-    NetDeviceContainer m_linkDevices;        //!< link devices of hosts and routers
+    NetDeviceContainer m_linkDevices;        //!< link devices of gateways and hosts
     std::vector<Ipv4Address> m_hostIp;       //!< host addresses
     std::vector<PeArpPortRange> m_hostRange; //!< host ranges
-    std::vector<Ipv4Address> m_routerP2p;    //!< router's address toward the core
+    std::vector<uint16_t> m_serverPort;      //!< port of each host's TCP sink
     ApplicationContainer m_sinks;            //!< TCP sinks, one per host
-    std::vector<uint32_t> m_echoReplies;     //!< echo replies per host
-    std::vector<HostResult> m_results;       //!< results
-    Totals m_totals;                         //!< totals
-    uint64_t m_arpFrames;                    //!< ARP frames counted
-    double m_wallStart;                      //!< wall clock at Run
+    ApplicationContainer m_echoClients;      //!< UDP echo clients, one per host
     bool m_built;                            //!< Build was called
 };
 

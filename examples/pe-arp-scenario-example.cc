@@ -1,0 +1,324 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-scenario-example.h"
+
+#include "ns3/command-line.h"
+#include "ns3/csma-helper.h"
+#include "ns3/log.h"
+#include "ns3/pe-arp-helper.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace ns3
+{
+namespace pearp
+{
+
+bool
+ParseResolver(const std::string& name, PeArpScenario::Resolver& resolver)
+{
+    if (name == "pe-arp" || name == "stock")
+    {
+        resolver = name == "pe-arp" ? PeArpScenario::PE_ARP : PeArpScenario::STOCK;
+        return true;
+    }
+    return false;
+}
+
+bool
+ParseDeployment(const std::string& name, PeArpScenario::Deployment& deployment)
+{
+    if (name == "router" || name == "bridge")
+    {
+        deployment = name == "router" ? PeArpScenario::ROUTER : PeArpScenario::BRIDGE;
+        return true;
+    }
+    return false;
+}
+
+bool
+ParseLan(const std::string& name, PeArpScenario::Lan& lan)
+{
+    if (name == "csma" || name == "switched")
+    {
+        lan = name == "csma" ? PeArpScenario::CSMA_BUS : PeArpScenario::SWITCHED;
+        return true;
+    }
+    return false;
+}
+
+void
+PrintHostTable(std::ostream& os,
+               const std::vector<PeArpStatistics::HostResult>& hosts,
+               uint32_t maxRows)
+{
+    os << std::left << std::setw(6) << "host" << std::setw(6) << "site" << std::setw(16) << "ip"
+       << std::setw(13) << "ports" << std::setw(19) << "mac" << std::right << std::setw(10)
+       << "rx_bytes" << std::setw(6) << "echo" << std::setw(12) << "wrong_host" << std::endl;
+    uint32_t rows = 0;
+    for (const auto& r : hosts)
+    {
+        if (maxRows != 0 && rows++ >= maxRows)
+        {
+            os << "... (" << hosts.size() - maxRows << " more hosts in the CSV)" << std::endl;
+            break;
+        }
+        std::ostringstream ip;
+        std::ostringstream mac;
+        ip << r.ip;
+        mac << r.mac;
+        os << std::left << std::setw(6) << r.host << std::setw(6) << r.site << std::setw(16)
+           << ip.str() << std::setw(13) << r.range.ToString() << std::setw(19) << mac.str()
+           << std::right << std::setw(10) << r.rxBytes << std::setw(6) << r.echoReplies
+           << std::setw(12) << r.wrongHostPackets << std::endl;
+    }
+}
+
+void
+PrintTotals(std::ostream& os, const PeArpStatistics::Totals& totals)
+{
+    os << "TCP bytes received: " << totals.rxBytes << " of " << totals.expectedBytes << std::endl
+       << "UDP echo replies:   " << totals.echoReplies << " of " << totals.expectedEchoReplies
+       << std::endl
+       << "wrong-host packets: " << totals.wrongHostPackets << std::endl
+       << "ARP frames sent:    " << totals.arpFrames
+       << " (PE-ARP requests by the edge: " << totals.edgeRequests << ")" << std::endl
+       << "PE-ARP drops:       " << totals.drops;
+    for (const auto& [reason, count] : totals.dropsByReason)
+    {
+        os << " " << reason << "=" << count;
+    }
+    os << std::endl << "events:             " << totals.events << std::endl;
+}
+
+bool
+WriteHostCsv(const std::string& path, const std::vector<PeArpStatistics::HostResult>& hosts)
+{
+    std::ofstream out(path);
+    out << "host,site,ip,port_low,port_high,mac,rx_bytes,echo_replies,wrong_host_packets,"
+           "first_rx_s,last_rx_s,goodput_bps\n";
+    for (const auto& r : hosts)
+    {
+        out << r.host << "," << r.site << "," << r.ip << "," << r.range.GetLow() << ","
+            << r.range.GetHigh() << "," << r.mac << "," << r.rxBytes << "," << r.echoReplies << ","
+            << r.wrongHostPackets << "," << r.firstRxS << "," << r.lastRxS << "," << r.goodputBps
+            << "\n";
+    }
+    return static_cast<bool>(out);
+}
+
+bool
+WriteFlowCsv(const std::string& path, const std::vector<PeArpStatistics::FlowResult>& flows)
+{
+    std::ofstream out(path);
+    out << "flow,protocol,source,source_port,destination,destination_port,tx_packets,rx_packets,"
+           "lost_packets,tx_bytes,rx_bytes,goodput_bps,mean_delay_s\n";
+    for (const auto& f : flows)
+    {
+        out << f.flowId << "," << unsigned(f.protocol) << "," << f.source << "," << f.sourcePort
+            << "," << f.destination << "," << f.destinationPort << "," << f.txPackets << ","
+            << f.rxPackets << "," << f.lostPackets << "," << f.txBytes << "," << f.rxBytes << ","
+            << f.goodputBps << "," << f.meanDelayS << "\n";
+    }
+    return static_cast<bool>(out);
+}
+
+Progress::Progress(Time stop)
+    : m_stop(stop),
+      m_wallStart(std::chrono::steady_clock::now())
+{
+    Simulator::Schedule(m_stop / 10, &Progress::Print, this);
+}
+
+void
+Progress::Print()
+{
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+    std::ostringstream line;
+    line << "[pe-arp] simulated " << std::fixed << std::setprecision(2)
+         << Simulator::Now().GetSeconds() << "/" << m_stop.GetSeconds() << " s, "
+         << Simulator::GetEventCount() << " events, wall " << std::setprecision(1) << wall << " s";
+    std::cerr << line.str() << std::endl;
+    if (Simulator::Now() + m_stop / 10 <= m_stop)
+    {
+        Simulator::Schedule(m_stop / 10, &Progress::Print, this);
+    }
+}
+
+int
+RunScenarioExample(int argc,
+                   char* argv[],
+                   const std::string& file,
+                   const std::string& name,
+                   PeArpScenario::Deployment deployment)
+{
+    PeArpScenario::Config config;
+    uint32_t hosts = config.hostsPerSite;
+    std::string resolver = "pe-arp";
+    std::string lan = "csma";
+    bool pcap = false;
+    bool verbose = false;
+    bool check = false;
+    bool progress = false;
+    bool perFlow = false;
+    uint32_t seed = 1;
+    uint32_t run = 1;
+    uint32_t maxRows = 50;
+    std::string outDir = "results";
+
+    CommandLine cmd(file);
+    cmd.AddValue("hosts", "Hosts per site (LAN)", hosts);
+    cmd.AddValue("sites", "Number of sites, each a LAN behind its own router", config.sites);
+    cmd.AddValue("sharedIps", "Shared addresses per site", config.sharedIps);
+    cmd.AddValue("portsPerHost", "Ports in each host's range", config.portsPerHost);
+    cmd.AddValue("firstPort", "First port of the first range", config.firstPort);
+    cmd.AddValue("resolver",
+                 "pe-arp (shared addresses) or stock (ns-3 ARP, one address per host)",
+                 resolver);
+    cmd.AddValue("lan",
+                 "LAN layout: csma (one segment) or switched (bridge, a link per host)",
+                 lan);
+    cmd.AddValue("tcpBytes", "Bytes sent to each host over TCP (at least 1)", config.tcpBytes);
+    cmd.AddValue("spread", "Starts are spread over this many seconds (>= 0)", config.spread);
+    cmd.AddValue("answerEcho",
+                 "The edge (router or PE-Bridge) answers echo requests for shared addresses "
+                 "(else see --ns3::PeArpL3Protocol::DefaultPort)",
+                 config.answerEcho);
+    cmd.AddValue("pcap", "Write pcap files of site 0 under --outDir", pcap);
+    cmd.AddValue("perFlow",
+                 "Per-flow goodput and delay (FlowMonitor) to <outDir>/<name>-flows.csv",
+                 perFlow);
+    cmd.AddValue("verbose", "Log PE-ARP decisions", verbose);
+    cmd.AddValue("progress", "Print progress to stderr", progress);
+    cmd.AddValue("seed", "Random seed", seed);
+    cmd.AddValue("run", "Random run number", run);
+    cmd.AddValue("maxRows", "Rows of the printed per-host table (0: all)", maxRows);
+    cmd.AddValue("outDir", "Directory for CSV and pcap files", outDir);
+    cmd.AddValue("check",
+                 "Exit with status 1 unless every host got its bytes and echo reply "
+                 "and no packet reached a wrong host",
+                 check);
+    cmd.Parse(argc, argv);
+    config.hostsPerSite = hosts;
+    config.deployment = deployment;
+
+    if (!ParseResolver(resolver, config.resolver))
+    {
+        std::cerr << "error: --resolver=" << resolver << ": must be pe-arp or stock" << std::endl;
+        return 2;
+    }
+    if (!ParseLan(lan, config.lan))
+    {
+        std::cerr << "error: --lan=" << lan << ": must be csma or switched" << std::endl;
+        return 2;
+    }
+    if (verbose)
+    {
+        LogComponentEnable("PeArpL3Protocol", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpNetDevice", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpBridgeNetDevice", LOG_LEVEL_LOGIC);
+        LogComponentEnable("PeArpCache", LOG_LEVEL_LOGIC);
+        LogComponentEnableAll(LOG_PREFIX_TIME);
+        LogComponentEnableAll(LOG_PREFIX_NODE);
+    }
+    RngSeedManager::SetSeed(seed);
+    RngSeedManager::SetRun(run);
+
+    PeArpScenario scenario(config);
+    std::string why = scenario.Validate();
+    if (!why.empty())
+    {
+        // The library names the Config field; the options carry the same
+        // names, except hostsPerSite (--hosts).
+        std::cerr << "error: " << why
+                  << (why.find("hostsPerSite") != std::string::npos ? " (--hosts sets hostsPerSite)"
+                                                                    : "")
+                  << std::endl;
+        return 2;
+    }
+    std::filesystem::create_directories(outDir);
+    scenario.Build();
+    PeArpStatistics statistics(scenario, perFlow);
+    if (pcap)
+    {
+        CsmaHelper().EnablePcap(outDir + "/" + name, scenario.GetSiteLinkDevices(0));
+    }
+
+    bool router = deployment == PeArpScenario::ROUTER;
+    std::cout << "PE-ARP " << (router ? "router" : "bridge") << " scenario: " << config.sites
+              << " site(s) x " << config.hostsPerSite << " hosts, resolver " << resolver << ", LAN "
+              << lan;
+    if (config.resolver == PeArpScenario::PE_ARP)
+    {
+        std::cout << ", " << config.sharedIps << " shared address(es) per site, "
+                  << config.portsPerHost << " ports per host";
+    }
+    std::cout << ", seed " << seed << " run " << run << std::endl << std::endl;
+
+    std::unique_ptr<Progress> progressPrinter;
+    if (progress)
+    {
+        progressPrinter = std::make_unique<Progress>(scenario.GetStopTime());
+    }
+    Simulator::Stop(scenario.GetStopTime());
+    Simulator::Run();
+    statistics.Collect();
+
+    std::cout << (router ? "Router" : "PE-Bridge")
+              << " of site 0, PE-ARP table (arp -n):" << std::endl;
+    if (config.resolver == PeArpScenario::PE_ARP)
+    {
+        PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), std::cout);
+    }
+    else
+    {
+        std::cout << "(stock ns-3 ARP: see ArpCache, not printed)" << std::endl;
+    }
+    std::cout << std::endl << "Hosts:" << std::endl;
+    PrintHostTable(std::cout, statistics.GetHostResults(), maxRows);
+    std::cout << std::endl;
+    const PeArpStatistics::Totals& totals = statistics.GetTotals();
+    PrintTotals(std::cout, totals);
+
+    int status = 0;
+    std::string csv = outDir + "/" + name + "-hosts.csv";
+    if (!WriteHostCsv(csv, statistics.GetHostResults()))
+    {
+        std::cerr << "error: cannot write " << csv << std::endl;
+        status = 1;
+    }
+    std::cout << "per-host results: " << csv << std::endl;
+    if (perFlow)
+    {
+        std::string flows = outDir + "/" + name + "-flows.csv";
+        if (!WriteFlowCsv(flows, statistics.GetFlowResults()))
+        {
+            std::cerr << "error: cannot write " << flows << std::endl;
+            status = 1;
+        }
+        std::cout << "per-flow results: " << flows << std::endl;
+    }
+    Simulator::Destroy();
+
+    if (check)
+    {
+        bool ok = totals.AllDelivered();
+        std::cout << (ok ? "CHECK PASSED" : "CHECK FAILED") << std::endl;
+        return ok ? status : 1;
+    }
+    return status;
+}
+
+} // namespace pearp
+} // namespace ns3

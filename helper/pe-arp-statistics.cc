@@ -1,0 +1,236 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-statistics.h"
+
+#include "pe-arp-scenario.h"
+
+#include "ns3/application.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/flow-monitor-helper.h"
+#include "ns3/ipv4-flow-classifier.h"
+#include "ns3/log.h"
+#include "ns3/packet-sink.h"
+#include "ns3/pe-arp-bridge-net-device.h"
+#include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/pe-arp-net-device.h"
+#include "ns3/simulator.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpStatistics");
+
+bool
+PeArpStatistics::Totals::AllDelivered() const
+{
+    return rxBytes == expectedBytes && echoReplies == expectedEchoReplies && wrongHostPackets == 0;
+}
+
+PeArpStatistics::PeArpStatistics(const PeArpScenario& scenario, bool perFlow)
+    : m_scenario(scenario),
+      m_arpFrames(0)
+{
+    NS_LOG_FUNCTION(this << perFlow);
+    uint32_t n = scenario.GetNHosts();
+    NS_ABORT_MSG_UNLESS(scenario.GetSinks().GetN() == n,
+                        "PeArpStatistics: build the scenario first");
+    m_echoReplies.assign(n, 0);
+    m_firstRx.assign(n, Seconds(-1));
+    m_lastRx.assign(n, Seconds(-1));
+    const NetDeviceContainer& links = scenario.GetLinkDevices();
+    for (uint32_t i = 0; i < links.GetN(); i++)
+    {
+        links.Get(i)->TraceConnectWithoutContext("MacTx",
+                                                 MakeCallback(&PeArpStatistics::CountFrame, this));
+    }
+    const ApplicationContainer& echoes = scenario.GetEchoClients();
+    for (uint32_t i = 0; i < echoes.GetN(); i++)
+    {
+        echoes.Get(i)->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(&PeArpStatistics::CountEcho, this, i));
+    }
+    const ApplicationContainer& sinks = scenario.GetSinks();
+    for (uint32_t i = 0; i < sinks.GetN(); i++)
+    {
+        sinks.Get(i)->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(&PeArpStatistics::NoteRx, this, i));
+    }
+    if (perFlow)
+    {
+        m_flowHelper = std::make_unique<FlowMonitorHelper>();
+        m_flowMonitor = m_flowHelper->InstallAll();
+    }
+}
+
+PeArpStatistics::~PeArpStatistics()
+{
+    m_flowMonitor = nullptr;
+}
+
+void
+PeArpStatistics::CountFrame(Ptr<const Packet> packet)
+{
+    EthernetHeader header(false);
+    if (packet->PeekHeader(header) && header.GetLengthType() == PeArpL3Protocol::PROT_NUMBER)
+    {
+        m_arpFrames++;
+    }
+}
+
+void
+PeArpStatistics::CountEcho(PeArpStatistics* self, uint32_t host, Ptr<const Packet> packet)
+{
+    self->m_echoReplies[host]++;
+}
+
+void
+PeArpStatistics::NoteRx(PeArpStatistics* self,
+                        uint32_t host,
+                        Ptr<const Packet> packet,
+                        const Address& from)
+{
+    if (self->m_firstRx[host].IsNegative())
+    {
+        self->m_firstRx[host] = Simulator::Now();
+    }
+    self->m_lastRx[host] = Simulator::Now();
+}
+
+void
+PeArpStatistics::Collect()
+{
+    NS_LOG_FUNCTION(this);
+    const PeArpScenario& s = m_scenario;
+    const PeArpScenario::Config& config = s.GetConfig();
+    m_totals = Totals();
+    m_totals.events = Simulator::GetEventCount();
+    m_totals.arpFrames = m_arpFrames;
+    m_hosts.clear();
+    for (uint32_t i = 0; i < s.GetNHosts(); i++)
+    {
+        HostResult r;
+        r.host = i;
+        r.site = s.GetHostSite(i);
+        r.nodeId = s.GetHosts().Get(i)->GetId();
+        r.ip = s.GetHostAddress(i);
+        r.range = s.GetHostRange(i);
+        r.mac = Mac48Address::ConvertFrom(s.GetHostLanDevices().Get(i)->GetAddress());
+        r.rxBytes = DynamicCast<PacketSink>(s.GetSinks().Get(i))->GetTotalRx();
+        r.expectedBytes = config.tcpBytes;
+        r.echoReplies = m_echoReplies[i];
+        Ptr<PeArpNetDevice> device = DynamicCast<PeArpNetDevice>(s.GetHostLanDevices().Get(i));
+        r.wrongHostPackets = device ? device->GetWrongHostPackets() : 0;
+        r.firstRxS = m_firstRx[i].GetSeconds();
+        r.lastRxS = m_lastRx[i].GetSeconds();
+        if (m_lastRx[i] > m_firstRx[i] && !m_firstRx[i].IsNegative())
+        {
+            r.goodputBps = r.rxBytes * 8.0 / (m_lastRx[i] - m_firstRx[i]).GetSeconds();
+        }
+        m_totals.rxBytes += r.rxBytes;
+        m_totals.expectedBytes += r.expectedBytes;
+        m_totals.echoReplies += r.echoReplies;
+        m_totals.wrongHostPackets += r.wrongHostPackets;
+        m_hosts.push_back(r);
+    }
+    m_totals.expectedEchoReplies = config.udpEcho ? s.GetNHosts() : 0;
+
+    NodeContainer all(s.GetEdges(), s.GetHosts());
+    for (uint32_t i = 0; i < all.GetN(); i++)
+    {
+        Ptr<PeArpL3Protocol> protocol = all.Get(i)->GetObject<PeArpL3Protocol>();
+        if (!protocol)
+        {
+            continue;
+        }
+        const PeArpL3Protocol::Counters& counters = protocol->GetCounters();
+        m_totals.drops += counters.TotalDrops();
+        for (uint32_t r = 0; r < counters.drops.size(); r++)
+        {
+            if (counters.drops[r] > 0)
+            {
+                std::ostringstream name;
+                name << static_cast<PeArpL3Protocol::DropReason>(r);
+                m_totals.dropsByReason[name.str()] += counters.drops[r];
+            }
+        }
+        if (i < s.GetEdges().GetN())
+        {
+            m_totals.edgeRequests += counters.requestsSent;
+        }
+    }
+    // A PE-Bridge's own frames leave through its ports, which are not
+    // counted (they also forward everybody else's frames).
+    for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
+    {
+        Ptr<PeArpBridgeNetDevice> bridge =
+            DynamicCast<PeArpBridgeNetDevice>(s.GetEdgeDevices().Get(i));
+        if (bridge)
+        {
+            m_totals.arpFrames +=
+                bridge->GetProxiedRequests() +
+                s.GetEdges().Get(i)->GetObject<PeArpL3Protocol>()->GetCounters().requestsSent;
+        }
+    }
+
+    m_flows.clear();
+    if (m_flowMonitor)
+    {
+        m_flowMonitor->CheckForLostPackets();
+        Ptr<Ipv4FlowClassifier> classifier =
+            DynamicCast<Ipv4FlowClassifier>(m_flowHelper->GetClassifier());
+        for (const auto& [id, stats] : m_flowMonitor->GetFlowStats())
+        {
+            Ipv4FlowClassifier::FiveTuple t = classifier->FindFlow(id);
+            FlowResult f;
+            f.flowId = id;
+            f.source = t.sourceAddress;
+            f.destination = t.destinationAddress;
+            f.sourcePort = t.sourcePort;
+            f.destinationPort = t.destinationPort;
+            f.protocol = t.protocol;
+            f.txPackets = stats.txPackets;
+            f.rxPackets = stats.rxPackets;
+            f.txBytes = stats.txBytes;
+            f.rxBytes = stats.rxBytes;
+            f.lostPackets = stats.lostPackets;
+            Time span = stats.timeLastRxPacket - stats.timeFirstTxPacket;
+            if (stats.rxPackets > 0 && span.IsStrictlyPositive())
+            {
+                f.goodputBps = stats.rxBytes * 8.0 / span.GetSeconds();
+            }
+            if (stats.rxPackets > 0)
+            {
+                f.meanDelayS = stats.delaySum.GetSeconds() / stats.rxPackets;
+            }
+            m_flows.push_back(f);
+        }
+    }
+}
+
+const std::vector<PeArpStatistics::HostResult>&
+PeArpStatistics::GetHostResults() const
+{
+    return m_hosts;
+}
+
+const std::vector<PeArpStatistics::FlowResult>&
+PeArpStatistics::GetFlowResults() const
+{
+    return m_flows;
+}
+
+const PeArpStatistics::Totals&
+PeArpStatistics::GetTotals() const
+{
+    return m_totals;
+}
+
+} // namespace ns3

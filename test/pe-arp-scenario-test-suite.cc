@@ -1,0 +1,253 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup pe-arp-tests
+ * Tests of the scenario builder (parameter validation, hosts spread over
+ * shared addresses) and of the statistics it feeds (exact deliveries and
+ * ARP frames of the paper's Figure 4).
+ */
+
+#include "pe-arp-test-utilities.h"
+
+#include "ns3/pe-arp-scenario.h"
+#include "ns3/pe-arp-statistics.h"
+#include "ns3/simulator.h"
+#include "ns3/test.h"
+
+#include <set>
+#include <string>
+
+using namespace ns3;
+using namespace ns3::tests;
+
+/**
+ * \ingroup pe-arp-tests
+ * Every impossible configuration is refused with a message that names the
+ * parameter; a valid one is accepted.
+ */
+class PeArpScenarioValidateTestCase : public TestCase
+{
+  public:
+    PeArpScenarioValidateTestCase()
+        : TestCase("Validate names the wrong parameter")
+    {
+    }
+
+  private:
+    /**
+     * \param config a configuration
+     * \param parameter the parameter its error must name ("" if valid)
+     */
+    void Expect(const PeArpScenario::Config& config, const std::string& parameter)
+    {
+        std::string why = PeArpScenario(config).Validate();
+        if (parameter.empty())
+        {
+            NS_TEST_EXPECT_MSG_EQ(why, "", "a valid configuration was refused");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_NE(why.find(parameter),
+                                  std::string::npos,
+                                  "error \"" << why << "\" does not name " << parameter);
+        }
+    }
+
+    void DoRun() override
+    {
+        PeArpScenario::Config ok;
+        Expect(ok, "");
+        PeArpScenario::Config c = ok;
+        c.sites = 0;
+        Expect(c, "sites");
+        c = ok;
+        c.hostsPerSite = 0;
+        Expect(c, "hostsPerSite");
+        c = ok;
+        c.sharedIps = 4; // more addresses than the 3 hosts
+        Expect(c, "sharedIps");
+        c = ok;
+        c.sharedIps = 0;
+        Expect(c, "sharedIps");
+        c = ok;
+        c.spread = -1;
+        Expect(c, "spread");
+        c = ok;
+        c.start = -0.5;
+        Expect(c, "start");
+        c = ok;
+        c.drain = 0;
+        Expect(c, "drain");
+        c = ok;
+        c.tcpBytes = 0; // BulkSend's "unlimited"
+        Expect(c, "tcpBytes");
+        c = ok;
+        c.sites = 16777216; // 2^24 sites x 3 hosts: overflowed 32 bits before
+        Expect(c, "sites");
+        c = ok;
+        c.sites = 2000000; // 2,000,000 /24 LANs from 198.108.63.0 pass 224.0.0.0
+        c.hostsPerSite = 1;
+        Expect(c, "224.0.0.0");
+        c = ok;
+        c.portsPerHost = 30000; // 3 x 30,000 ports from 2000 > 65535
+        Expect(c, "portsPerHost");
+        c = ok;
+        c.firstPort = 0;
+        Expect(c, "firstPort");
+        c = ok;
+        c.firstPort = 70000;
+        Expect(c, "firstPort");
+        c = ok;
+        c.lanBase = Ipv4Address("10.1.0.0"); // the core links use 10.0.0.0/8
+        Expect(c, "lanBase");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Hosts are spread over all declared shared addresses in blocks as even as
+ * possible (5 hosts on 4 addresses: 2, 1, 1, 1), and each host's range
+ * follows from its place among the hosts of its address.
+ */
+class PeArpScenarioAddressesTestCase : public TestCase
+{
+  public:
+    PeArpScenarioAddressesTestCase()
+        : TestCase("5 hosts on 4 shared addresses use all 4")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config;
+        config.hostsPerSite = 5;
+        config.sharedIps = 4;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        const char* expectedIp[] = {"198.108.63.2",
+                                    "198.108.63.2",
+                                    "198.108.63.3",
+                                    "198.108.63.4",
+                                    "198.108.63.5"};
+        uint16_t expectedLow[] = {2000, 3000, 2000, 2000, 2000};
+        std::set<uint32_t> used;
+        for (uint32_t i = 0; i < 5; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostAddress(i),
+                                  Ipv4Address(expectedIp[i]),
+                                  "address of host " << i);
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostRange(i),
+                                  PeArpPortRange(expectedLow[i], expectedLow[i] + 999),
+                                  "range of host " << i);
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostServerPort(i),
+                                  expectedLow[i],
+                                  "server port of host " << i);
+            used.insert(scenario.GetHostAddress(i).Get());
+        }
+        NS_TEST_EXPECT_MSG_EQ(used.size(), 4, "every declared address has a host");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The statistics of the paper's Figure 4 (3 hosts sharing one address):
+ * every byte and echo arrives, and exactly 6 ARP frames are sent, a
+ * PE-ARP request of the router per host range and each host's reply (the
+ * hosts learn the router from its request, paper section III.B, so they
+ * send no request of their own).
+ */
+class PeArpScenarioStatisticsTestCase : public TestCase
+{
+  public:
+    /**
+     * \param resolver the resolver
+     * \param frames the ARP frames expected
+     */
+    PeArpScenarioStatisticsTestCase(PeArpScenario::Resolver resolver, uint64_t frames)
+        : TestCase(std::string("Figure 4 statistics, ") +
+                   (resolver == PeArpScenario::PE_ARP ? "PE-ARP" : "stock ARP")),
+          m_resolver(resolver),
+          m_frames(frames)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config;
+        config.resolver = m_resolver;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        PeArpStatistics statistics(scenario, true);
+        Simulator::Stop(scenario.GetStopTime());
+        Simulator::Run();
+        statistics.Collect();
+        const PeArpStatistics::Totals& t = statistics.GetTotals();
+        NS_TEST_EXPECT_MSG_EQ(t.expectedBytes, 3 * 10240, "bytes to send");
+        NS_TEST_EXPECT_MSG_EQ(t.rxBytes, 3 * 10240, "bytes received");
+        NS_TEST_EXPECT_MSG_EQ(t.echoReplies, 3, "echo replies");
+        NS_TEST_EXPECT_MSG_EQ(t.expectedEchoReplies, 3, "echo replies expected");
+        NS_TEST_EXPECT_MSG_EQ(t.wrongHostPackets, 0, "wrong-host packets");
+        NS_TEST_EXPECT_MSG_EQ(t.drops, 0, "drops");
+        NS_TEST_EXPECT_MSG_EQ(t.arpFrames, m_frames, "ARP frames");
+        NS_TEST_EXPECT_MSG_EQ(t.AllDelivered(), true, "all delivered");
+        NS_TEST_EXPECT_MSG_GT(t.events, 0, "events counted");
+        NS_TEST_ASSERT_MSG_EQ(statistics.GetHostResults().size(), 3, "host rows");
+        for (const auto& host : statistics.GetHostResults())
+        {
+            NS_TEST_EXPECT_MSG_EQ(host.rxBytes, 10240, "bytes of host " << host.host);
+            NS_TEST_EXPECT_MSG_GT(host.goodputBps, 0, "goodput of host " << host.host);
+            NS_TEST_EXPECT_MSG_GT(host.lastRxS, host.firstRxS, "reception span " << host.host);
+        }
+        // Per flow: 3 TCP data flows in, 3 ACK flows out, 3 UDP echoes
+        // out and 3 replies in, each flow with a positive delay.
+        const auto& flows = statistics.GetFlowResults();
+        NS_TEST_EXPECT_MSG_EQ(flows.size(), 12, "flows seen by FlowMonitor");
+        uint64_t tcpToHosts = 0;
+        for (const auto& f : flows)
+        {
+            NS_TEST_EXPECT_MSG_GT(f.rxPackets, 0, "flow " << f.flowId << " delivered nothing");
+            NS_TEST_EXPECT_MSG_GT(f.meanDelayS, 0, "flow " << f.flowId << " delay");
+            NS_TEST_EXPECT_MSG_EQ(f.lostPackets, 0, "flow " << f.flowId << " lost packets");
+            if (f.protocol == 6 && f.destinationPort == scenario.GetHostServerPort(0))
+            {
+                tcpToHosts++;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(tcpToHosts, 1, "one TCP flow to host 0's server port");
+    }
+
+    PeArpScenario::Resolver m_resolver; //!< resolver
+    uint64_t m_frames;                  //!< expected ARP frames
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The scenario builder and statistics suite.
+ */
+class PeArpScenarioTestSuite : public TestSuite
+{
+  public:
+    PeArpScenarioTestSuite()
+        : TestSuite("pe-arp-scenario", SYSTEM)
+    {
+        AddTestCase(new PeArpScenarioValidateTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpScenarioAddressesTestCase, TestCase::QUICK);
+        // PE-ARP: 3 router requests + 3 host replies. Stock ns-3 ARP: the
+        // same, plus each host's request for the gateway and its reply,
+        // since ns-3's ArpL3Protocol does not learn from requests.
+        AddTestCase(new PeArpScenarioStatisticsTestCase(PeArpScenario::PE_ARP, 6), TestCase::QUICK);
+        AddTestCase(new PeArpScenarioStatisticsTestCase(PeArpScenario::STOCK, 12), TestCase::QUICK);
+    }
+};
+
+/// The suite's instance
+static PeArpScenarioTestSuite g_peArpScenarioTestSuite;
