@@ -42,6 +42,7 @@ get_property(_pearp_imported DIRECTORY PROPERTY IMPORTED_TARGETS)
 foreach(target ${_pearp_imported})
   if(target MATCHES "^ns3::lib(.+)$")
     set(lib${CMAKE_MATCH_1} ${target})
+    list(APPEND PEARP_NS3_LIBRARIES ${target})
   endif()
 endforeach()
 
@@ -129,6 +130,11 @@ function(build_lib)
       set_tests_properties(example-${index}-${example_name} PROPERTIES WORKING_DIRECTORY
                                                                        ${CMAKE_BINARY_DIR})
     endforeach()
+  endif()
+
+  # The scratch starting point runs and delivers every byte.
+  if(TARGET pe-arp-scratch)
+    add_test(NAME pe-arp-scratch COMMAND pe-arp-scratch)
   endif()
 
   # The pcap files dissect in tshark as PE-ARP (needs tshark).

@@ -43,6 +43,7 @@ main(int argc, char* argv[])
     std::string deployment = "router";
     double spread = 1.0;
     bool progress = false;
+    bool check = false;
     uint32_t seed = 1;
 
     CommandLine cmd(__FILE__);
@@ -58,6 +59,10 @@ main(int argc, char* argv[])
     cmd.AddValue("spread", "Starts are spread over this many seconds", spread);
     cmd.AddValue("progress", "Print progress to stderr", progress);
     cmd.AddValue("seed", "Random seed", seed);
+    cmd.AddValue("check",
+                 "Exit with status 1 unless every byte and echo arrived, no packet reached a "
+                 "wrong host and nothing was dropped",
+                 check);
     cmd.Parse(argc, argv);
 
     if (hosts == 0 || hostsPerSite == 0)
@@ -110,5 +115,10 @@ main(int argc, char* argv[])
               << " expected_bytes=" << t.expectedBytes << " echo_replies=" << t.echoReplies
               << " wrong_host_packets=" << t.wrongHostPackets << " drops=" << t.drops << std::endl;
     Simulator::Destroy();
+    if (check && !(t.AllDelivered() && t.drops == 0))
+    {
+        std::cout << "CHECK FAILED" << std::endl;
+        return 1;
+    }
     return 0;
 }

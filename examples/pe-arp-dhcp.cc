@@ -69,6 +69,7 @@ main(int argc, char* argv[])
     double leaseTime = 60;
     bool pcap = false;
     bool verbose = false;
+    bool check = false;
     uint32_t seed = 1;
     std::string outDir = "results";
 
@@ -82,6 +83,10 @@ main(int argc, char* argv[])
     cmd.AddValue("verbose", "Log DHCP and PE-ARP decisions", verbose);
     cmd.AddValue("seed", "Random seed", seed);
     cmd.AddValue("outDir", "Directory for CSV and pcap files", outDir);
+    cmd.AddValue("check",
+                 "Exit with status 1 unless min(hosts, pool) hosts are bound with disjoint "
+                 "port sets, each received its datagram, and every other host got a NAK",
+                 check);
     cmd.Parse(argc, argv);
     RngSeedManager::SetSeed(seed);
     if (verbose)
@@ -223,6 +228,26 @@ main(int argc, char* argv[])
               << " ACK, " << n.naks << " NAK (" << n.poolFull << " pool full), " << n.malformed
               << " malformed" << std::endl
               << "per-host results: " << outDir << "/pe-arp-dhcp-hosts.csv" << std::endl;
+
+    // The check: as many leases as the pool allows, disjoint sets per
+    // address, the datagram on each lease's first port, NAKs for the rest.
+    bool ok = bound == std::min<uint64_t>(hosts, server->GetPoolSize());
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        bool isBound = clients[i]->GetState() == PeArpDhcpClient::BOUND;
+        ok = ok && (isBound ? received[i] == 100 : clients[i]->GetNaks() > 0);
+        for (uint32_t j = i + 1; isBound && j < hosts; j++)
+        {
+            ok = ok && !(clients[j]->GetState() == PeArpDhcpClient::BOUND &&
+                         clients[j]->GetAddress() == clients[i]->GetAddress() &&
+                         clients[j]->GetPortSet().Overlaps(clients[i]->GetPortSet()));
+        }
+    }
     Simulator::Destroy();
+    if (check)
+    {
+        std::cout << (ok ? "CHECK PASSED" : "CHECK FAILED") << std::endl;
+        return ok ? 0 : 1;
+    }
     return 0;
 }

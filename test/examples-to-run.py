@@ -13,10 +13,10 @@ cpp_examples = [
     ("pe-arp-bridge --check", "True", "True"),
     ("pe-arp-bridge --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched --answerEcho", "True", "False"),
     ("pe-arp-self-assign --hosts=2,8", "True", "False"),
-    ("pe-arp-dhcp --hosts=10 --sharedIps=2 --psidLength=2", "True", "False"),
-    ("pe-arp-dhcp --hosts=4 --offset=6 --psidLength=6", "True", "False"),
-    ("pe-arp-bench --hosts=100", "True", "False"),
-    ("pe-arp-bench --hosts=100 --deployment=bridge", "True", "False"),
+    ("pe-arp-dhcp --check --hosts=10 --sharedIps=2 --psidLength=2", "True", "False"),
+    ("pe-arp-dhcp --check --hosts=4 --offset=6 --psidLength=6", "True", "False"),
+    ("pe-arp-bench --check --hosts=100", "True", "False"),
+    ("pe-arp-bench --check --hosts=100 --deployment=bridge", "True", "False"),
     ("pe-arp-dns-srv", "True", "False"),
 ]
 

@@ -57,6 +57,12 @@
         }                                                                                          \
     } while (false)
 
+/**
+ * \ingroup pe-arp
+ * \ingroup tests
+ * \defgroup pe-arp-tests PE-ARP module tests
+ */
+
 namespace ns3
 {
 

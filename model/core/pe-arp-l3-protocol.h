@@ -19,6 +19,19 @@
 #include <array>
 #include <map>
 
+/**
+ * \defgroup pe-arp Port Enhanced ARP
+ *
+ * PE-ARP (Karir, Wustrow and Rees): many hosts share one IPv4 address, each
+ * owning a TCP/UDP port range, and ARP extended with ports resolves
+ * (address, port) to a MAC address, in an edge router or in a PE-Bridge in
+ * front of an unmodified gateway. The model is split by layer: core
+ * (wire format, cache, protocol, port sets, IPv4 summary), host (the PE-ARP
+ * interface and the host stack), edge (PE-Bridge, echo responder),
+ * provisioning (conflict detection, DHCP option 159) and service (DNS SRV).
+ * See doc/pe-arp.rst.
+ */
+
 namespace ns3
 {
 
