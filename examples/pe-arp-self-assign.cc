@@ -144,8 +144,8 @@ main(int argc, char* argv[])
     Ptr<PeArpPortSetAllocator> allocator = CreateObject<PeArpPortSetAllocator>();
     allocator->SetAttribute("FirstPort", UintegerValue(firstPort));
     allocator->SetAttribute("PortsPerHost", UintegerValue(portsPerHost));
-    std::string why;
-    if (!allocator->Validate(why))
+    std::string why = allocator->Validate();
+    if (!why.empty())
     {
         std::cerr << "error: " << why << std::endl;
         return 2;

@@ -109,8 +109,8 @@ PeArpPortSetAllocator::GetPsidLength() const
     return k; // 17 when the ratio is above 65536: refused by Validate
 }
 
-bool
-PeArpPortSetAllocator::Validate(std::string& why) const
+std::string
+PeArpPortSetAllocator::Validate() const
 {
     std::ostringstream reason;
     if (m_scheme == CONTIGUOUS)
@@ -152,8 +152,7 @@ PeArpPortSetAllocator::Validate(std::string& why) const
                       "(set IncludeWellKnown)";
         }
     }
-    why = reason.str();
-    return why.empty();
+    return reason.str();
 }
 
 uint32_t

@@ -58,11 +58,10 @@ class PeArpPortSetAllocator : public Object
     PeArpPortSetAllocator& operator=(const PeArpPortSetAllocator&) = delete;
 
     /**
-     * \param why receives the reason, naming the attribute, if the
-     *        configuration is impossible
-     * \return true if the configuration can be used
+     * \return an empty string if the configuration can be used, else the
+     *         reason, naming the attribute
      */
-    bool Validate(std::string& why) const;
+    std::string Validate() const;
     /** \return the number of sets, usable or not (2^k for MAP); aborts if invalid */
     uint32_t GetSetCount() const;
     /** \return how many hosts fit on one address (sets that hold ports); aborts if invalid */

@@ -92,8 +92,8 @@ PeArpPortSet::IsEmpty() const
     return m_ranges.empty();
 }
 
-bool
-PeArpPortSet::GetRangeHolding(uint16_t port, PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpPortSet::GetRangeHolding(uint16_t port) const
 {
     auto it = std::upper_bound(m_ranges.begin(),
                                m_ranges.end(),
@@ -101,22 +101,20 @@ PeArpPortSet::GetRangeHolding(uint16_t port, PeArpPortRange& range) const
                                [](uint16_t p, const PeArpPortRange& r) { return p < r.GetLow(); });
     if (it == m_ranges.begin())
     {
-        return false;
+        return std::nullopt;
     }
     --it;
     if (port > it->GetHigh())
     {
-        return false;
+        return std::nullopt;
     }
-    range = *it;
-    return true;
+    return *it;
 }
 
 bool
 PeArpPortSet::Contains(uint16_t port) const
 {
-    PeArpPortRange unused;
-    return GetRangeHolding(port, unused);
+    return GetRangeHolding(port).has_value();
 }
 
 bool

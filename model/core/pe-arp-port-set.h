@@ -9,6 +9,7 @@
 
 #include "pe-arp-port-range.h"
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -60,10 +61,9 @@ class PeArpPortSet
     /**
      * The range of the set that holds a port.
      * \param port a port
-     * \param range receives the range
-     * \return false if the set does not hold the port
+     * \return the range, or nothing if the set does not hold the port
      */
-    bool GetRangeHolding(uint16_t port, PeArpPortRange& range) const;
+    std::optional<PeArpPortRange> GetRangeHolding(uint16_t port) const;
     /**
      * \param other another set
      * \return true if the sets share a port

@@ -68,8 +68,8 @@ PeArpNetDevice::GetTypeId()
 
 PeArpNetDevice::PeArpNetDevice()
     : m_interface(-1),
-      m_ifIndex(0),
       m_agentKnown(false),
+      m_ifIndex(0),
       m_wrongHostPackets(0)
 {
     NS_LOG_FUNCTION(this);
@@ -261,7 +261,9 @@ PeArpNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange
         range = PeArpPortRange::All();
         return true;
     }
-    return agent->GetRangeHolding(address, port, range);
+    std::optional<PeArpPortRange> holding = agent->GetRangeHolding(address, port);
+    range = holding.value_or(range);
+    return holding.has_value();
 }
 
 bool
@@ -270,14 +272,15 @@ PeArpNetDevice::GetOwnedRangeOverlapping(Ipv4Address address,
                                          PeArpPortRange& range) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
-    PeArpPortSet ports;
     if (agent && agent->IsTentative(address))
     {
         return false;
     }
-    if (agent && agent->GetPortSet(address, ports))
+    if (agent && agent->GetPortSet(address))
     {
-        return agent->GetRangeOverlapping(address, probed, range);
+        std::optional<PeArpPortRange> overlapping = agent->GetRangeOverlapping(address, probed);
+        range = overlapping.value_or(range);
+        return overlapping.has_value();
     }
     range = PeArpPortRange::All(); // this node owns every port of the address
     return true;
@@ -352,13 +355,14 @@ Ptr<const Packet>
 PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Summary& summary) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
-    uint16_t original;
-    if (!agent ||
-        !agent->UnmapEchoIdentifier(summary.destination, summary.icmpIdentifier, original))
+    std::optional<uint16_t> original =
+        agent ? agent->UnmapEchoIdentifier(summary.destination, summary.icmpIdentifier)
+              : std::nullopt;
+    if (!original)
     {
         return packet;
     }
-    return PeArpIpv4::SetEchoIdentifier(packet, original);
+    return PeArpIpv4::SetEchoIdentifier(packet, *original);
 }
 
 bool

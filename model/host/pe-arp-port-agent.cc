@@ -90,37 +90,33 @@ PeArpPortAgent::IsTentative(Ipv4Address address) const
     return m_tentative.count(address) != 0;
 }
 
-bool
-PeArpPortAgent::GetRangeOverlapping(Ipv4Address address,
-                                    PeArpPortRange probed,
-                                    PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpPortAgent::GetRangeOverlapping(Ipv4Address address, PeArpPortRange probed) const
 {
     auto it = m_sets.find(address);
     if (it == m_sets.end())
     {
-        return false; // tentative, or owns all ports: a probe is not contested here
+        return std::nullopt; // tentative, or owns all ports: a probe is not contested here
     }
     for (const PeArpPortRange& r : it->second.GetRanges())
     {
         if (r.Overlaps(probed))
         {
-            range = r;
-            return true;
+            return r;
         }
     }
-    return false;
+    return std::nullopt;
 }
 
-bool
-PeArpPortAgent::GetPortSet(Ipv4Address address, PeArpPortSet& ports) const
+std::optional<PeArpPortSet>
+PeArpPortAgent::GetPortSet(Ipv4Address address) const
 {
     auto it = m_sets.find(address);
     if (it == m_sets.end())
     {
-        return false;
+        return std::nullopt;
     }
-    ports = it->second;
-    return true;
+    return it->second;
 }
 
 bool
@@ -134,20 +130,19 @@ PeArpPortAgent::OwnsPort(Ipv4Address address, uint16_t port) const
     return it == m_sets.end() || it->second.Contains(port);
 }
 
-bool
-PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port) const
 {
     if (IsTentative(address))
     {
-        return false;
+        return std::nullopt;
     }
     auto it = m_sets.find(address);
     if (it == m_sets.end())
     {
-        range = PeArpPortRange::All();
-        return true;
+        return PeArpPortRange::All();
     }
-    return it->second.GetRangeHolding(port, range);
+    return it->second.GetRangeHolding(port);
 }
 
 PeArpPortRange
@@ -304,16 +299,15 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
     return PortAt(set, original % size);
 }
 
-bool
-PeArpPortAgent::UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped, uint16_t& original) const
+std::optional<uint16_t>
+PeArpPortAgent::UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped) const
 {
     auto it = m_echoToOriginal.find({address, mapped});
     if (it == m_echoToOriginal.end())
     {
-        return false;
+        return std::nullopt;
     }
-    original = it->second;
-    return true;
+    return it->second;
 }
 
 uint64_t

@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace ns3
@@ -89,18 +90,18 @@ class PeArpPortAgent : public Object
     /**
      * \param address an address of this host
      * \param probed a range another host probes for
-     * \param range receives the first range of this host's set that overlaps it
-     * \return true if this host owns ports of the probed range
+     * \return the first range of this host's set that overlaps it, or
+     *         nothing if this host owns no port of the probed range (or
+     *         all ports of the address)
      */
-    bool GetRangeOverlapping(Ipv4Address address,
-                             PeArpPortRange probed,
-                             PeArpPortRange& range) const;
+    std::optional<PeArpPortRange> GetRangeOverlapping(Ipv4Address address,
+                                                      PeArpPortRange probed) const;
     /**
      * \param address an address of this host
-     * \param ports receives the ports this host owns of it
-     * \return false if the host owns all ports of the address (not shared)
+     * \return the ports this host owns of it, or nothing if the host owns
+     *         all ports of the address (not shared)
      */
-    bool GetPortSet(Ipv4Address address, PeArpPortSet& ports) const;
+    std::optional<PeArpPortSet> GetPortSet(Ipv4Address address) const;
     /**
      * \param address an address of this host
      * \param port a port (0: traffic without ports)
@@ -113,10 +114,10 @@ class PeArpPortAgent : public Object
      * consists of, one per resolution.
      * \param address an address of this host
      * \param port a port
-     * \param range receives the range (0-0 if the host owns the address)
-     * \return false if the host does not own the port
+     * \return the range (0-0 if the host owns the address), or nothing if
+     *         the host does not own the port
      */
-    bool GetRangeHolding(Ipv4Address address, uint16_t port, PeArpPortRange& range) const;
+    std::optional<PeArpPortRange> GetRangeHolding(Ipv4Address address, uint16_t port) const;
     /**
      * \param address an address of this host
      * \return the range announced in this host's requests: the first range
@@ -166,10 +167,9 @@ class PeArpPortAgent : public Object
      * The identifier an application chose, for an echo reply's identifier.
      * \param address the shared address
      * \param mapped the identifier in the reply
-     * \param original receives the application's identifier
-     * \return false if the identifier was not mapped
+     * \return the application's identifier, or nothing if it was not mapped
      */
-    bool UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped, uint16_t& original) const;
+    std::optional<uint16_t> UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped) const;
 
     /** \return binds refused because the port is outside the range */
     uint64_t GetRefusedBinds() const;

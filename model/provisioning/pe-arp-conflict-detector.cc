@@ -156,8 +156,8 @@ PeArpConflictDetector::Start(Ptr<PeArpNetDevice> device,
     NS_ABORT_MSG_UNLESS(device->IsLocalAddress(address),
                         "PeArpConflictDetector::Start: " << address
                                                          << " is not assigned to the interface");
-    std::string why;
-    NS_ABORT_MSG_UNLESS(allocator->Validate(why), "PeArpConflictDetector::Start: " << why);
+    std::string why = allocator->Validate();
+    NS_ABORT_MSG_UNLESS(why.empty(), "PeArpConflictDetector::Start: " << why);
     m_device = device;
     m_address = address;
     m_allocator = allocator;

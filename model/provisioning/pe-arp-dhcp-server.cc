@@ -89,8 +89,8 @@ PeArpDhcpServer::SetPool(const std::vector<Ipv4Address>& addresses,
     allocator->SetAttribute("Scheme", EnumValue(PeArpPortSetAllocator::MAP));
     allocator->SetAttribute("PsidOffset", UintegerValue(offset));
     allocator->SetAttribute("PsidLength", UintegerValue(psidLength));
-    std::string why;
-    NS_ABORT_MSG_UNLESS(allocator->Validate(why), "PeArpDhcpServer::SetPool: " << why);
+    std::string why = allocator->Validate();
+    NS_ABORT_MSG_UNLESS(why.empty(), "PeArpDhcpServer::SetPool: " << why);
     m_slots.clear();
     for (const Ipv4Address& address : addresses)
     {
