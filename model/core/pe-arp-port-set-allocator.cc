@@ -49,24 +49,24 @@ PeArpPortSetAllocator::GetTypeId()
                           "Contiguous scheme: ports in each block.",
                           UintegerValue(1024),
                           MakeUintegerAccessor(&PeArpPortSetAllocator::m_portsPerHost),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(1, 65535))
             .AddAttribute("PsidOffset",
                           "MAP scheme: offset bits a (RFC 7597; 6 by default, 0 for "
                           "lightweight 4over6's contiguous sets).",
                           UintegerValue(6),
                           MakeUintegerAccessor(&PeArpPortSetAllocator::m_psidOffset),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 16))
             .AddAttribute("PsidLength",
                           "MAP scheme: PSID length k; 2^k sets share an address.",
                           UintegerValue(6),
                           MakeUintegerAccessor(&PeArpPortSetAllocator::m_psidLength),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 16))
             .AddAttribute("SharingRatio",
                           "MAP scheme: if not 0, the number of sets per address (a power of "
                           "two), which sets the PSID length.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&PeArpPortSetAllocator::m_sharingRatio),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 65536))
             .AddAttribute("IncludeWellKnown",
                           "MAP scheme: let sets hold the well-known ports 0-1023 (with "
                           "a > 0: the A = 0 block).",
@@ -115,11 +115,8 @@ PeArpPortSetAllocator::Validate() const
     std::ostringstream reason;
     if (m_scheme == CONTIGUOUS)
     {
-        if (m_portsPerHost == 0)
-        {
-            reason << "PortsPerHost must be at least 1";
-        }
-        else if (m_firstPort > m_lastPort)
+        // PortsPerHost >= 1 is the attribute's bound.
+        if (m_firstPort > m_lastPort)
         {
             reason << "FirstPort (" << m_firstPort << ") is above LastPort (" << m_lastPort << ")";
         }
@@ -132,11 +129,8 @@ PeArpPortSetAllocator::Validate() const
     else
     {
         uint32_t k = GetPsidLength();
-        if (m_sharingRatio > 65536)
-        {
-            reason << "SharingRatio (" << m_sharingRatio << ") is above 65536";
-        }
-        else if (m_sharingRatio != 0 && (1u << k) != m_sharingRatio)
+        // SharingRatio <= 65536 is the attribute's bound.
+        if (m_sharingRatio != 0 && (1u << k) != m_sharingRatio)
         {
             reason << "SharingRatio (" << m_sharingRatio << ") is not a power of two";
         }

@@ -41,7 +41,7 @@ PeArpDhcpClient::GetTypeId()
                           "Time after which an unanswered DISCOVER or REQUEST is sent again.",
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&PeArpDhcpClient::m_retransmission),
-                          MakeTimeChecker())
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("ReleaseOnStop",
                           "Release the lease when the application stops.",
                           BooleanValue(true),

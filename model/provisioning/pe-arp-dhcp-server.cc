@@ -41,7 +41,7 @@ PeArpDhcpServer::GetTypeId()
                           "How long an offered pair is held for the client's REQUEST.",
                           TimeValue(Seconds(30)),
                           MakeTimeAccessor(&PeArpDhcpServer::m_offerHold),
-                          MakeTimeChecker())
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("ServerIdentifier",
                           "Address sent in option 54 (the server's address on the clients' "
                           "network).",

@@ -37,7 +37,7 @@ PeArpDnsServer::GetTypeId()
                           "UDP port the server listens on.",
                           UintegerValue(53),
                           MakeUintegerAccessor(&PeArpDnsServer::m_port),
-                          MakeUintegerChecker<uint16_t>())
+                          MakeUintegerChecker<uint16_t>(1, 65535))
             .AddAttribute("Zone",
                           "The zone the server is authoritative for, e.g. example.com.",
                           StringValue("example.com"),

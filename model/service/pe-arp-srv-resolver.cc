@@ -48,17 +48,17 @@ PeArpSrvResolver::GetTypeId()
                           "UDP port of the DNS server.",
                           UintegerValue(53),
                           MakeUintegerAccessor(&PeArpSrvResolver::m_port),
-                          MakeUintegerChecker<uint16_t>())
+                          MakeUintegerChecker<uint16_t>(1, 65535))
             .AddAttribute("Timeout",
                           "Time to wait for a response before retransmitting.",
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&PeArpSrvResolver::m_timeout),
-                          MakeTimeChecker(NanoSeconds(1)))
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("Retries",
                           "Retransmissions of a request before it fails with TIMEOUT.",
                           UintegerValue(2),
                           MakeUintegerAccessor(&PeArpSrvResolver::m_retries),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 100))
             .AddTraceSource("Tx",
                             "A DNS request sent (retransmissions included).",
                             MakeTraceSourceAccessor(&PeArpSrvResolver::m_txTrace),
