@@ -11,6 +11,7 @@
 #include "ns3/node.h"
 #include "ns3/pe-arp-bridge-net-device.h"
 #include "ns3/pe-arp-l3-protocol.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -52,6 +53,12 @@ PeArpBridgeHelper::Install(Ptr<Node> node,
     {
         bridge->AddBridgePort(*it);
     }
+    UintegerValue uplink;
+    bridge->GetAttribute("UplinkPort", uplink);
+    NS_ABORT_MSG_UNLESS(bridge->GetUplinkPort(),
+                        "PeArpBridgeHelper::Install: UplinkPort "
+                            << uplink.Get() << " is not a port index (the " << ports.GetN()
+                            << " ports are 0-" << ports.GetN() - 1 << ")");
     return bridge;
 }
 

@@ -46,7 +46,9 @@ class PeArpBridgeHelper
     /**
      * Create a PE-Bridge on a node over its ports, serving shared addresses.
      * Aggregates a ns3::PeArpL3Protocol to the node if it has none. The node
-     * needs no IP stack.
+     * needs no IP stack. The port toward the gateway is the first one, or
+     * the one the bridge attribute UplinkPort names (aborts if there is no
+     * such port).
      * \param node the bridge node
      * \param ports the ports (devices of the node that support SendFrom)
      * \param sharedAddresses the shared addresses the bridge serves

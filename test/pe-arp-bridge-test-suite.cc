@@ -14,10 +14,16 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/arp-cache.h"
+#include "ns3/arp-header.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/csma-channel.h"
+#include "ns3/csma-helper.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/simulator.h"
@@ -94,9 +100,13 @@ class PeArpBridgeTrafficTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(f.bridge->GetProxiedRequests(),
                               1,
                               "the gateway's one standard request for the shared address");
-        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetSuppressedFloods(),
+        // The gateway asked for the shared address at 1 s: at 3 s the
+        // bridge knows it is behind the uplink and answers the hosts itself.
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsAnswered(),
                               3,
-                              "the hosts' requests for the gateway went to its port only");
+                              "the hosts' requests for the gateway were answered by the bridge");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetSuppressedFloods(), 0, "none reached the gateway");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsSent(), 0, "nor needed to");
         NS_TEST_EXPECT_MSG_GT(f.bridge->GetRewrittenFrames(), 3, "frames were redirected");
 
         // The unmodified gateway resolved the shared address to the bridge.
@@ -179,6 +189,206 @@ class PeArpBridgeQueuedMissTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * ARP frames whose sender is the shared address (a sharer asking for
+ * another sharer, for a non-shared host of the LAN, or for the gateway)
+ * never leave through the gateway port: an RFC 826 or Linux gateway would
+ * move the shared address to that host's MAC. Exactly the frames the bridge
+ * sends for itself leave there, all with the bridge's MAC as sender.
+ */
+class PeArpBridgeUplinkTestCase : public TestCase
+{
+  public:
+    /**
+     * \param switched one bridge port per host
+     */
+    explicit PeArpBridgeUplinkTestCase(bool switched)
+        : TestCase(std::string("Figure 5: no frame with a sharer as sender reaches the gateway (") +
+                   (switched ? "a port per host" : "hosts on one segment") + ")"),
+          m_switched(switched)
+    {
+    }
+
+  private:
+    /** An ARP frame seen leaving through the gateway port. */
+    struct Seen
+    {
+        bool request;       //!< request (else reply)
+        Ipv4Address sender; //!< sender address
+        Mac48Address mac;   //!< sender hardware address
+        Ipv4Address target; //!< target address
+    };
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f(m_switched);
+        // D: an ordinary host with its own address on the hosts' side.
+        Ptr<Node> d = CreateObject<Node>();
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+        stack.Install(d);
+        CsmaHelper csma;
+        Ptr<NetDevice> dLink;
+        if (m_switched)
+        {
+            NetDeviceContainer pair = csma.Install(NodeContainer(d, f.bridgeNode));
+            dLink = pair.Get(0);
+            f.bridge->AddBridgePort(pair.Get(1));
+        }
+        else
+        {
+            dLink = csma.Install(d, DynamicCast<CsmaChannel>(f.hostLink[0]->GetChannel())).Get(0);
+        }
+        Ipv4Address dAddress("198.108.63.20");
+        Ptr<Ipv4> ipv4 = d->GetObject<Ipv4>();
+        int32_t interface = ipv4->AddInterface(dLink);
+        ipv4->AddAddress(interface, Ipv4InterfaceAddress(dAddress, "255.255.255.0"));
+        ipv4->SetUp(interface);
+
+        std::vector<Seen> seen;
+        Ptr<NetDevice> uplink = f.bridge->GetBridgePort(0);
+        uplink->TraceConnectWithoutContext(
+            "MacTx",
+            Callback<void, Ptr<const Packet>>([&seen](Ptr<const Packet> sent) {
+                Ptr<Packet> copy = sent->Copy();
+                EthernetHeader ethernet(false);
+                copy->RemoveHeader(ethernet);
+                if (ethernet.GetLengthType() != 0x0806)
+                {
+                    return;
+                }
+                ArpHeader arp;
+                copy->RemoveHeader(arp);
+                seen.push_back({arp.IsRequest(),
+                                arp.GetSourceIpv4Address(),
+                                Mac48Address::ConvertFrom(arp.GetSourceHardwareAddress()),
+                                arp.GetDestinationIpv4Address()});
+            }));
+
+        Ptr<Application> sinkA = InstallSink(f.hosts.Get(0), false, 2500);
+        Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 3500);
+        Ptr<Application> sinkC = InstallSink(f.hosts.Get(2), false, 4500);
+        Ptr<Application> sinkD = InstallSink(d, false, 9);
+        Ptr<Application> inetUdp = InstallSink(f.inet, false, 9);
+        // C asks for the gateway before the gateway has ever sent a frame.
+        Figure5::SendUdp(f.hosts.Get(2), Seconds(1.0), f.inetAddress, 9, 1, 50);
+        // Between sharers, both ways.
+        Figure5::SendUdp(f.hosts.Get(0), Seconds(2.0), f.shared, 3500, 2, 100);
+        Figure5::SendUdp(f.hosts.Get(1), Seconds(2.5), f.shared, 2500, 1, 100);
+        // A sharer and a non-shared host of the LAN, both ways.
+        Figure5::SendUdp(f.hosts.Get(0), Seconds(3.0), dAddress, 9, 1, 70);
+        Figure5::SendUdp(d, Seconds(3.5), f.shared, 4500, 1, 30);
+        // The Internet to a sharer (the gateway's one standard request).
+        Figure5::SendUdp(f.inet, Seconds(4.0), f.shared, 4500, 1, 40);
+        // A and B to the Internet, after the gateway is known.
+        Figure5::SendUdp(f.hosts.Get(0), Seconds(5.0), f.inetAddress, 9, 1, 50);
+        Figure5::SendUdp(f.hosts.Get(1), Seconds(5.1), f.inetAddress, 9, 1, 50);
+        Simulator::Stop(Seconds(8));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA), 100, "B reaches A");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 200, "A reaches B");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkC), 70, "D and the Internet reach C");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkD), 70, "A reaches D");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetUdp), 150, "A, B and C reach the Internet");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[i]->GetWrongHostPackets(), 0, "no misdelivery");
+        }
+
+        uint32_t fromSharers = 0;
+        uint32_t bridgeRequests = 0;
+        uint32_t bridgeReplies = 0;
+        for (const Seen& frame : seen)
+        {
+            bool shared = frame.sender == f.shared;
+            if (shared && frame.mac != f.bridge->GetMac48())
+            {
+                fromSharers++;
+            }
+            if (frame.mac == f.bridge->GetMac48() && frame.request &&
+                frame.sender == Ipv4Address::GetAny())
+            {
+                bridgeRequests++;
+            }
+            if (frame.mac == f.bridge->GetMac48() && !frame.request && shared)
+            {
+                bridgeReplies++;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(fromSharers,
+                              0,
+                              "no frame through the gateway port has a sharer's MAC as sender");
+        // The bridge asks, from 0.0.0.0, for what it cannot answer itself:
+        // the gateway at 1 s (then unknown) and D at 3 s (then unknown).
+        NS_TEST_EXPECT_MSG_EQ(bridgeRequests, 2, "the bridge's requests for C's and A's targets");
+        NS_TEST_EXPECT_MSG_EQ(bridgeReplies, 1, "the bridge's answer to the gateway's request");
+        NS_TEST_EXPECT_MSG_EQ(seen.size(), 3, "and nothing else leaves through the gateway port");
+        NS_TEST_EXPECT_MSG_EQ(
+            f.bridge->GetProxiedRequests(),
+            2,
+            "the gateway and D asked the bridge for the shared address once each");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsSent(), 2, "counted as sent");
+        // C's (after the gateway's reply), A's and B's at 5 s; D answered A.
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsAnswered(),
+                              3,
+                              "the bridge answered the sharers' requests for the gateway");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsDropped(), 0, "no drop");
+        Simulator::Destroy();
+    }
+
+    bool m_switched; //!< one port per host
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The sharers waiting for the bridge's requests on the uplink are bounded
+ * (MaxPendingUplink): a request beyond the bound is dropped and counted,
+ * and never reaches the gateway.
+ */
+class PeArpBridgeUplinkBoundTestCase : public TestCase
+{
+  public:
+    PeArpBridgeUplinkBoundTestCase()
+        : TestCase("Figure 5: sharers waiting for the uplink are bounded, drops counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f;
+        f.bridge->SetAttribute("MaxPendingUplink", UintegerValue(1));
+        f.bridge->SetAttribute("UplinkRequestTimeout", TimeValue(Seconds(3600)));
+        uint32_t uplinkArp = 0;
+        f.bridge->GetBridgePort(0)->TraceConnectWithoutContext(
+            "MacTx",
+            Callback<void, Ptr<const Packet>>([&uplinkArp](Ptr<const Packet> sent) {
+                Ptr<Packet> copy = sent->Copy();
+                EthernetHeader ethernet(false);
+                copy->RemoveHeader(ethernet);
+                uplinkArp += ethernet.GetLengthType() == 0x0806 ? 1 : 0;
+            }));
+        // Nobody has these addresses: the requests are never answered.
+        Figure5::SendUdp(f.hosts.Get(0), Seconds(1.0), "198.108.63.30", 9, 1, 10);
+        Figure5::SendUdp(f.hosts.Get(1), Seconds(1.5), "198.108.63.31", 9, 1, 10);
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        uint64_t fromB = f.HostProtocol(1)->GetCounters().requestsSent;
+        NS_TEST_EXPECT_MSG_GT(fromB, 0, "B asked");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsSent(), 1, "the bridge asked for A only");
+        NS_TEST_EXPECT_MSG_EQ(uplinkArp, 1, "one frame through the gateway port");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsDropped(),
+                              fromB,
+                              "each of B's requests (and retransmissions) was dropped, counted");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The PE-Bridge suite.
  */
 class PeArpBridgeTestSuite : public TestSuite
@@ -190,6 +400,9 @@ class PeArpBridgeTestSuite : public TestSuite
         AddTestCase(new PeArpBridgeTrafficTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpBridgeTrafficTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpBridgeQueuedMissTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpBridgeUplinkTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpBridgeUplinkTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpBridgeUplinkBoundTestCase, TestCase::QUICK);
     }
 };
 

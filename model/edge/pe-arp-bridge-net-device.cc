@@ -121,7 +121,26 @@ PeArpBridgeNetDevice::GetTypeId()
                           "Name of the bridge in printed tables.",
                           StringValue("br0"),
                           MakeStringAccessor(&PeArpBridgeNetDevice::m_name),
-                          MakeStringChecker());
+                          MakeStringChecker())
+            .AddAttribute("UplinkPort",
+                          "Index of the port toward the gateway, in the order the ports were "
+                          "added (PeArpBridgeHelper: the order of its port container). ARP "
+                          "frames whose sender is a shared address never leave through it.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PeArpBridgeNetDevice::m_uplinkIndex),
+                          MakeUintegerChecker<uint32_t>(0, 65535))
+            .AddAttribute("UplinkRequestTimeout",
+                          "How long the bridge waits for the answer to a request it sent on "
+                          "the uplink for sharers before it asks again.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&PeArpBridgeNetDevice::m_uplinkRequestTimeout),
+                          MakeTimeChecker(MilliSeconds(1), Seconds(3600)))
+            .AddAttribute("MaxPendingUplink",
+                          "Most sharers waiting at once for the answer to the bridge's requests "
+                          "on the uplink; further requests are dropped and counted.",
+                          UintegerValue(1024),
+                          MakeUintegerAccessor(&PeArpBridgeNetDevice::m_maxPendingUplink),
+                          MakeUintegerChecker<uint32_t>(1, 1000000));
     return tid;
 }
 
@@ -132,7 +151,15 @@ PeArpBridgeNetDevice::PeArpBridgeNetDevice()
       m_proxiedRequests(0),
       m_rewrittenFrames(0),
       m_suppressedFloods(0),
-      m_arpSuppression(true)
+      m_arpSuppression(true),
+      m_uplinkIndex(0),
+      m_uplinkRequestTimeout(Seconds(1)),
+      m_maxPendingUplink(1024),
+      m_pendingSharers(0),
+      m_keptOffUplink(0),
+      m_uplinkRequestsAnswered(0),
+      m_uplinkRequestsSent(0),
+      m_uplinkRequestsDropped(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -149,6 +176,8 @@ PeArpBridgeNetDevice::DoDispose()
     m_ports.clear();
     m_learned.clear();
     m_arpSenders.clear();
+    m_pendingUplink.clear();
+    m_pendingSharers = 0;
     m_node = nullptr;
     m_cache = nullptr;
     m_protocol = nullptr;
@@ -269,6 +298,36 @@ PeArpBridgeNetDevice::GetSuppressedFloods() const
     return m_suppressedFloods;
 }
 
+Ptr<NetDevice>
+PeArpBridgeNetDevice::GetUplinkPort() const
+{
+    return m_uplinkIndex < m_ports.size() ? m_ports[m_uplinkIndex] : nullptr;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetKeptOffUplink() const
+{
+    return m_keptOffUplink;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetUplinkRequestsAnswered() const
+{
+    return m_uplinkRequestsAnswered;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetUplinkRequestsSent() const
+{
+    return m_uplinkRequestsSent;
+}
+
+uint64_t
+PeArpBridgeNetDevice::GetUplinkRequestsDropped() const
+{
+    return m_uplinkRequestsDropped;
+}
+
 void
 PeArpBridgeNetDevice::ReceiveFromPort(Ptr<NetDevice> port,
                                       Ptr<const Packet> packet,
@@ -342,14 +401,24 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     }
     if (header.IsReply() && destination == m_address)
     {
+        if (port == GetUplinkPort() && HandleUplinkReply(header))
+        {
+            return true; // the answer to the bridge's request for sharers
+        }
         m_protocol->Receive(this, packet, source); // a host answers the bridge
+        return true;
+    }
+    bool sharedSender = IsShared(header.GetSenderIp()) && port != GetUplinkPort();
+    if (sharedSender && header.IsRequest() && !IsShared(header.GetTargetIp()) &&
+        header.GetTargetIp() != Ipv4Address::GetAny() && HandleSharerRequest(port, header))
+    {
         return true;
     }
     if (m_arpSuppression && header.IsRequest() && !IsShared(header.GetTargetIp()))
     {
         auto known = m_arpSenders.find(header.GetTargetIp());
         Ptr<NetDevice> out = known == m_arpSenders.end() ? nullptr : GetLearnedPort(known->second);
-        if (out && out != port)
+        if (out && out != port && !(sharedSender && out == GetUplinkPort()))
         {
             NS_LOG_LOGIC("request for " << header.GetTargetIp() << " sent to its port only");
             m_suppressedFloods++;
@@ -357,7 +426,142 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
             return true;
         }
     }
+    if (sharedSender)
+    {
+        // A gateway would learn the shared address at this host's MAC.
+        if (ForwardOffUplink(port, packet, PeArpL3Protocol::PROT_NUMBER, source, destination))
+        {
+            NS_LOG_LOGIC("frame from sharer " << header.GetSenderMac() << " kept off the uplink");
+            m_keptOffUplink++;
+        }
+        return true;
+    }
     return false;
+}
+
+bool
+PeArpBridgeNetDevice::HandleSharerRequest(Ptr<NetDevice> port, const PeArpHeader& header)
+{
+    NS_LOG_FUNCTION(this << port << header);
+    Ptr<NetDevice> uplink = GetUplinkPort();
+    if (!uplink)
+    {
+        return false;
+    }
+    Ipv4Address target = header.GetTargetIp();
+    auto known = m_arpSenders.find(target);
+    if (known != m_arpSenders.end() && GetLearnedPort(known->second) == uplink)
+    {
+        NS_LOG_LOGIC(target << " is behind the uplink at " << known->second
+                            << " -- answered by the bridge");
+        AnswerSharer(port, header.GetSenderIp(), header.GetSenderMac(), target, known->second);
+        return true;
+    }
+    if (known != m_arpSenders.end() && GetLearnedPort(known->second))
+    {
+        return false; // on the hosts' side: bridged (or sent to its port only)
+    }
+    // Unknown: ask on the uplink from 0.0.0.0 (the request is also bridged
+    // to the hosts' side, where a non-shared host answers it itself).
+    Time now = Simulator::Now();
+    auto pending = m_pendingUplink.find(target);
+    if (pending != m_pendingUplink.end() && pending->second.expiration <= now)
+    {
+        m_pendingSharers -= static_cast<uint32_t>(pending->second.sharers.size());
+        m_pendingUplink.erase(pending);
+        pending = m_pendingUplink.end();
+    }
+    if (m_pendingSharers >= m_maxPendingUplink)
+    {
+        for (auto it = m_pendingUplink.begin(); it != m_pendingUplink.end();)
+        {
+            if (it->second.expiration <= now)
+            {
+                m_pendingSharers -= static_cast<uint32_t>(it->second.sharers.size());
+                it = m_pendingUplink.erase(it);
+            }
+            else
+            {
+                ++it;
+            }
+        }
+    }
+    bool send = pending == m_pendingUplink.end();
+    if (send)
+    {
+        pending =
+            m_pendingUplink.emplace(target, PendingUplink{now + m_uplinkRequestTimeout, {}}).first;
+    }
+    bool waiting = false;
+    for (const Sharer& sharer : pending->second.sharers)
+    {
+        waiting = waiting || sharer.mac == header.GetSenderMac();
+    }
+    if (!waiting)
+    {
+        if (m_pendingSharers >= m_maxPendingUplink)
+        {
+            NS_LOG_LOGIC("too many sharers wait for the uplink -- request for " << target
+                                                                                << " not relayed");
+            m_uplinkRequestsDropped++;
+            if (pending->second.sharers.empty())
+            {
+                m_pendingUplink.erase(pending);
+            }
+            return false;
+        }
+        pending->second.sharers.push_back({port, header.GetSenderIp(), header.GetSenderMac()});
+        m_pendingSharers++;
+    }
+    if (send)
+    {
+        NS_LOG_LOGIC("request for unknown " << target << " -- the bridge asks on the uplink");
+        PeArpHeader request;
+        request.SetStandardRequest(m_address, Ipv4Address::GetAny(), target);
+        Ptr<Packet> frame = Create<Packet>();
+        frame->AddHeader(request);
+        m_uplinkRequestsSent++;
+        uplink->SendFrom(frame, m_address, uplink->GetBroadcast(), PeArpL3Protocol::PROT_NUMBER);
+    }
+    return false;
+}
+
+bool
+PeArpBridgeNetDevice::HandleUplinkReply(const PeArpHeader& header)
+{
+    auto pending = m_pendingUplink.find(header.GetSenderIp());
+    if (pending == m_pendingUplink.end() || header.GetTargetIp() != Ipv4Address::GetAny())
+    {
+        return false;
+    }
+    NS_LOG_LOGIC(header.GetSenderIp() << " is at " << header.GetSenderMac() << " -- answer "
+                                      << pending->second.sharers.size() << " sharer(s)");
+    for (const Sharer& sharer : pending->second.sharers)
+    {
+        AnswerSharer(sharer.port,
+                     sharer.ip,
+                     sharer.mac,
+                     header.GetSenderIp(),
+                     header.GetSenderMac());
+    }
+    m_pendingSharers -= static_cast<uint32_t>(pending->second.sharers.size());
+    m_pendingUplink.erase(pending);
+    return true;
+}
+
+void
+PeArpBridgeNetDevice::AnswerSharer(Ptr<NetDevice> port,
+                                   Ipv4Address sharerIp,
+                                   Mac48Address sharerMac,
+                                   Ipv4Address ip,
+                                   Mac48Address mac)
+{
+    PeArpHeader reply;
+    reply.SetStandardReply(mac, ip, sharerMac, sharerIp);
+    Ptr<Packet> frame = Create<Packet>();
+    frame->AddHeader(reply);
+    m_uplinkRequestsAnswered++;
+    port->SendFrom(frame, m_address, sharerMac, PeArpL3Protocol::PROT_NUMBER);
 }
 
 void
@@ -400,27 +604,60 @@ PeArpBridgeNetDevice::Forward(Ptr<NetDevice> incoming,
                               Mac48Address source,
                               Mac48Address destination)
 {
-    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
+    DoForward(incoming, packet, protocol, source, destination, nullptr);
+}
+
+bool
+PeArpBridgeNetDevice::ForwardOffUplink(Ptr<NetDevice> incoming,
+                                       Ptr<const Packet> packet,
+                                       uint16_t protocol,
+                                       Mac48Address source,
+                                       Mac48Address destination)
+{
+    return DoForward(incoming, packet, protocol, source, destination, GetUplinkPort());
+}
+
+bool
+PeArpBridgeNetDevice::DoForward(Ptr<NetDevice> incoming,
+                                Ptr<const Packet> packet,
+                                uint16_t protocol,
+                                Mac48Address source,
+                                Mac48Address destination,
+                                Ptr<NetDevice> excluded)
+{
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination << excluded);
     if (!destination.IsGroup())
     {
         Ptr<NetDevice> out = GetLearnedPort(destination);
+        if (out && out == excluded)
+        {
+            return out != incoming;
+        }
         if (out && out != incoming)
         {
             out->SendFrom(packet->Copy(), source, destination, protocol);
-            return;
+            return false;
         }
         if (out == incoming && out)
         {
-            return; // already on the destination's segment
+            return false; // already on the destination's segment
         }
     }
+    bool skipped = false;
     for (const Ptr<NetDevice>& port : m_ports)
     {
-        if (port != incoming)
+        if (port == incoming)
         {
-            port->SendFrom(packet->Copy(), source, destination, protocol);
+            continue;
         }
+        if (port == excluded)
+        {
+            skipped = true;
+            continue;
+        }
+        port->SendFrom(packet->Copy(), source, destination, protocol);
     }
+    return skipped;
 }
 
 void
@@ -499,7 +736,12 @@ void
 PeArpBridgeNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
 {
     NS_LOG_FUNCTION(this << frame << to);
-    Forward(nullptr, frame, PeArpL3Protocol::PROT_NUMBER, m_address, Mac48Address::ConvertFrom(to));
+    // The sharers are all on the hosts' side.
+    ForwardOffUplink(nullptr,
+                     frame,
+                     PeArpL3Protocol::PROT_NUMBER,
+                     m_address,
+                     Mac48Address::ConvertFrom(to));
 }
 
 bool

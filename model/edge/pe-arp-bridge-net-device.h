@@ -21,6 +21,7 @@ namespace ns3
 {
 
 class PeArpEchoResponder;
+class PeArpHeader;
 class PeArpL3Protocol;
 
 /**
@@ -44,8 +45,22 @@ class PeArpL3Protocol;
  * Everything else is bridged as ns3::BridgeNetDevice does (learning,
  * flooding of broadcasts and unknown destinations), including PE-ARP
  * traffic between hosts. With ArpSuppression, a request for an address
- * the bridge has seen as the sender of an ARP frame (e.g. the gateway) is
- * sent only to that address' port instead of being flooded to every host.
+ * the bridge has seen as the sender of an ARP frame is sent only to that
+ * address' port instead of being flooded to every host.
+ *
+ * The uplink (the port toward the gateway, attribute UplinkPort: an index
+ * in the order of AddBridgePort, by default the first port) never carries
+ * an ARP frame whose sender is a shared address, except the bridge's own
+ * answers: an RFC 826 or Linux gateway would learn the shared address at
+ * that host's MAC from any such frame, request or reply, and send every
+ * sharer's traffic to it. So frames between sharers stay on the hosts'
+ * side, and a sharer's request for an address on the uplink side (the
+ * gateway) is answered by the bridge with the MAC it has seen that address
+ * use. If the bridge has not seen it, the bridge asks on the uplink itself,
+ * from 0.0.0.0 (as an RFC 5227 probe, which gateways answer without
+ * learning), and answers the sharers that asked when the reply comes; the
+ * request also goes to the hosts' side, where a non-shared host answers it
+ * directly. The bridge's own PE-ARP requests are not sent on the uplink.
  * Echo requests for shared addresses follow
  * PeArpL3Protocol's DefaultPort policy, or are answered by the bridge
  * (AnswerEcho).
@@ -103,6 +118,16 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     bool GetAnswerEcho() const;
     /** \return ARP requests sent only to their target's port instead of flooded */
     uint64_t GetSuppressedFloods() const;
+    /** \return the uplink port (null if the bridge has fewer ports than UplinkPort) */
+    Ptr<NetDevice> GetUplinkPort() const;
+    /** \return ARP frames with a shared sender that were kept off the uplink */
+    uint64_t GetKeptOffUplink() const;
+    /** \return sharers' requests for an uplink address answered by the bridge */
+    uint64_t GetUplinkRequestsAnswered() const;
+    /** \return requests the bridge sent on the uplink, from 0.0.0.0, for sharers */
+    uint64_t GetUplinkRequestsSent() const;
+    /** \return sharers' requests not relayed because MaxPendingUplink was reached */
+    uint64_t GetUplinkRequestsDropped() const;
 
     // PeArpInterface
     Ptr<PeArpCache> GetCache() const override;
@@ -202,6 +227,63 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
                  Mac48Address source,
                  Mac48Address destination);
     /**
+     * Forward a frame as a learning bridge does, but never on the uplink.
+     * \param incoming the incoming port (null: none)
+     * \param packet the payload
+     * \param protocol the ethertype
+     * \param source source MAC
+     * \param destination destination MAC
+     * \return true if the frame would have gone out on the uplink
+     */
+    bool ForwardOffUplink(Ptr<NetDevice> incoming,
+                          Ptr<const Packet> packet,
+                          uint16_t protocol,
+                          Mac48Address source,
+                          Mac48Address destination);
+    /**
+     * Forward a frame to one port or flood it.
+     * \param incoming the incoming port (null: none)
+     * \param packet the payload
+     * \param protocol the ethertype
+     * \param source source MAC
+     * \param destination destination MAC
+     * \param excluded a port the frame must not go to (null: none)
+     * \return true if the frame would have gone out on the excluded port
+     */
+    bool DoForward(Ptr<NetDevice> incoming,
+                   Ptr<const Packet> packet,
+                   uint16_t protocol,
+                   Mac48Address source,
+                   Mac48Address destination,
+                   Ptr<NetDevice> excluded);
+    /**
+     * A sharer asks for an address that is not shared: answer it if the
+     * address was seen behind the uplink, else ask on the uplink for it.
+     * \param port the port of the request
+     * \param header the request
+     * \return true if the bridge answered (the request goes no further)
+     */
+    bool HandleSharerRequest(Ptr<NetDevice> port, const PeArpHeader& header);
+    /**
+     * Answer a sharer's request for the hardware address of an address.
+     * \param port the sharer's port
+     * \param sharerIp the sharer's address
+     * \param sharerMac the sharer's MAC
+     * \param ip the address asked for
+     * \param mac its MAC
+     */
+    void AnswerSharer(Ptr<NetDevice> port,
+                      Ipv4Address sharerIp,
+                      Mac48Address sharerMac,
+                      Ipv4Address ip,
+                      Mac48Address mac);
+    /**
+     * A reply to the bridge's request on the uplink: answer the sharers.
+     * \param header the reply
+     * \return true if it answered a pending request
+     */
+    bool HandleUplinkReply(const PeArpHeader& header);
+    /**
      * \param source a MAC
      * \param port where it was seen
      */
@@ -211,6 +293,21 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \return its port, or null if unknown or expired
      */
     Ptr<NetDevice> GetLearnedPort(Mac48Address destination) const;
+
+    /** A sharer waiting for the answer to the bridge's request on the uplink. */
+    struct Sharer
+    {
+        Ptr<NetDevice> port; //!< its port
+        Ipv4Address ip;      //!< its address
+        Mac48Address mac;    //!< its MAC
+    };
+
+    /** The bridge's outstanding request on the uplink for one address. */
+    struct PendingUplink
+    {
+        Time expiration;             //!< when it is given up
+        std::vector<Sharer> sharers; //!< who asked
+    };
 
     /** A learned MAC. */
     struct Learned
@@ -238,6 +335,15 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     uint64_t m_suppressedFloods;                           //!< counter
     bool m_arpSuppression;                                 //!< ArpSuppression attribute
     std::map<Ipv4Address, Mac48Address> m_arpSenders;      //!< addresses seen as ARP senders
+    uint32_t m_uplinkIndex;                                //!< UplinkPort attribute
+    Time m_uplinkRequestTimeout;                           //!< UplinkRequestTimeout attribute
+    uint32_t m_maxPendingUplink;                           //!< MaxPendingUplink attribute
+    std::map<Ipv4Address, PendingUplink> m_pendingUplink;  //!< the bridge's uplink requests
+    uint32_t m_pendingSharers;                             //!< sharers in m_pendingUplink
+    uint64_t m_keptOffUplink;                              //!< counter
+    uint64_t m_uplinkRequestsAnswered;                     //!< counter
+    uint64_t m_uplinkRequestsSent;                         //!< counter
+    uint64_t m_uplinkRequestsDropped;                      //!< counter
 };
 
 } // namespace ns3
