@@ -9,22 +9,36 @@
  * deployment of pe-arp-bridge (see there for the topologies) with either
  * resolver, printing one machine-readable line:
  *
- *   RESULT deployment=router hosts=10000 resolver=pe-arp wall_s=... events=...
- *          peak_rss_kb=... arp_frames=... rx_bytes=... expected_bytes=... ...
+ *   RESULT deployment=router hosts=10000 resolver=pe-arp learn_from_request=1
+ *          config_s=... run_s=... wall_s=... events=... peak_rss_kb=...
+ *          arp_frames=... rx_bytes=... expected_bytes=... ...
  *
- * Wall time covers building and running the scenario. Peak memory is the
- * process' maximum resident set size, so each configuration needs its own
- * process: utils/pe-arp-bench.py (./pearp bench) runs them and compares.
+ * config_s is the wall-clock time of building the topology and applications
+ * (PeArpScenario::Build and connecting PeArpStatistics), run_s that of
+ * running it (Simulator::Run and PeArpStatistics::Collect), wall_s the whole process up to
+ * the RESULT line; config_cpu_s and run_cpu_s are the process CPU time of
+ * the same two steps (less sensitive to other load on the machine than wall
+ * time). Peak memory is the process' maximum resident set size,
+ * so each configuration needs its own process: utils/pe-arp-bench.py
+ * (./pearp bench) runs them and compares.
+ *
+ * --learnFromRequest=false sets ns3::PeArpL3Protocol::LearnFromRequest on
+ * every node: PE-ARP then resolves as ns-3's stock ARP does (no learning
+ * from requests), so that the comparison with --resolver=stock measures
+ * port awareness alone.
  *
  *   ./pearp run pe-arp-bench --hosts=1000 --resolver=stock
+ *   ./pearp run pe-arp-bench --hosts=1000 --learnFromRequest=false
  */
 
 #include "pe-arp-scenario-example.h"
 
+#include "ns3/boolean.h"
 #include "ns3/core-module.h"
 #include "ns3/pe-arp-module.h"
 
 #include <chrono>
+#include <ctime>
 #include <iostream>
 #include <sys/resource.h>
 
@@ -33,7 +47,11 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    auto wallStart = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point from, Clock::time_point to) {
+        return std::chrono::duration<double>(to - from).count();
+    };
+    auto wallStart = Clock::now();
     uint32_t hosts = 1000;
     uint32_t hostsPerSite = 100;
     uint32_t sharedIps = 1;
@@ -44,6 +62,7 @@ main(int argc, char* argv[])
     double spread = 1.0;
     bool progress = false;
     bool check = false;
+    bool learnFromRequest = true;
     uint32_t seed = 1;
 
     CommandLine cmd(__FILE__);
@@ -57,6 +76,10 @@ main(int argc, char* argv[])
     cmd.AddValue("lan", "csma or switched", lan);
     cmd.AddValue("deployment", "router (PE-ARP edge router) or bridge (PE-Bridge)", deployment);
     cmd.AddValue("spread", "Starts are spread over this many seconds", spread);
+    cmd.AddValue("learnFromRequest",
+                 "PE-ARP nodes learn the requester from a request (the paper); false: "
+                 "as ns-3's stock ARP (ns3::PeArpL3Protocol::LearnFromRequest)",
+                 learnFromRequest);
     cmd.AddValue("progress", "Print progress to stderr", progress);
     cmd.AddValue("seed", "Random seed", seed);
     cmd.AddValue("check",
@@ -86,6 +109,7 @@ main(int argc, char* argv[])
         return 2;
     }
     RngSeedManager::SetSeed(seed);
+    Config::SetDefault("ns3::PeArpL3Protocol::LearnFromRequest", BooleanValue(learnFromRequest));
     PeArpScenario scenario(config);
     std::string why = scenario.Validate();
     if (!why.empty())
@@ -93,6 +117,8 @@ main(int argc, char* argv[])
         std::cerr << "error: " << why << std::endl;
         return 2;
     }
+    auto buildStart = Clock::now();
+    std::clock_t buildCpu = std::clock();
     scenario.Build();
     PeArpStatistics statistics(scenario, false);
     std::unique_ptr<pearp::Progress> progressPrinter;
@@ -100,20 +126,30 @@ main(int argc, char* argv[])
     {
         progressPrinter = std::make_unique<pearp::Progress>(scenario.GetStopTime());
     }
+    auto runStart = Clock::now();
+    std::clock_t runCpu = std::clock();
     Simulator::Stop(scenario.GetStopTime());
     Simulator::Run();
     statistics.Collect();
-    double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    auto runEnd = Clock::now();
+    std::clock_t runEndCpu = std::clock();
+    auto cpuSeconds = [](std::clock_t from, std::clock_t to) {
+        return static_cast<double>(to - from) / CLOCKS_PER_SEC;
+    };
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     const PeArpStatistics::Totals& t = statistics.GetTotals();
     std::cout << "RESULT deployment=" << deployment << " hosts=" << hosts
               << " sites=" << config.sites << " lan=" << lan << " resolver=" << resolver
-              << " wall_s=" << wall << " events=" << t.events << " peak_rss_kb=" << usage.ru_maxrss
-              << " arp_frames=" << t.arpFrames << " rx_bytes=" << t.rxBytes
-              << " expected_bytes=" << t.expectedBytes << " echo_replies=" << t.echoReplies
-              << " wrong_host_packets=" << t.wrongHostPackets << " drops=" << t.drops << std::endl;
+              << " learn_from_request=" << (learnFromRequest ? 1 : 0)
+              << " config_s=" << seconds(buildStart, runStart)
+              << " run_s=" << seconds(runStart, runEnd) << " wall_s=" << seconds(wallStart, runEnd)
+              << " config_cpu_s=" << cpuSeconds(buildCpu, runCpu)
+              << " run_cpu_s=" << cpuSeconds(runCpu, runEndCpu) << " events=" << t.events
+              << " peak_rss_kb=" << usage.ru_maxrss << " arp_frames=" << t.arpFrames
+              << " rx_bytes=" << t.rxBytes << " expected_bytes=" << t.expectedBytes
+              << " echo_replies=" << t.echoReplies << " wrong_host_packets=" << t.wrongHostPackets
+              << " drops=" << t.drops << std::endl;
     Simulator::Destroy();
     if (check && !(t.AllDelivered() && t.drops == 0))
     {

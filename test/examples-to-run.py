@@ -17,6 +17,7 @@ cpp_examples = [
     ("pe-arp-dhcp --check --hosts=4 --offset=6 --psidLength=6", "True", "False"),
     ("pe-arp-bench --check --hosts=100", "True", "False"),
     ("pe-arp-bench --check --hosts=100 --deployment=bridge", "True", "False"),
+    ("pe-arp-bench --check --hosts=100 --learnFromRequest=false", "True", "False"),
     ("pe-arp-dns-srv", "True", "False"),
 ]
 

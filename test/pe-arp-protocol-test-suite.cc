@@ -15,6 +15,7 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/icmpv4.h"
 #include "ns3/inet-socket-address.h"
@@ -509,6 +510,98 @@ class PeArpStandardReplyForSharedTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * LearnFromRequest on host A, with requests for A's port from three
+ * senders: one A is resolving (WAIT_REPLY), the router it has resolved
+ * (ALIVE, the request claims another MAC) and an unknown one. A answers all
+ * three either way. When it learns (the paper, RFC 826) it resolves the
+ * first (its queued datagram leaves), updates the second and adds the third;
+ * when it does not, its cache is left exactly as it was, as ns-3's stock
+ * ArpL3Protocol::Receive leaves it: no new entry, no update of an existing
+ * one, a pending resolution still waiting for its own reply.
+ */
+class PeArpLearnFromRequestEntriesTestCase : public TestCase
+{
+  public:
+    /**
+     * \param learn the value of ns3::PeArpL3Protocol::LearnFromRequest on host A
+     */
+    explicit PeArpLearnFromRequestEntriesTestCase(bool learn)
+        : TestCase(std::string("LearnFromRequest=") + (learn ? "true" : "false") + ": requests " +
+                   (learn ? "teach" : "leave the cache untouched, as stock ARP")),
+          m_learn(learn)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ptr<PeArpCache> cache = f.hostLan[0]->GetCache();
+        bool set =
+            f.HostProtocol(0)->SetAttributeFailSafe("LearnFromRequest", BooleanValue(m_learn));
+        NS_TEST_EXPECT_MSG_EQ(set, true, "host A has attribute LearnFromRequest");
+        const Ipv4Address router("198.108.63.1");
+        const Ipv4Address silent("198.108.63.77"); // on the LAN, never answers
+        const Ipv4Address unknown("198.108.63.88");
+        const Mac48Address fake("00:de:ad:be:ef:01");
+        Ptr<Application> sink = InstallSink(f.inet, false, 9);
+        // 0.2 s: A resolves the router. 0.5 s: A starts resolving .77.
+        Figure4::SendUdp(f.hosts.Get(0), Seconds(0.2), f.inetAddress, 9, 1, 100);
+        Figure4::SendUdp(f.hosts.Get(0), Seconds(0.5), silent, 9, 1, 100);
+        uint32_t frame = 0;
+        for (Ipv4Address sender : {silent, router, unknown})
+        {
+            Frame request;
+            request.senderMac = fake;
+            request.senderIp = sender;
+            request.targetMac = Mac48Address("00:00:00:00:00:00");
+            request.targetIp = f.shared;
+            request.extension = true; // range 0-0: the sender owns all its ports
+            request.targetPort = 2100;
+            Figure4::InjectArpFrom(f.hostLink[2],
+                                   Seconds(1.0 + 0.01 * frame++),
+                                   request.Bytes(),
+                                   Mac48Address::GetBroadcast());
+        }
+        // What A's cache holds just after the three requests, before any
+        // retransmission for .77 (at 1.5 s).
+        int silentState = -1; // PeArpCache::Entry::State, -1: no entry
+        Mac48Address routerMac;
+        bool unknownLearned = false;
+        Simulator::Schedule(Seconds(1.1), [&]() {
+            PeArpCache::Entry* e = cache->Lookup(silent, 9);
+            silentState = e ? static_cast<int>(e->GetState()) : -1;
+            PeArpCache::Entry* r = cache->Lookup(router, 9);
+            routerMac = r ? r->GetMacAddress() : Mac48Address();
+            unknownLearned = cache->Lookup(unknown, 9) != nullptr;
+        });
+        Simulator::Stop(Seconds(1.2));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& a = f.HostProtocol(0)->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(a.requestsReceived, 3, "A took the three requests");
+        NS_TEST_EXPECT_MSG_EQ(a.repliesSent, 3, "A answered the three requests");
+        NS_TEST_EXPECT_MSG_EQ(a.requestsSent, 2, "A requested the router and .77, once each");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 100, "A reached the Internet");
+        NS_TEST_EXPECT_MSG_EQ(
+            silentState,
+            static_cast<int>(m_learn ? PeArpCache::Entry::ALIVE : PeArpCache::Entry::WAIT_REPLY),
+            ".77 resolved by its request only when learning");
+        NS_TEST_EXPECT_MSG_EQ(
+            routerMac,
+            (m_learn ? fake : Mac48Address::ConvertFrom(f.routerLink->GetAddress())),
+            "the router's entry is updated only when learning");
+        NS_TEST_EXPECT_MSG_EQ(unknownLearned, m_learn, ".88 is added only when learning");
+        NS_TEST_EXPECT_MSG_EQ(a.TotalDrops(), 0, "no drop");
+        Simulator::Destroy();
+    }
+
+    bool m_learn; //!< LearnFromRequest
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The protocol conduct suite.
  */
 class PeArpProtocolTestSuite : public TestSuite
@@ -524,6 +617,8 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpPortlessTestCase, TestCase::QUICK);
         AddTestCase(new PeArpTableFullTestCase, TestCase::QUICK);
         AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpLearnFromRequestEntriesTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpLearnFromRequestEntriesTestCase(true), TestCase::QUICK);
     }
 };
 

@@ -13,10 +13,16 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
+#include "ns3/csma-helper.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-l3-protocol.h"
@@ -46,6 +52,116 @@ MacString(Ptr<NetDevice> device)
     std::ostringstream oss;
     oss << Mac48Address::ConvertFrom(device->GetAddress());
     return oss.str();
+}
+
+/** ARP frames one node put on the wire, read from the Ethernet frames. */
+struct WireArp
+{
+    uint32_t requests = 0; //!< frames with ARP operation 1
+    uint32_t replies = 0;  //!< frames with ARP operation 2
+};
+
+/**
+ * MacTx sink: count a frame if it is ARP, by its operation field.
+ * \param count the node's counts
+ * \param packet the frame, Ethernet header included
+ */
+void
+CountWireArp(WireArp* count, Ptr<const Packet> packet)
+{
+    Ptr<Packet> copy = packet->Copy();
+    EthernetHeader eth(false);
+    copy->RemoveHeader(eth);
+    if (eth.GetLengthType() != 0x0806 || copy->GetSize() < 8)
+    {
+        return;
+    }
+    uint8_t bytes[8];
+    copy->CopyData(bytes, 8);
+    uint16_t operation = (bytes[6] << 8) | bytes[7];
+    (operation == 1 ? count->requests : count->replies)++;
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Figure 4 with ns-3's stock ARP and no PE-ARP: the router and hosts
+ * A, B, C at 198.108.63.2, .3 and .4 on one CSMA LAN, each with its own
+ * address.
+ */
+class StockFigure4 : public SharedAddressTopology
+{
+  public:
+    StockFigure4()
+    {
+        router = CreateObject<Node>();
+        hosts.Create(3);
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+        stack.Install(router);
+        stack.Install(hosts);
+        ConnectInternet(router);
+        NodeContainer lan(router);
+        lan.Add(hosts);
+        NetDeviceContainer links = CsmaHelper().Install(lan);
+        Ipv4AddressHelper addresses("198.108.63.0", "255.255.255.0");
+        Ipv4InterfaceContainer interfaces = addresses.Assign(links); // .1 router, .2-.4 hosts
+        routerLink = links.Get(0);
+        Ipv4StaticRoutingHelper routing;
+        for (uint32_t i = 0; i < hosts.GetN(); i++)
+        {
+            hostLink.push_back(links.Get(i + 1));
+            routing.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute("198.108.63.1", interfaces.Get(i + 1).second);
+        }
+    }
+
+    Ptr<Node> router;          //!< router with stock ARP
+    Ptr<NetDevice> routerLink; //!< its CSMA device
+
+    Ptr<PeArpL3Protocol> EdgeProtocol() const override
+    {
+        return nullptr;
+    }
+
+    Ptr<NetDevice> EdgeDevice() const override
+    {
+        return routerLink;
+    }
+};
+
+/// Ports of hosts A, B, C that receive TCP from the Internet.
+const uint16_t INBOUND_PORTS[] = {2500, 3500, 4500};
+/// Bytes each host receives.
+const uint32_t INBOUND_BYTES = 3000;
+
+/**
+ * Connect ARP frame counters to the router's and the hosts' link devices,
+ * and start one inbound TCP transfer per host, 250 ms apart.
+ * \param t the topology
+ * \param routerLink the router's link device
+ * \param hostAddress the address of host i
+ * \param router receives the router's frames
+ * \param hosts receive the hosts' frames (one each)
+ * \param sinks receive the hosts' TCP sinks
+ */
+void
+StartInbound(SharedAddressTopology& t,
+             Ptr<NetDevice> routerLink,
+             const std::function<Ipv4Address(uint32_t)>& hostAddress,
+             WireArp* router,
+             std::vector<WireArp>& hosts,
+             std::vector<Ptr<Application>>& sinks)
+{
+    routerLink->TraceConnectWithoutContext("MacTx", MakeBoundCallback(&CountWireArp, router));
+    hosts.resize(t.hosts.GetN());
+    for (uint32_t i = 0; i < t.hosts.GetN(); i++)
+    {
+        t.hostLink[i]->TraceConnectWithoutContext("MacTx",
+                                                  MakeBoundCallback(&CountWireArp, &hosts[i]));
+        sinks.push_back(InstallSink(t.hosts.Get(i), true, INBOUND_PORTS[i]));
+        SendTcp(t.inet, hostAddress(i), INBOUND_PORTS[i], INBOUND_BYTES, Seconds(1.0 + 0.25 * i));
+    }
 }
 
 } // namespace
@@ -310,6 +426,121 @@ class PeArpOffLinkAllOnesTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * LearnFromRequest: the Figure 4 exchange (one inbound TCP transfer per
+ * host) puts on the wire, per host, the router's request, the host's reply,
+ * the host's request for the gateway (to send its SYN-ACK) and the router's
+ * reply, exactly as ns-3's stock ARP does on the same LAN, when hosts do not
+ * learn from requests; when they do (the paper), the host's request and the
+ * router's reply are not needed. The stock figures are measured in the same
+ * test on the same LAN with stock ARP and one address per host.
+ */
+class PeArpLearnFromRequestTestCase : public TestCase
+{
+  public:
+    /**
+     * \param learn the value of ns3::PeArpL3Protocol::LearnFromRequest
+     */
+    explicit PeArpLearnFromRequestTestCase(bool learn)
+        : TestCase(std::string("Figure 4 with LearnFromRequest=") + (learn ? "true" : "false") +
+                   ": ARP frames on the wire " +
+                   (learn ? "one request and one reply per host fewer than stock"
+                          : "as stock ns-3 ARP")),
+          m_learn(learn)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        WireArp stockRouter;
+        std::vector<WireArp> stockHosts;
+        {
+            StockFigure4 s;
+            std::vector<Ptr<Application>> sinks;
+            StartInbound(
+                s,
+                s.routerLink,
+                [](uint32_t i) { return Ipv4Address(Ipv4Address("198.108.63.2").Get() + i); },
+                &stockRouter,
+                stockHosts,
+                sinks);
+            Simulator::Stop(Seconds(4));
+            Simulator::Run();
+            for (uint32_t i = 0; i < 3; i++)
+            {
+                NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), INBOUND_BYTES, "stock host " << i);
+            }
+            Simulator::Destroy();
+        }
+
+        Figure4 f;
+        NodeContainer all(f.router);
+        all.Add(f.hosts);
+        for (uint32_t n = 0; n < all.GetN(); n++)
+        {
+            bool set = all.Get(n)->GetObject<PeArpL3Protocol>()->SetAttributeFailSafe(
+                "LearnFromRequest",
+                BooleanValue(m_learn));
+            NS_TEST_EXPECT_MSG_EQ(set, true, "node " << n << " has attribute LearnFromRequest");
+        }
+        WireArp router;
+        std::vector<WireArp> hosts;
+        std::vector<Ptr<Application>> sinks;
+        StartInbound(
+            f,
+            f.routerLink,
+            [&f](uint32_t) { return f.shared; },
+            &router,
+            hosts,
+            sinks);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+
+        // Per host: the router's request and the host's reply; without
+        // learning also the host's request for the gateway and its reply.
+        uint32_t extra = m_learn ? 0 : 1;
+        NS_TEST_EXPECT_MSG_EQ(router.requests, 3, "the router resolves each host once");
+        NS_TEST_EXPECT_MSG_EQ(router.replies, 3 * extra, "router replies to hosts' requests");
+        WireArp total = router;
+        WireArp stock = stockRouter;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), INBOUND_BYTES, "host " << i << "'s bytes");
+            NS_TEST_EXPECT_MSG_EQ(hosts[i].replies, 1, "host " << i << " answers the router");
+            NS_TEST_EXPECT_MSG_EQ(hosts[i].requests,
+                                  extra,
+                                  "host " << i << " requests for the gateway");
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[i]->GetWrongHostPackets(), 0, "no misdelivery");
+            total.requests += hosts[i].requests;
+            total.replies += hosts[i].replies;
+            stock.requests += stockHosts[i].requests;
+            stock.replies += stockHosts[i].replies;
+            // Stock ns-3 on the same LAN and traffic.
+            NS_TEST_EXPECT_MSG_EQ(stockHosts[i].requests, 1, "stock host " << i << " requests");
+            NS_TEST_EXPECT_MSG_EQ(stockHosts[i].replies, 1, "stock host " << i << " replies");
+        }
+        NS_TEST_EXPECT_MSG_EQ(stockRouter.requests, 3, "stock router requests");
+        NS_TEST_EXPECT_MSG_EQ(stockRouter.replies, 3, "stock router replies");
+        // Learning saves one request (the host's) and one reply (the
+        // router's) per host.
+        uint32_t saved = m_learn ? 3 : 0;
+        NS_TEST_EXPECT_MSG_EQ(total.requests + saved,
+                              stock.requests,
+                              "ARP requests: " << total.requests << ", stock ARP "
+                                               << stock.requests);
+        NS_TEST_EXPECT_MSG_EQ(total.replies + saved,
+                              stock.replies,
+                              "ARP replies: " << total.replies << ", stock ARP " << stock.replies);
+        NS_TEST_EXPECT_MSG_EQ(f.RouterProtocol()->GetCounters().TotalDrops(), 0, "no drop");
+        Simulator::Destroy();
+    }
+
+    bool m_learn; //!< LearnFromRequest
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -323,6 +554,8 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpHostToHostTestCase, TestCase::QUICK);
         AddTestCase(new PeArpUnownedPortTestCase, TestCase::QUICK);
         AddTestCase(new PeArpOffLinkAllOnesTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpLearnFromRequestTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpLearnFromRequestTestCase(true), TestCase::QUICK);
     }
 };
 

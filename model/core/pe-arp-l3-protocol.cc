@@ -8,6 +8,7 @@
 
 #include "pe-arp-interface.h"
 
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/object-vector.h"
@@ -63,6 +64,14 @@ PeArpL3Protocol::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&PeArpL3Protocol::m_defaultPort),
                           MakeUintegerChecker<uint16_t>())
+            .AddAttribute("LearnFromRequest",
+                          "Learn the sender of a request for one of this node's addresses and "
+                          "ports before replying (the PE-ARP paper, RFC 826, Linux). False: "
+                          "reply but leave the cache untouched, even an entry for the sender "
+                          "(new, waiting or resolved), as ns-3's stock ArpL3Protocol does.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PeArpL3Protocol::m_learnFromRequest),
+                          MakeBooleanChecker())
             .AddTraceSource("RequestSent",
                             "A PE-ARP request was sent.",
                             MakeTraceSourceAccessor(&PeArpL3Protocol::m_requestSentTrace),
@@ -88,7 +97,8 @@ PeArpL3Protocol::GetTypeId()
 }
 
 PeArpL3Protocol::PeArpL3Protocol()
-    : m_defaultPort(0)
+    : m_defaultPort(0),
+      m_learnFromRequest(true)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -426,8 +436,9 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
     m_counters.requestsReceived++;
     m_requestReceivedTrace(device, header);
 
-    // Learn the requester (unless it is probing with no address, RFC 5227).
-    if (header.GetSenderIp() != Ipv4Address::GetAny())
+    // Learn the requester (unless it is probing with no address, RFC 5227,
+    // or LearnFromRequest is off: then, as ns-3's ArpL3Protocol, not at all).
+    if (m_learnFromRequest && header.GetSenderIp() != Ipv4Address::GetAny())
     {
         std::list<Ptr<Packet>> pending;
         if (interface->GetCache()->Resolve(header.GetSenderIp(),

@@ -54,7 +54,8 @@ class PeArpInterface;
  *   and the target port is in its range. It first learns the requester
  *   (sender IP, sender range -> sender MAC), then replies with its full
  *   range holding the port, target port = the requester's range low and return port = the
- *   port that was asked for;
+ *   port that was asked for (with LearnFromRequest false it replies without
+ *   learning, as ns3::ArpL3Protocol);
  * - a reply is accepted only if it answers an outstanding request (matched
  *   by the return port); anything else is dropped as suspected poisoning.
  *
@@ -252,6 +253,7 @@ class PeArpL3Protocol : public Object
     std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
     Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms)
     uint16_t m_defaultPort;                    //!< DefaultPort attribute
+    bool m_learnFromRequest;                   //!< LearnFromRequest attribute
     Counters m_counters;                       //!< counters
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
