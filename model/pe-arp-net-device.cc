@@ -86,6 +86,7 @@ PeArpNetDevice::DoDispose()
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
+    m_agent = nullptr;
     m_rxCallback =
         MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback = MakeNullCallback<bool,
@@ -193,7 +194,14 @@ PeArpNetDevice::GetInterface() const
 Ptr<PeArpPortAgent>
 PeArpNetDevice::GetAgent() const
 {
-    return m_node ? m_node->GetObject<PeArpPortAgent>() : nullptr;
+    // Called for every packet: GetObject walks the node's aggregates. An
+    // agent, once aggregated, stays; a node without one may get one later
+    // (PeArpHelper::Assign), so only a found agent is kept.
+    if (!m_agent && m_node)
+    {
+        m_agent = m_node->GetObject<PeArpPortAgent>();
+    }
+    return m_agent;
 }
 
 bool

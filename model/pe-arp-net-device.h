@@ -263,6 +263,7 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<PeArpCache> m_cache;                 //!< the interface's cache
     Ptr<PeArpL3Protocol> m_protocol;         //!< the node's PE-ARP
     mutable Ptr<Ipv4> m_ipv4;                //!< the node's IPv4 (looked up lazily)
+    mutable Ptr<PeArpPortAgent> m_agent;     //!< the node's port agent, once found
     mutable int32_t m_interface;             //!< IPv4 interface index (looked up lazily)
     uint32_t m_ifIndex;                      //!< device index on the node
     std::string m_name;                      //!< InterfaceName attribute
