@@ -325,13 +325,9 @@ PeArpHeader::Deserialize(Buffer::Iterator start)
 PeArpHeader::ParseError
 PeArpHeader::Parse(Ptr<const Packet> packet, PeArpHeader& header)
 {
-    uint8_t bytes[ARP_SIZE + EXTENSION_SIZE] = {};
-    uint32_t n = std::min<uint32_t>(packet->GetSize(), sizeof(bytes));
-    packet->CopyData(bytes, n);
-    Buffer buffer;
-    buffer.AddAtStart(n);
-    buffer.Begin().Write(bytes, n);
-    if (header.Deserialize(buffer.Begin()) == 0)
+    // Deserialize reads the packet's own buffer and checks its size itself
+    // (PeekHeader neither copies nor touches the packet's metadata).
+    if (packet->PeekHeader(header) == 0)
     {
         return header.GetParseError();
     }

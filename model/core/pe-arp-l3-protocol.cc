@@ -139,15 +139,24 @@ PeArpL3Protocol::DoDispose()
     m_probeListeners.clear();
     m_node = nullptr;
     m_requestJitter = nullptr;
+    m_lastDevice = nullptr;
+    m_lastInterface = nullptr;
     Object::DoDispose();
 }
 
 PeArpInterface*
 PeArpL3Protocol::AsInterface(Ptr<NetDevice> device)
 {
-    auto interface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
-    NS_ABORT_MSG_UNLESS(interface, "PeArpL3Protocol: device does not implement PeArpInterface");
-    return interface;
+    // A cross-cast costs hundreds of instructions and runs for every frame:
+    // remember the last device (a node has few, most often one).
+    if (device != m_lastDevice || !m_lastInterface)
+    {
+        m_lastInterface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
+        NS_ABORT_MSG_UNLESS(m_lastInterface,
+                            "PeArpL3Protocol: device does not implement PeArpInterface");
+        m_lastDevice = device;
+    }
+    return m_lastInterface;
 }
 
 Ptr<PeArpCache>

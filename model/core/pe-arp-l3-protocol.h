@@ -246,7 +246,7 @@ class PeArpL3Protocol : public Object
      * \param device a device
      * \return its PeArpInterface (aborts if it has none)
      */
-    static PeArpInterface* AsInterface(Ptr<NetDevice> device);
+    PeArpInterface* AsInterface(Ptr<NetDevice> device);
 
     Ptr<Node> m_node;                                                              //!< the node
     std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners
@@ -255,6 +255,8 @@ class PeArpL3Protocol : public Object
     uint16_t m_defaultPort;                    //!< DefaultPort attribute
     bool m_learnFromRequest;                   //!< LearnFromRequest attribute
     Counters m_counters;                       //!< counters
+    Ptr<NetDevice> m_lastDevice;               //!< the device AsInterface last cast
+    PeArpInterface* m_lastInterface{nullptr};  //!< its PeArpInterface
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace
