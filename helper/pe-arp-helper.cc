@@ -7,6 +7,7 @@
 #include "pe-arp-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/global-router-interface.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -125,6 +126,13 @@ PeArpHelper::CheckPorts(Ptr<NetDevice> device,
     {
         reason << "node " << peArp->GetNode()->GetId() << " has no IPv4 stack";
     }
+    else if (ports && peArp->GetNode()->GetObject<GlobalRouter>())
+    {
+        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
+               << address.GetLocal()
+               << " but has a GlobalRouter: global routing assumes one node per address "
+               << "(give the hosts that share an address static routes)";
+    }
     else if (ports && !peArp->GetNode()->GetObject<PeArpPortAgent>())
     {
         reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
@@ -214,6 +222,11 @@ PeArpHelper::AssignForClaim(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
                         "PeArpHelper::AssignForClaim: node "
                             << device->GetNode()->GetId()
                             << " has no PE-ARP host stack (install it with PeArpStackHelper)");
+    NS_ABORT_MSG_IF(device->GetNode()->GetObject<GlobalRouter>(),
+                    "PeArpHelper::AssignForClaim: node "
+                        << device->GetNode()->GetId() << " shares " << address.GetLocal()
+                        << " but has a GlobalRouter: global routing assumes one node per address "
+                        << "(give the hosts that share an address static routes)");
     agent->SetTentative(address.GetLocal());
     // Not recorded in m_assigned: the ranges are claimed at run time.
     return AddAddress(device, address);

@@ -7,6 +7,7 @@
 #include "pe-arp-net-device.h"
 
 #include "pe-arp-cache.h"
+#include "pe-arp-channel.h"
 #include "pe-arp-l3-protocol.h"
 #include "pe-arp-port-agent.h"
 #include "pe-arp-port-set.h"
@@ -83,6 +84,7 @@ PeArpNetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     m_node = nullptr;
     m_lower = nullptr;
+    m_channel = nullptr;
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
@@ -668,7 +670,17 @@ PeArpNetDevice::GetIfIndex() const
 Ptr<Channel>
 PeArpNetDevice::GetChannel() const
 {
-    return m_lower ? m_lower->GetChannel() : nullptr;
+    Ptr<Channel> lower = m_lower ? m_lower->GetChannel() : nullptr;
+    if (!lower)
+    {
+        return nullptr;
+    }
+    if (!m_channel || m_channel->GetLowerChannel() != lower)
+    {
+        m_channel = CreateObject<PeArpChannel>(); // a view where IPv4 interfaces are found
+        m_channel->SetLowerChannel(lower);
+    }
+    return m_channel;
 }
 
 void
