@@ -7,6 +7,7 @@
 #include "pe-arp-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/global-router-interface.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -125,6 +126,13 @@ PeArpHelper::CheckPorts(Ptr<NetDevice> device,
     {
         reason << "node " << peArp->GetNode()->GetId() << " has no IPv4 stack";
     }
+    else if (ports && peArp->GetNode()->GetObject<GlobalRouter>())
+    {
+        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
+               << address.GetLocal()
+               << " but has a GlobalRouter: global routing assumes one node per address "
+               << "(give the hosts that share an address static routes)";
+    }
     else if (ports && !peArp->GetNode()->GetObject<PeArpPortAgent>())
     {
         reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
@@ -133,23 +141,49 @@ PeArpHelper::CheckPorts(Ptr<NetDevice> device,
     }
     else
     {
-        auto it = m_assigned.find(address.GetLocal());
-        if (it != m_assigned.end())
+        std::optional<PeArpLanAssignment> other =
+            ports ? FindOverlap(device, address.GetLocal(), *ports)
+                  : FindOverlap(device, address.GetLocal(), PeArpPortRange::All());
+        if (other)
         {
-            for (const Assigned& other : it->second)
-            {
-                if (!ports || other.all || other.ports.Overlaps(*ports))
-                {
-                    reason << "ports " << mine << " of " << address.GetLocal() << " overlap "
-                           << (other.all ? std::string("all ports") : other.ports.ToString())
-                           << " already assigned by this helper";
-                    break;
-                }
-            }
+            reason << "ports " << mine << " of " << address.GetLocal() << " for node "
+                   << peArp->GetNode()->GetId() << " device " << peArp->GetIfIndex() << " overlap "
+                   << other->ToString() << ", already assigned on the same LAN";
         }
     }
     why = reason.str();
     return why.empty();
+}
+
+Ptr<PeArpLanRegistry>
+PeArpHelper::GetLanRegistry(Ptr<NetDevice> device)
+{
+    Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
+    Ptr<NetDevice> link = peArp && peArp->GetLowerDevice() ? peArp->GetLowerDevice() : device;
+    return PeArpLanRegistry::Find(link);
+}
+
+std::optional<PeArpLanAssignment>
+PeArpHelper::FindOverlap(Ptr<NetDevice> device, Ipv4Address address, PeArpPortRange range)
+{
+    NS_ABORT_MSG_UNLESS(range.IsValid(),
+                        "PeArpHelper::FindOverlap: invalid range " << range << " (low > high)");
+    return GetLanRegistry(device)->FindOverlap(address, range);
+}
+
+std::optional<PeArpLanAssignment>
+PeArpHelper::FindOverlap(Ptr<NetDevice> device, Ipv4Address address, const PeArpPortSet& ports)
+{
+    Ptr<PeArpLanRegistry> registry = GetLanRegistry(device);
+    for (const PeArpPortRange& range : ports.GetRanges())
+    {
+        std::optional<PeArpLanAssignment> other = registry->FindOverlap(address, range);
+        if (other)
+        {
+            return other;
+        }
+    }
+    return std::nullopt;
 }
 
 uint32_t
@@ -188,6 +222,11 @@ PeArpHelper::AssignForClaim(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
                         "PeArpHelper::AssignForClaim: node "
                             << device->GetNode()->GetId()
                             << " has no PE-ARP host stack (install it with PeArpStackHelper)");
+    NS_ABORT_MSG_IF(device->GetNode()->GetObject<GlobalRouter>(),
+                    "PeArpHelper::AssignForClaim: node "
+                        << device->GetNode()->GetId() << " shares " << address.GetLocal()
+                        << " but has a GlobalRouter: global routing assumes one node per address "
+                        << "(give the hosts that share an address static routes)");
     agent->SetTentative(address.GetLocal());
     // Not recorded in m_assigned: the ranges are claimed at run time.
     return AddAddress(device, address);
@@ -215,14 +254,25 @@ PeArpHelper::DoAssign(Ptr<NetDevice> device,
 {
     Ptr<Node> node = device->GetNode();
     uint32_t interface = AddAddress(device, address);
-    Assigned assigned;
-    assigned.all = ports == nullptr;
+    Ptr<PeArpLanRegistry> registry = GetLanRegistry(device);
+    PeArpLanAssignment assigned;
+    assigned.address = address.GetLocal();
+    assigned.node = node->GetId();
+    assigned.device = device->GetIfIndex();
     if (ports)
     {
         node->GetObject<PeArpPortAgent>()->SetPortSet(address.GetLocal(), *ports);
-        assigned.ports = *ports;
+        for (const PeArpPortRange& range : ports->GetRanges())
+        {
+            assigned.range = range;
+            registry->Add(assigned);
+        }
     }
-    m_assigned[address.GetLocal()].push_back(assigned);
+    else
+    {
+        assigned.range = PeArpPortRange::All();
+        registry->Add(assigned);
+    }
     return interface;
 }
 

@@ -12,10 +12,11 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/pe-arp-lan-registry.h"
 #include "ns3/pe-arp-port-range.h"
 #include "ns3/pe-arp-port-set.h"
 
-#include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -38,8 +39,9 @@ class PeArpNetDevice;
  * \endcode
  *
  * The helper refuses impossible configurations with a clear message: an
- * invalid range, overlapping ranges of one address handed out by this
- * helper, a range on a node without the PE-ARP host stack
+ * invalid range, ports of an address that overlap ports of it already
+ * assigned on the same LAN (by any PeArpHelper: see
+ * ns3::PeArpLanRegistry), a range on a node without the PE-ARP host stack
  * (ns3::PeArpStackHelper), a device that is not a PE-ARP interface.
  */
 class PeArpHelper
@@ -129,6 +131,30 @@ class PeArpHelper
                          std::string& why) const;
 
     /**
+     * Find ports of an address that overlap the given ones and were already
+     * assigned (by any PeArpHelper) on the LAN of a PE-ARP interface: its
+     * link device's channel, or all the channels bridges join to it.
+     * O(log n) after the LAN's first look-up.
+     * \param device a PE-ARP interface (or a link-layer device)
+     * \param address the address
+     * \param range the ports (0-0: all)
+     * \return the overlapping assignment, if any
+     */
+    static std::optional<PeArpLanAssignment> FindOverlap(Ptr<NetDevice> device,
+                                                         Ipv4Address address,
+                                                         PeArpPortRange range);
+    /**
+     * As FindOverlap with a range, for each range of a port set.
+     * \param device a PE-ARP interface (or a link-layer device)
+     * \param address the address
+     * \param ports the ports
+     * \return an overlapping assignment, if any
+     */
+    static std::optional<PeArpLanAssignment> FindOverlap(Ptr<NetDevice> device,
+                                                         Ipv4Address address,
+                                                         const PeArpPortSet& ports);
+
+    /**
      * Add a static (permanent) entry to a PE-ARP device's cache.
      * \param device a PE-ARP interface or PE-Bridge
      * \param address the IPv4 address
@@ -159,12 +185,11 @@ class PeArpHelper
   private:
     ObjectFactory m_deviceFactory; //!< device factory
 
-    /** Ports of an address handed out by this helper. */
-    struct Assigned
-    {
-        bool all = false;   //!< all ports of the address
-        PeArpPortSet ports; //!< else these
-    };
+    /**
+     * \param device a PE-ARP interface (or a link-layer device)
+     * \return the registry of its LAN
+     */
+    static Ptr<PeArpLanRegistry> GetLanRegistry(Ptr<NetDevice> device);
 
     /**
      * \param device the device
@@ -200,8 +225,6 @@ class PeArpHelper
      * \return its dotted form
      */
     static std::string ToString(Ipv4Address address);
-
-    std::map<Ipv4Address, std::vector<Assigned>> m_assigned; //!< ports handed out
 };
 
 } // namespace ns3

@@ -274,6 +274,81 @@ class PeArpManyClaimsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * The probes and announcements of a claim go through the host's
+ * PeArpL3Protocol: its RequestSent trace and its counters see exactly the
+ * frames RFC 5227's procedure sends (ProbeNum probes, AnnounceNum
+ * announcements), and no resolution request is counted for them.
+ */
+class PeArpClaimFramesTracedTestCase : public TestCase
+{
+  public:
+    PeArpClaimFramesTracedTestCase()
+        : TestCase("probes and announcements are sent, counted and traced by PeArpL3Protocol")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f(Figure4::Claiming{2});
+        std::vector<Ptr<PeArpConflictDetector>> detectors{StartDetector(f, 0, {0}, Seconds(1)),
+                                                          StartDetector(f, 1, {3}, Seconds(1))};
+        std::vector<PeArpPortRange> candidates{PeArpPortRange(2000, 2999),
+                                               PeArpPortRange(5000, 5999)};
+        std::vector<uint32_t> probes(2, 0);
+        std::vector<uint32_t> announcements(2, 0);
+        std::vector<uint32_t> others(2, 0);
+        for (uint32_t i = 0; i < 2; i++)
+        {
+            f.HostProtocol(i)->TraceConnectWithoutContext(
+                "RequestSent",
+                Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                    [&, i](Ptr<const NetDevice> device, const PeArpHeader& header) {
+                        bool mine = device == f.hostLan[i] && header.IsRequest() &&
+                                    header.GetTargetIp() == f.shared &&
+                                    header.GetSenderRange() == candidates[i] &&
+                                    header.GetSenderMac() == f.hostLan[i]->GetMac48();
+                        if (mine && header.GetSenderIp() == Ipv4Address::GetAny())
+                        {
+                            probes[i]++;
+                        }
+                        else if (mine && header.GetSenderIp() == f.shared)
+                        {
+                            announcements[i]++;
+                        }
+                        else
+                        {
+                            others[i]++;
+                        }
+                    }));
+        }
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        for (uint32_t i = 0; i < 2; i++)
+        {
+            PEARP_REQUIRE_EQ(detectors[i]->GetState(),
+                             PeArpConflictDetector::CLAIMED,
+                             "host " << i << " claimed its range");
+            // ProbeNum = 3, AnnounceNum = 2 (RFC 5227), no conflict.
+            NS_TEST_EXPECT_MSG_EQ(probes[i], 3, "host " << i << ": probes traced");
+            NS_TEST_EXPECT_MSG_EQ(announcements[i], 2, "host " << i << ": announcements traced");
+            NS_TEST_EXPECT_MSG_EQ(others[i], 0, "host " << i << ": nothing else traced");
+            const PeArpL3Protocol::Counters& counters = f.HostProtocol(i)->GetCounters();
+            NS_TEST_EXPECT_MSG_EQ(counters.probesSent, 3, "host " << i << ": probes counted");
+            NS_TEST_EXPECT_MSG_EQ(counters.announcementsSent,
+                                  2,
+                                  "host " << i << ": announcements counted");
+            NS_TEST_EXPECT_MSG_EQ(counters.requestsSent, 0, "host " << i << ": no resolution");
+            NS_TEST_EXPECT_MSG_EQ(detectors[i]->GetProbesSent(), 3, "the detector agrees");
+            NS_TEST_EXPECT_MSG_EQ(detectors[i]->GetAnnouncementsSent(), 2, "the detector agrees");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The conflict detection suite.
  */
 class PeArpConflictTestSuite : public TestSuite
@@ -286,6 +361,7 @@ class PeArpConflictTestSuite : public TestSuite
         AddTestCase(new PeArpDefendedRangeTestCase, TestCase::QUICK);
         AddTestCase(new PeArpTentativeTestCase, TestCase::QUICK);
         AddTestCase(new PeArpManyClaimsTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpClaimFramesTracedTestCase, TestCase::QUICK);
     }
 };
 

@@ -21,14 +21,18 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
+#include "ns3/pe-arp-stack-helper.h"
 #include "ns3/pe-arp-traffic-control-layer.h"
+#include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -541,6 +545,155 @@ class PeArpLearnFromRequestTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Global routing with PE-ARP router interfaces: two Figure 4 sites behind a
+ * core router, every router and the Internet host routed by
+ * Ipv4GlobalRoutingHelper (the hosts sharing an address keep their static
+ * default route). PopulateRoutingTables returns, and the Internet host
+ * reaches every host through the routes it computed, and back.
+ *
+ * \verbatim
+   inet --p2p-- core --p2p-- router1 | 198.108.63.1 ==CSMA== A1 B1 C1 (198.108.63.2)
+                     --p2p-- router2 | 198.108.64.1 ==CSMA== A2 B2    (198.108.64.2)
+   \endverbatim
+ */
+class PeArpGlobalRoutingTestCase : public TestCase
+{
+  public:
+    PeArpGlobalRoutingTestCase()
+        : TestCase("global routing with PE-ARP router interfaces computes routes to the sites")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::PeArpL3Protocol::RequestJitter",
+                           StringValue("ns3::ConstantRandomVariable[Constant=0.0]"));
+        NodeContainer routers; // inet, core, router1, router2
+        routers.Create(4);
+        InternetStackHelper stack; // static and global routing (the default)
+        stack.SetIpv6StackInstall(false);
+        stack.Install(routers);
+        PointToPointHelper p2p;
+        Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+        for (uint32_t i : {0, 2, 3})
+        {
+            addresses.Assign(p2p.Install(routers.Get(i), routers.Get(1)));
+            addresses.NewNetwork();
+        }
+        Ipv4Address inetAddress("10.0.0.1");
+
+        std::vector<Ptr<Node>> hosts;
+        std::vector<uint16_t> ports;
+        std::vector<Ipv4Address> shared;
+        for (uint32_t site = 0; site < 2; site++)
+        {
+            NodeContainer siteHosts;
+            siteHosts.Create(site == 0 ? 3 : 2);
+            PeArpStackHelper().Install(siteHosts);
+            NodeContainer lan(routers.Get(2 + site));
+            lan.Add(siteHosts);
+            PeArpHelper peArp;
+            NetDeviceContainer interfaces = peArp.Install(CsmaHelper().Install(lan));
+            uint32_t network = Ipv4Address("198.108.63.0").Get() + (site << 8);
+            peArp.Assign(interfaces.Get(0),
+                         Ipv4InterfaceAddress(Ipv4Address(network + 1), "255.255.255.0"));
+            for (uint32_t i = 0; i < siteHosts.GetN(); i++)
+            {
+                uint32_t interface =
+                    peArp.Assign(interfaces.Get(1 + i),
+                                 Ipv4InterfaceAddress(Ipv4Address(network + 2), "255.255.255.0"),
+                                 PeArpPortRange(2000 + 1000 * i, 2999 + 1000 * i));
+                Ipv4StaticRoutingHelper()
+                    .GetStaticRouting(siteHosts.Get(i)->GetObject<Ipv4>())
+                    ->SetDefaultRoute(Ipv4Address(network + 1), interface);
+                hosts.push_back(siteHosts.Get(i));
+                ports.push_back(2500 + 1000 * i);
+                shared.emplace_back(network + 2);
+            }
+        }
+
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+        std::vector<Ptr<Application>> sinks;
+        for (size_t h = 0; h < hosts.size(); h++)
+        {
+            sinks.push_back(InstallSink(hosts[h], false, ports[h]));
+            SharedAddressTopology::SendUdp(routers.Get(0),
+                                           Seconds(1.0 + 0.1 * h),
+                                           shared[h],
+                                           ports[h],
+                                           1,
+                                           100 + h);
+            SharedAddressTopology::SendUdp(hosts[h], Seconds(2.0 + 0.1 * h), inetAddress, 9, 1, 10);
+        }
+        Ptr<Application> inetSink = InstallSink(routers.Get(0), false, 9);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        for (size_t h = 0; h < hosts.size(); h++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[h]),
+                                  100 + h,
+                                  "the Internet reaches host " << h << " (" << shared[h] << ":"
+                                                               << ports[h] << ")");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 10 * hosts.size(), "every host reaches it");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A node sharing an address cannot be a global router: global routing
+ * assumes one node per address. PeArpHelper refuses it, naming the reason.
+ */
+class PeArpGlobalRouterSharerTestCase : public TestCase
+{
+  public:
+    PeArpGlobalRouterSharerTestCase()
+        : TestCase("a host with global routing is refused ports of a shared address")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        NodeContainer nodes;
+        nodes.Create(2);
+        PeArpStackHelper global;
+        global.SetRoutingHelper(Ipv4GlobalRoutingHelper());
+        global.Install(nodes.Get(0));
+        PeArpStackHelper().Install(nodes.Get(1));
+        PeArpHelper peArp;
+        NetDeviceContainer interfaces = peArp.Install(CsmaHelper().Install(nodes));
+        std::string why;
+        NS_TEST_EXPECT_MSG_EQ(peArp.CheckAssignment(interfaces.Get(0),
+                                                    Ipv4InterfaceAddress("198.108.63.2", "/24"),
+                                                    PeArpPortRange(2000, 2999),
+                                                    why),
+                              false,
+                              "refused");
+        NS_TEST_EXPECT_MSG_NE(why.find("GlobalRouter"), std::string::npos, why);
+        NS_TEST_EXPECT_MSG_EQ(peArp.CheckAssignment(interfaces.Get(0),
+                                                    Ipv4InterfaceAddress("198.108.63.1", "/24"),
+                                                    PeArpPortRange::All(),
+                                                    why),
+                              true,
+                              "an address of its own is fine: " << why);
+        NS_TEST_EXPECT_MSG_EQ(peArp.CheckAssignment(interfaces.Get(1),
+                                                    Ipv4InterfaceAddress("198.108.63.2", "/24"),
+                                                    PeArpPortRange(2000, 2999),
+                                                    why),
+                              true,
+                              "a host with static routing is fine: " << why);
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -556,6 +709,8 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpOffLinkAllOnesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpLearnFromRequestTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpLearnFromRequestTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpGlobalRoutingTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpGlobalRouterSharerTestCase, TestCase::QUICK);
     }
 };
 

@@ -308,6 +308,31 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
 }
 
 void
+PeArpL3Protocol::SendClaimRequest(Ptr<NetDevice> device, const PeArpHeader& request)
+{
+    NS_LOG_FUNCTION(this << device << request);
+    bool claim = request.IsRequest() && request.HasExtension() && !request.GetSenderRange().IsAll();
+    bool probe = claim && request.GetSenderIp() == Ipv4Address::GetAny();
+    bool announcement = claim && request.GetSenderIp() == request.GetTargetIp();
+    NS_ABORT_MSG_UNLESS(probe || announcement,
+                        "PeArpL3Protocol::SendClaimRequest: the request is neither a probe (from "
+                        "0.0.0.0 with a range) nor an announcement (sender = target, with a "
+                        "range): "
+                            << request);
+    PeArpInterface* interface = AsInterface(device);
+    if (probe)
+    {
+        m_counters.probesSent++;
+    }
+    else
+    {
+        m_counters.announcementsSent++;
+    }
+    m_requestSentTrace(device, request);
+    SendFrame(interface, request, device->GetBroadcast());
+}
+
+void
 PeArpL3Protocol::SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to)
 {
     NS_LOG_FUNCTION(this << header << to);

@@ -98,6 +98,8 @@ class PeArpL3Protocol : public Object
         uint64_t standardFramesReceived = 0; //!< well-formed frames without the extension
         uint64_t notForUs = 0;               //!< frames for other addresses or sharers (ignored)
         uint64_t probesDefended = 0;         //!< range probes answered: they overlap our ports
+        uint64_t probesSent = 0;        //!< range probes sent (SendClaimRequest), not requestsSent
+        uint64_t announcementsSent = 0; //!< range announcements sent (SendClaimRequest)
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;
@@ -170,6 +172,19 @@ class PeArpL3Protocol : public Object
      * \param port the port to resolve (0: no port)
      */
     void SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+
+    /**
+     * Broadcast a frame of port range conflict detection on a device, for
+     * ns3::PeArpConflictDetector: a probe (a request from 0.0.0.0 whose
+     * sender range is the candidate range) or an announcement (a request
+     * whose sender and target are the shared address). Traced as
+     * RequestSent and counted in probesSent or announcementsSent (not in
+     * requestsSent, which counts resolution requests). Aborts on any other
+     * frame.
+     * \param device the PE-ARP interface
+     * \param request the probe or announcement
+     */
+    void SendClaimRequest(Ptr<NetDevice> device, const PeArpHeader& request);
 
     /**
      * Hear the frames of port range conflict detection on a device: probes

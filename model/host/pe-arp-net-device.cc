@@ -20,6 +20,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-channel.h"
 #include "ns3/pe-arp-echo-responder.h"
 #include "ns3/pe-arp-ipv4.h"
 #include "ns3/pe-arp-l3-protocol.h"
@@ -86,6 +87,7 @@ PeArpNetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     m_node = nullptr;
     m_lower = nullptr;
+    m_channel = nullptr;
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
@@ -556,7 +558,17 @@ PeArpNetDevice::GetIfIndex() const
 Ptr<Channel>
 PeArpNetDevice::GetChannel() const
 {
-    return m_lower ? m_lower->GetChannel() : nullptr;
+    Ptr<Channel> lower = m_lower ? m_lower->GetChannel() : nullptr;
+    if (!lower)
+    {
+        return nullptr;
+    }
+    if (!m_channel || m_channel->GetLowerChannel() != lower)
+    {
+        m_channel = CreateObject<PeArpChannel>(); // a view where IPv4 interfaces are found
+        m_channel->SetLowerChannel(lower);
+    }
+    return m_channel;
 }
 
 void

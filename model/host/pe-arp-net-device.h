@@ -22,6 +22,7 @@ class Ipv4;
 class Ipv4Header;
 class PeArpCache;
 class PeArpEchoResponder;
+class PeArpChannel;
 class PeArpL3Protocol;
 class PeArpPortAgent;
 
@@ -115,6 +116,11 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     // NetDevice
     void SetIfIndex(const uint32_t index) override;
     uint32_t GetIfIndex() const override;
+    /**
+     * \return a ns3::PeArpChannel: the link device's channel, in which link
+     * devices carrying a PE-ARP interface appear as that interface (so that
+     * ns-3's GlobalRouter finds the IPv4 interfaces); null without a channel
+     */
     Ptr<Channel> GetChannel() const override;
     void SetAddress(Address address) override;
     Address GetAddress() const override;
@@ -202,6 +208,7 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
 
     Ptr<Node> m_node;                        //!< the node
     Ptr<NetDevice> m_lower;                  //!< the link-layer device
+    mutable Ptr<PeArpChannel> m_channel;     //!< GetChannel's view of the link's channel
     Ptr<PeArpCache> m_cache;                 //!< the interface's cache
     Ptr<PeArpL3Protocol> m_protocol;         //!< the node's PE-ARP
     mutable Ptr<Ipv4> m_ipv4;                //!< the node's IPv4 (looked up lazily)

@@ -247,9 +247,8 @@ PeArpConflictDetector::SendClaimFrame(Ipv4Address sender)
                      GetCandidateRange(),
                      m_address,
                      GetCandidateRange().GetLow());
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(frame);
-    m_device->SendArpFrame(packet, m_device->GetBroadcast());
+    // Through the node's PE-ARP, which counts and traces it.
+    m_device->GetNode()->GetObject<PeArpL3Protocol>()->SendClaimRequest(m_device, frame);
 }
 
 void
