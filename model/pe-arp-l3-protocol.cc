@@ -398,6 +398,22 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
     }
 }
 
+bool
+PeArpL3Protocol::IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header)
+{
+    if (!header.GetSenderRange().IsAll() || header.GetSenderIp() == Ipv4Address::GetAny())
+    {
+        return false;
+    }
+    Ipv4Address sender = header.GetSenderIp();
+    if (interface->GetCache()->IsShared(sender))
+    {
+        return true; // it has learned ranges, or was declared shared
+    }
+    // The node's own address, if the node owns only some of its ports.
+    return interface->IsLocalAddress(sender) && !interface->GetAnnouncedRange(sender).IsAll();
+}
+
 void
 PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
                                const PeArpHeader& header,
@@ -421,6 +437,13 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
         NS_LOG_LOGIC("standard request for shared address " << header.GetTargetIp()
                                                             << " -- not answered");
         NotifyDrop(frame, LEGACY_REQUEST_FOR_SHARED);
+        return;
+    }
+    if (IsRangeConflict(interface, header))
+    {
+        NS_LOG_LOGIC("request from " << header.GetSenderIp() << " claims all its ports, but it is "
+                                     << "shared -- drop (possible cache poisoning)");
+        NotifyDrop(frame, RANGE_CONFLICT);
         return;
     }
     m_counters.requestsReceived++;
@@ -482,12 +505,13 @@ PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
         NotifyDrop(frame, UNSOLICITED_REPLY);
         return;
     }
-    if (!header.HasExtension() && cache->IsShared(header.GetSenderIp()))
+    if (IsRangeConflict(interface, header))
     {
-        // A standard reply cannot say which sharer it is: it would replace
-        // every range of the address with one MAC.
-        NS_LOG_LOGIC("standard reply for shared address " << header.GetSenderIp() << " -- drop");
-        NotifyDrop(frame, INCONSISTENT_REPLY);
+        // A standard reply (or one claiming 0-0) cannot say which sharer it
+        // is: it would replace every range of the address with one MAC.
+        NS_LOG_LOGIC("reply for shared address " << header.GetSenderIp() << " claims all ports "
+                                                 << "-- drop (possible cache poisoning)");
+        NotifyDrop(frame, RANGE_CONFLICT);
         return;
     }
     if (header.HasExtension() && !header.GetSenderRange().Contains(header.GetReturnPort()))
@@ -538,6 +562,8 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "no-route";
     case PeArpL3Protocol::MALFORMED_ICMP:
         return os << "malformed-icmp";
+    case PeArpL3Protocol::RANGE_CONFLICT:
+        return os << "range-conflict";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

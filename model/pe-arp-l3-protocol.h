@@ -71,6 +71,8 @@ class PeArpL3Protocol : public Object
         NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
         NO_ROUTE,          //!< IPv4 packet without a next hop through the interface
         MALFORMED_ICMP,    //!< truncated ICMP message, or one quoting a truncated packet
+        RANGE_CONFLICT,    //!< a frame announcing all ports (0-0) of a shared address
+                           //!< (suspected poisoning)
         DROP_REASON_COUNT  //!< number of reasons (not a reason)
     };
 
@@ -206,6 +208,16 @@ class PeArpL3Protocol : public Object
      * \param port the port
      */
     void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * Would learning a frame's sender replace the port ranges of a shared
+     * address? A standard frame (or a PE-ARP frame announcing 0-0) claims
+     * every port of its sender address; for an address with learned ranges,
+     * declared shared, or shared by this node itself, that is a conflict.
+     * \param interface the receiving interface
+     * \param header the frame
+     * \return true if the frame must be dropped (RANGE_CONFLICT)
+     */
+    static bool IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header);
     /**
      * Handle a request for one of our addresses.
      * \param device the interface

@@ -495,15 +495,99 @@ class PeArpStandardReplyForSharedTestCase : public TestCase
         Simulator::Stop(Seconds(3));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(
-            f.RouterProtocol()->GetCounters().drops[PeArpL3Protocol::INCONSISTENT_REPLY],
+            f.RouterProtocol()->GetCounters().drops[PeArpL3Protocol::RANGE_CONFLICT],
             1,
-            "the standard reply was dropped");
+            "the standard reply was dropped as a range conflict");
         PeArpCache::Entry* a = f.routerLan->GetCache()->Lookup(f.shared, 2500);
         PEARP_REQUIRE_NE(a, nullptr, "A's entry is still there");
         NS_TEST_EXPECT_MSG_EQ(a->GetRange(), PeArpPortRange(2000, 2999), "with A's range");
         NS_TEST_EXPECT_MSG_EQ(a->GetMacAddress(),
                               Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
                               "and A's MAC");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A frame announcing all ports (0-0) of a shared address, a standard ARP
+ * request or a PE-ARP request or reply with range 0-0, never replaces the
+ * address' port ranges: it is dropped and counted as a range conflict, not
+ * answered, and traffic keeps going to the hosts that own the ports.
+ */
+class PeArpRangeConflictTestCase : public TestCase
+{
+  public:
+    PeArpRangeConflictTestCase()
+        : TestCase("a standard or 0-0 frame from a shared address cannot replace its ranges")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ipv4Address declared("198.108.63.3"); // declared shared, no range learned
+        f.routerLan->AddSharedAddress(declared);
+        Mac48Address router = Mac48Address::ConvertFrom(f.routerLink->GetAddress());
+        Mac48Address rogue("00:de:ad:be:ef:02");
+        Ptr<Application> sinkA = InstallSink(f.hosts.Get(0), false, 2500);
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500, 1, 100); // A's range learned
+        Figure4::SendUdp(f.inet, Seconds(1.5), f.shared, 5000, 1, 10);  // outstanding, unowned
+
+        // 1. A standard request from the shared address (a legacy host or a liar).
+        Frame standard = RequestFromRouter(f);
+        standard.senderMac = rogue;
+        standard.senderIp = f.shared;
+        standard.targetIp = Ipv4Address("198.108.63.1");
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.0),
+                               standard.Bytes(),
+                               Mac48Address::GetBroadcast());
+        // 2. A PE-ARP request announcing 0-0 for the shared address.
+        Frame all = standard;
+        all.extension = true;
+        all.low = 0;
+        all.high = 0;
+        all.targetPort = 0;
+        all.returnPort = 0;
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.1),
+                               all.Bytes(),
+                               Mac48Address::GetBroadcast());
+        // 3. A PE-ARP reply with 0-0 answering the outstanding request for 5000.
+        Frame reply = all;
+        reply.operation = 2;
+        reply.targetMac = router;
+        reply.targetPort = 0;
+        reply.returnPort = 5000;
+        Figure4::InjectArpFrom(f.hostLink[2], Seconds(2.2), reply.Bytes(), router);
+        // 4. A standard request from an address declared shared, nothing learned yet.
+        Frame declaredRequest = standard;
+        declaredRequest.senderIp = declared;
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.3),
+                               declaredRequest.Bytes(),
+                               Mac48Address::GetBroadcast());
+        Figure4::SendUdp(f.inet, Seconds(3.0), f.shared, 2500, 1, 100); // still to A
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::RANGE_CONFLICT],
+                              4,
+                              "the four frames were dropped as range conflicts");
+        NS_TEST_EXPECT_MSG_EQ(c.repliesSent, 0, "the router answered none of them");
+        PeArpCache::Entry* a = f.routerLan->GetCache()->Lookup(f.shared, 2500);
+        PEARP_REQUIRE_NE(a, nullptr, "A's entry is still there");
+        NS_TEST_EXPECT_MSG_EQ(a->GetRange(), PeArpPortRange(2000, 2999), "with A's range");
+        NS_TEST_EXPECT_MSG_EQ(a->GetMacAddress(),
+                              Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
+                              "and A's MAC");
+        NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->Lookup(declared, 0),
+                              nullptr,
+                              "nothing learned for the declared address");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA), 200, "A received both datagrams");
     }
 };
 
@@ -524,6 +608,7 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpPortlessTestCase, TestCase::QUICK);
         AddTestCase(new PeArpTableFullTestCase, TestCase::QUICK);
         AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRangeConflictTestCase, TestCase::QUICK);
     }
 };
 
