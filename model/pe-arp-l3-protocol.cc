@@ -251,11 +251,28 @@ void
 PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
     Simulator::Schedule(MilliSeconds(m_requestJitter->GetValue()),
-                        &PeArpL3Protocol::SendRequest,
+                        &PeArpL3Protocol::SendDelayedRequest,
                         this,
                         cache,
                         target,
                         port);
+}
+
+void
+PeArpL3Protocol::SendDelayedRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << cache << target << port);
+    PeArpCache::Entry* entry = cache->Lookup(target, port);
+    if (entry == nullptr || !entry->IsWaitReply())
+    {
+        // Resolved while the request waited for its jitter (e.g. learned
+        // from the peer's own request), or gone: the reply would be unsolicited.
+        NS_LOG_LOGIC("entry for " << target << ":" << port
+                                  << " no longer waits -- request skipped");
+        m_counters.requestsSkipped++;
+        return;
+    }
+    SendRequest(cache, target, port);
 }
 
 void

@@ -80,6 +80,7 @@ class PeArpL3Protocol : public Object
     struct Counters
     {
         uint64_t requestsSent = 0;           //!< requests sent (including retransmissions)
+        uint64_t requestsSkipped = 0;        //!< delayed requests not sent: resolved meanwhile
         uint64_t repliesSent = 0;            //!< replies sent
         uint64_t requestsReceived = 0;       //!< requests this node answered
         uint64_t repliesReceived = 0;        //!< replies accepted (answering a request)
@@ -208,6 +209,14 @@ class PeArpL3Protocol : public Object
      * \param port the port
      */
     void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * Send a request scheduled by ScheduleRequest, unless its entry no
+     * longer waits for a reply (then it is counted as skipped).
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void SendDelayedRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
     /**
      * Would learning a frame's sender replace the port ranges of a shared
      * address? A standard frame (or a PE-ARP frame announcing 0-0) claims

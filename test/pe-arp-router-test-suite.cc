@@ -23,6 +23,7 @@
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-traffic-control-layer.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -310,6 +311,99 @@ class PeArpOffLinkAllOnesTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Inbound and outbound traffic start together. Whichever side's request
+ * goes out first teaches the other side its range or address, so the other
+ * side's request, still delayed by RequestJitter, is not sent: no duplicate
+ * requests, and no reply that would be dropped as unsolicited.
+ */
+class PeArpRouterSimultaneousStartTestCase : public TestCase
+{
+  public:
+    /**
+     * \param routerJitterMs the router's (constant) request jitter in ms
+     * \param hostJitterMs the hosts' (constant) request jitter in ms
+     */
+    PeArpRouterSimultaneousStartTestCase(double routerJitterMs, double hostJitterMs)
+        : TestCase(Name(routerJitterMs, hostJitterMs)),
+          m_routerJitterMs(routerJitterMs),
+          m_hostJitterMs(hostJitterMs)
+    {
+    }
+
+  private:
+    /**
+     * \param routerJitterMs the router's jitter
+     * \param hostJitterMs the hosts' jitter
+     * \return the test name
+     */
+    static std::string Name(double routerJitterMs, double hostJitterMs)
+    {
+        std::ostringstream oss;
+        oss << "Figure 4: inbound and outbound start together (jitter router " << routerJitterMs
+            << " ms, hosts " << hostJitterMs << " ms): no request after resolution";
+        return oss.str();
+    }
+
+    /**
+     * \param ms a delay in ms
+     * \return a constant random variable of that value
+     */
+    static StringValue Constant(double ms)
+    {
+        std::ostringstream oss;
+        oss << "ns3::ConstantRandomVariable[Constant=" << ms << "]";
+        return StringValue(oss.str());
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        f.RouterProtocol()->SetAttribute("RequestJitter", Constant(m_routerJitterMs));
+        std::vector<Ptr<Application>> sinks;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            f.HostProtocol(i)->SetAttribute("RequestJitter", Constant(m_hostJitterMs));
+            sinks.push_back(InstallSink(f.hosts.Get(i), false, 2500 + 1000 * i));
+            // Inbound reaches the router at about 1.005 s, when outbound starts.
+            Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500 + 1000 * i, 1, 100);
+            Figure4::SendUdp(f.hosts.Get(i), Seconds(1.005), f.inetAddress, 9, 1, 50);
+        }
+        Ptr<Application> inetSink = InstallSink(f.inet, false, 9);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), 100, "host " << i << " got its datagram");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 150, "the Internet host got all three");
+        bool routerFirst = m_routerJitterMs < m_hostJitterMs;
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.requestsSent,
+                              (routerFirst ? 3 : 0),
+                              "router requests (the hosts' requests came first: none)");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                              0,
+                              "no unsolicited reply at the router");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            const PeArpL3Protocol::Counters& host = f.HostProtocol(i)->GetCounters();
+            NS_TEST_EXPECT_MSG_EQ(host.requestsSent,
+                                  (routerFirst ? 0 : 1),
+                                  "host " << i << " requests (the router's came first: none)");
+            NS_TEST_EXPECT_MSG_EQ(host.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                                  0,
+                                  "no unsolicited reply at host " << i);
+        }
+    }
+
+    double m_routerJitterMs; //!< router jitter
+    double m_hostJitterMs;   //!< hosts' jitter
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -323,6 +417,8 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpHostToHostTestCase, TestCase::QUICK);
         AddTestCase(new PeArpUnownedPortTestCase, TestCase::QUICK);
         AddTestCase(new PeArpOffLinkAllOnesTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRouterSimultaneousStartTestCase(10, 1), TestCase::QUICK);
+        AddTestCase(new PeArpRouterSimultaneousStartTestCase(1, 10), TestCase::QUICK);
     }
 };
 
