@@ -217,7 +217,7 @@ PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPo
     {
         for (auto& [key, entry] : entries.incomplete)
         {
-            if (entry->IsWaitReply())
+            if (entry->IsWaitReply() && !entry->m_deferred)
             {
                 return entry.get();
             }
@@ -232,7 +232,8 @@ PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPo
         return nullptr;
     }
     auto incomplete = entries.incomplete.find(returnPort);
-    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply())
+    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply() &&
+        !incomplete->second->m_deferred)
     {
         return incomplete->second.get();
     }
@@ -280,7 +281,8 @@ PeArpCache::Collect()
                 if ((entry->IsAlive() || entry->IsDead()) && entry->IsExpired() &&
                     entry->m_pending.empty())
                 {
-                    e = map->erase(e);
+                    e = map == &it->second.incomplete ? EraseIncomplete(it->second, e)
+                                                      : map->erase(e);
                     m_size--;
                     m_collected++;
                 }
@@ -319,6 +321,19 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
     raw->m_state = Entry::WAIT_REPLY;
     raw->m_requestedPort = port;
     raw->m_pending.push_back(packet);
+    if (entries.requesting > 0)
+    {
+        // Another request for the address is out: its reply may hold this
+        // port too (e.g. the same host's range). Wait for it.
+        NS_LOG_LOGIC("a request for " << address << " is outstanding: " << port
+                                      << " waits for its reply");
+        raw->m_deferred = true;
+        entries.deferred.insert(port);
+    }
+    else
+    {
+        entries.requesting++;
+    }
     entries.incomplete.emplace(port, std::move(entry));
     m_size++;
     ArmTimer(raw);
@@ -330,6 +345,10 @@ PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
 {
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
     NS_ASSERT(entry->IsAlive() || entry->IsDead());
+    if (entry->m_incomplete)
+    {
+        m_table[entry->m_address.Get()].requesting++;
+    }
     entry->m_state = Entry::WAIT_REPLY;
     entry->m_retries = 0;
     entry->m_requestedPort = port;
@@ -414,19 +433,9 @@ PeArpCache::Resolve(Ipv4Address address,
                     // Agrees with the static entry: nothing to learn, but the
                     // incomplete entries it answers can now be sent.
                     Entry* permanent = tableIt->second.resolved[key].get();
-                    auto& incomplete = tableIt->second.incomplete;
-                    for (auto it = incomplete.begin(); it != incomplete.end();)
+                    if (MergeIncomplete(tableIt->second, range, pending) > 0)
                     {
-                        if (range.Contains(it->first))
-                        {
-                            TakePending(it->second.get(), pending);
-                            it = incomplete.erase(it);
-                            m_size--;
-                        }
-                        else
-                        {
-                            ++it;
-                        }
+                        ReleaseDeferred(tableIt->second);
                     }
                     return permanent;
                 }
@@ -481,14 +490,7 @@ PeArpCache::Resolve(Ipv4Address address,
     }
 
     // Incomplete entries for ports of the range are answered too.
-    auto& incomplete = tableIt->second.incomplete;
-    auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
-    while (it != incomplete.end() && range.Contains(it->first))
-    {
-        TakePending(it->second.get(), pending);
-        it = incomplete.erase(it);
-        m_size--;
-    }
+    uint32_t answered = MergeIncomplete(tableIt->second, range, pending);
 
     result->m_state = Entry::ALIVE;
     result->m_mac = mac;
@@ -496,6 +498,10 @@ PeArpCache::Resolve(Ipv4Address address,
     result->m_retries = 0;
     result->m_serial = m_nextSerial++; // any armed deadline is now stale
     NotifyEntry(result);
+    if (answered > 0)
+    {
+        ReleaseDeferred(tableIt->second);
+    }
     return result;
 }
 
@@ -529,7 +535,7 @@ PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address
         if (range.Contains(it->first))
         {
             DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
-            it = entries.incomplete.erase(it);
+            it = EraseIncomplete(entries, it);
             m_size--;
         }
         else
@@ -588,7 +594,7 @@ PeArpCache::Flush()
                     continue;
                 }
                 DropPending(e->second.get(), DISPOSED);
-                e = map->erase(e);
+                e = map == &it->second.incomplete ? EraseIncomplete(it->second, e) : map->erase(e);
                 m_size--;
             }
         }
@@ -731,6 +737,14 @@ PeArpCache::HandleWaitReplyTimeout()
         {
             continue; // stale: resolved, removed or re-armed since
         }
+        if (entry->m_deferred)
+        {
+            NS_LOG_LOGIC("no answer to the request " << entry->m_address << ":"
+                                                     << entry->m_requestedPort
+                                                     << " waited for -- its own request");
+            StartRequest(m_table[entry->m_address.Get()], entry);
+            continue;
+        }
         if (entry->m_retries < m_maxRetries)
         {
             entry->m_retries++;
@@ -751,6 +765,10 @@ PeArpCache::HandleWaitReplyTimeout()
         {
             NS_LOG_LOGIC("resolution of " << entry->m_address << ":" << entry->m_requestedPort
                                           << " failed -- entry dead");
+            if (entry->m_incomplete)
+            {
+                m_table[entry->m_address.Get()].requesting--;
+            }
             entry->m_state = Entry::DEAD;
             entry->m_lastSeen = now;
             m_resolutionFailures++;
@@ -758,6 +776,81 @@ PeArpCache::HandleWaitReplyTimeout()
         }
     }
     Reschedule();
+}
+
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseIncomplete(AddressEntries& entries,
+                            std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    Entry* entry = it->second.get();
+    if (entry->m_deferred)
+    {
+        entries.deferred.erase(it->first);
+    }
+    else if (entry->IsWaitReply())
+    {
+        NS_ASSERT(entries.requesting > 0);
+        entries.requesting--;
+    }
+    return entries.incomplete.erase(it);
+}
+
+uint32_t
+PeArpCache::MergeIncomplete(AddressEntries& entries,
+                            PeArpPortRange range,
+                            std::list<Ptr<Packet>>& pending)
+{
+    uint32_t answered = 0;
+    auto& incomplete = entries.incomplete;
+    auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+    while (it != incomplete.end() && range.Contains(it->first))
+    {
+        if (it->second->IsWaitReply() && !it->second->m_deferred)
+        {
+            answered++;
+        }
+        TakePending(it->second.get(), pending);
+        it = EraseIncomplete(entries, it);
+        m_size--;
+    }
+    return answered;
+}
+
+void
+PeArpCache::ReleaseDeferred(AddressEntries& entries)
+{
+    std::set<uint16_t> deferred;
+    deferred.swap(entries.deferred);
+    for (uint16_t port : deferred)
+    {
+        auto it = entries.incomplete.find(port);
+        if (it == entries.incomplete.end())
+        {
+            continue;
+        }
+        Entry* entry = it->second.get();
+        NS_LOG_LOGIC("the reply did not hold " << entry->m_address << ":" << port
+                                               << " -- its own request");
+        entry->m_deferred = false; // already out of the deferred set
+        StartRequest(entries, entry);
+    }
+}
+
+void
+PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
+{
+    NS_ASSERT(entry->m_incomplete && entry->IsWaitReply());
+    if (entry->m_deferred)
+    {
+        entries.deferred.erase(entry->m_requestedPort);
+        entry->m_deferred = false;
+    }
+    entries.requesting++;
+    ArmTimer(entry);
+    if (!m_requestCallback.IsNull())
+    {
+        m_requestCallback(this, entry->m_address, entry->m_requestedPort);
+    }
 }
 
 void
@@ -842,6 +935,7 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_range(range),
       m_state(ALIVE),
       m_incomplete(false),
+      m_deferred(false),
       m_lastSeen(Simulator::Now()),
       m_retries(0),
       m_requestedPort(0),
@@ -901,6 +995,12 @@ bool
 PeArpCache::Entry::IsIncomplete() const
 {
     return m_incomplete;
+}
+
+bool
+PeArpCache::Entry::IsDeferred() const
+{
+    return m_deferred;
 }
 
 bool

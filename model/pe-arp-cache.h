@@ -131,6 +131,11 @@ class PeArpCache : public Object
         bool IsPermanent() const;
         /** \return true if the entry is still being resolved (no range known yet) */
         bool IsIncomplete() const;
+        /**
+         * \return true if the entry waits, without a request of its own, for
+         *         the reply to another outstanding request of its address
+         */
+        bool IsDeferred() const;
         /** \return true if an ALIVE or DEAD entry has outlived its timeout */
         bool IsExpired() const;
         /** \return the number of retransmissions of the outstanding request */
@@ -155,6 +160,7 @@ class PeArpCache : public Object
         Mac48Address m_mac;               //!< hardware address
         State m_state;                    //!< state
         bool m_incomplete;                //!< kept in the waiting map
+        bool m_deferred;                  //!< waits for another request of its address
         Time m_lastSeen;                  //!< last state change
         uint32_t m_retries;               //!< retransmissions so far
         uint16_t m_requestedPort;         //!< port of the outstanding request
@@ -174,8 +180,10 @@ class PeArpCache : public Object
     std::string GetInterfaceName() const;
 
     /**
-     * Set the callback used to retransmit a request when WaitReplyTimeout
-     * expires. Arguments: the cache, the address, the requested port.
+     * Set the callback used to send a request: a retransmission when
+     * WaitReplyTimeout expires (the entry's GetRetries() is then at least 1),
+     * or the first request of a deferred entry (GetRetries() is 0).
+     * Arguments: the cache, the address, the requested port.
      * \param callback the callback
      */
     void SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback);
@@ -215,6 +223,12 @@ class PeArpCache : public Object
     /**
      * Create an incomplete entry for (address, port) in WAIT_REPLY state,
      * holding the packet, and arm its retransmission timer.
+     *
+     * If another request for the address is outstanding, the entry is
+     * deferred (IsDeferred): the caller sends no request for it. It waits for
+     * that reply; if the learned range holds its port its packets are handed
+     * back, otherwise its own request is sent then (through the request
+     * callback), or when its WaitReplyTimeout expires, whichever comes first.
      * \param address the IPv4 address
      * \param port the requested port (0: no port)
      * \param packet the first packet waiting for the entry
@@ -316,6 +330,8 @@ class PeArpCache : public Object
     {
         std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
         std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
+        uint32_t requesting = 0;     //!< incomplete WAIT_REPLY entries with a request out
+        std::set<uint16_t> deferred; //!< ports of the deferred incomplete entries
     };
 
     /** A retransmission deadline in the heap. */
@@ -366,6 +382,39 @@ class PeArpCache : public Object
      * \return their keys
      */
     static std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
+    /**
+     * Remove an incomplete entry from its address' map, keeping the counts
+     * of requesting and deferred entries.
+     * \param entries the entries of the address
+     * \param it the incomplete entry
+     * \return the iterator after it
+     */
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseIncomplete(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Answer the incomplete entries whose ports a range holds: take their
+     * packets and remove them.
+     * \param entries the entries of the address
+     * \param range the range
+     * \param pending receives their packets
+     * \return the number of those entries that had a request outstanding
+     */
+    uint32_t MergeIncomplete(AddressEntries& entries,
+                             PeArpPortRange range,
+                             std::list<Ptr<Packet>>& pending);
+    /**
+     * Send the requests of the deferred entries of an address (the request
+     * they waited for was answered without holding their ports).
+     * \param entries the entries of the address
+     */
+    void ReleaseDeferred(AddressEntries& entries);
+    /**
+     * A deferred entry sends its own request (through the request callback).
+     * \param entries the entries of its address
+     * \param entry the entry
+     */
+    void StartRequest(AddressEntries& entries, Entry* entry);
     /**
      * Drop all pending packets of an entry.
      * \param entry the entry

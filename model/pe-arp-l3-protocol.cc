@@ -146,7 +146,7 @@ PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
     NS_LOG_FUNCTION(this << device << name);
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(device, name);
-    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::SendRequest, this));
+    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
     m_caches.push_back(cache);
     return cache;
 }
@@ -217,7 +217,8 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": no entry for " << nextHop << ":" << port
                              << " -- send request");
-        if (cache->AddIncomplete(nextHop, port, packet) != nullptr)
+        PeArpCache::Entry* added = cache->AddIncomplete(nextHop, port, packet);
+        if (added != nullptr && !added->IsDeferred())
         {
             ScheduleRequest(cache, nextHop, port);
         }
@@ -256,6 +257,19 @@ PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint
                         cache,
                         target,
                         port);
+}
+
+void
+PeArpL3Protocol::RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << cache << target << port);
+    PeArpCache::Entry* entry = cache->Lookup(target, port);
+    if (entry != nullptr && entry->GetRetries() == 0)
+    {
+        ScheduleRequest(cache, target, port); // a first request (after a deferral): jitter
+        return;
+    }
+    SendRequest(cache, target, port); // a retransmission
 }
 
 void
@@ -516,6 +530,18 @@ PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
                                                             !header.HasExtension());
     if (outstanding == nullptr)
     {
+        PeArpCache::Entry* held = cache->Lookup(header.GetSenderIp(), header.GetReturnPort());
+        if (held != nullptr && (held->IsAlive() || held->IsPermanent()) &&
+            held->GetRange() == header.GetSenderRange() &&
+            held->GetMacAddress() == header.GetSenderMac())
+        {
+            // E.g. the answer to a second request that crossed the first
+            // answer: it tells nothing new and nothing false.
+            NS_LOG_LOGIC("reply from " << header.GetSenderIp() << ":" << header.GetSenderRange()
+                                       << " confirms the entry held -- ignored");
+            m_counters.repliesConfirming++;
+            return;
+        }
         NS_LOG_LOGIC("unsolicited reply from " << header.GetSenderIp() << ":"
                                                << header.GetSenderRange()
                                                << " -- drop (possible cache poisoning)");

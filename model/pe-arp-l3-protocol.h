@@ -84,6 +84,7 @@ class PeArpL3Protocol : public Object
         uint64_t repliesSent = 0;            //!< replies sent
         uint64_t requestsReceived = 0;       //!< requests this node answered
         uint64_t repliesReceived = 0;        //!< replies accepted (answering a request)
+        uint64_t repliesConfirming = 0;      //!< replies that only confirm an entry already held
         uint64_t standardFramesReceived = 0; //!< well-formed frames without the extension
         uint64_t notForUs = 0;               //!< frames for other addresses or sharers (ignored)
         uint64_t probesDefended = 0;         //!< range probes answered: they overlap our ports
@@ -209,6 +210,14 @@ class PeArpL3Protocol : public Object
      * \param port the port
      */
     void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * The cache's request callback: a retransmission is sent at once, the
+     * first request of an entry that was deferred after RequestJitter.
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
     /**
      * Send a request scheduled by ScheduleRequest, unless its entry no
      * longer waits for a reply (then it is counted as skipped).

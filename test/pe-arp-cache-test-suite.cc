@@ -409,6 +409,7 @@ PeArpCacheResolveMergeTestCase::DoRun()
     std::list<Ptr<Packet>> pending;
     PeArpCache::Entry* resolved = nullptr;
 
+    std::string deferred;
     Simulator::Schedule(Seconds(0), [&]() {
         c->AddIncomplete(address, 2000, p[0]);
         PeArpCache::Entry* twoPackets = c->AddIncomplete(address, 2500, p[1]);
@@ -420,6 +421,11 @@ PeArpCacheResolveMergeTestCase::DoRun()
         c->AddIncomplete(address, 1999, p[4]); // just below the range
         c->AddIncomplete(address, 3000, p[5]); // just above the range
         NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 5U, "five incomplete entries");
+        for (uint16_t port : {2000, 2500, 2999, 1999, 3000})
+        {
+            PeArpCache::Entry* e = c->Lookup(address, port);
+            deferred += (e != nullptr && e->IsDeferred()) ? "d" : "-";
+        }
     });
     Simulator::Schedule(MilliSeconds(500), [&]() {
         resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
@@ -476,17 +482,20 @@ PeArpCacheResolveMergeTestCase::DoRun()
                               "EntryUpdated arguments");
     }
 
-    // The merged entries' timers are dead: only 1999 and 3000 were
-    // retransmitted (at 1, 2, 3 s) and failed (at 4 s).
-    std::map<std::string, int> perKey;
+    // Only 2000 asked; the other four waited for its answer.
+    NS_TEST_EXPECT_MSG_EQ(deferred, "-dddd", "2500, 2999, 1999, 3000 deferred behind 2000");
+    // The merged entries' timers are dead. The reply at 0.5 s did not hold
+    // 1999 and 3000: their own first requests went out then, were
+    // retransmitted at 1.5, 2.5 and 3.5 s, and failed at 4.5 s.
+    std::map<std::string, std::string> perKey;
     for (const auto& r : m_requests)
     {
-        perKey[Key(r.address, r.port)]++;
+        perKey[Key(r.address, r.port)] += std::to_string(r.time.GetMilliSeconds()) + " ";
     }
-    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 6U, "six retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 8U, "two first requests, six retransmissions");
     NS_TEST_EXPECT_MSG_EQ(perKey.size(), 2U, "for two ports");
-    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:1999"], 3, "three for 1999");
-    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:3000"], 3, "three for 3000");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:1999"], "500 1500 2500 3500 ", "for 1999");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:3000"], "500 1500 2500 3500 ", "for 3000");
     NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 2U, "two packets dropped");
     for (const auto& d : m_drops)
     {
@@ -494,7 +503,7 @@ PeArpCacheResolveMergeTestCase::DoRun()
         NS_TEST_EXPECT_MSG_EQ((d.uid == p[4]->GetUid() || d.uid == p[5]->GetUid()),
                               true,
                               "only the packets of 1999 and 3000");
-        NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(4), "dropped at 4 s");
+        NS_TEST_EXPECT_MSG_EQ(d.time, MilliSeconds(4500), "dropped at 4.5 s");
     }
     PeArpCache::Entry* later = c->Lookup(address, 2500);
     NS_TEST_EXPECT_MSG_EQ(later, resolved, "same entry at 10 s");

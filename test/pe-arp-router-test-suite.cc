@@ -19,6 +19,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-traffic-control-layer.h"
@@ -404,6 +405,64 @@ class PeArpRouterSimultaneousStartTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Two misses 0.1 ms apart on two ports of host A, on a LAN whose replies
+ * take 2 ms: the second miss waits for the reply to the first request, which
+ * covers its port. One request, no unsolicited reply. Then a copy of A's
+ * reply, which only confirms the entry the router holds, is not taken for
+ * poisoning.
+ */
+class PeArpRouterSecondMissTestCase : public TestCase
+{
+  public:
+    PeArpRouterSecondMissTestCase()
+        : TestCase("Figure 4: a second miss for the same host waits for the outstanding request")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::CsmaChannel::Delay", TimeValue(MilliSeconds(1)));
+        Figure4 f;
+        Config::Reset();
+        Ptr<Application> sink2500 = InstallSink(f.hosts.Get(0), false, 2500);
+        Ptr<Application> sink2600 = InstallSink(f.hosts.Get(0), false, 2600);
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500, 1, 100);
+        Figure4::SendUdp(f.inet, Seconds(1.0001), f.shared, 2600, 1, 100);
+        std::vector<PeArpHeader> replies;
+        f.HostProtocol(0)->TraceConnectWithoutContext(
+            "ReplySent",
+            Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                [&replies](Ptr<const NetDevice>, const PeArpHeader& h) { replies.push_back(h); }));
+        // At 2 s, A's reply once more: it confirms what the router holds.
+        Simulator::Schedule(Seconds(2), [&f, &replies]() {
+            if (!replies.empty())
+            {
+                Ptr<Packet> frame = Create<Packet>();
+                frame->AddHeader(replies.front());
+                f.hostLink[0]->Send(frame, f.routerLink->GetAddress(), 0x0806);
+            }
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2500), 100, "A got the datagram for 2500");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2600), 100, "A got the datagram for 2600");
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 1, "one request for both ports");
+        NS_TEST_EXPECT_MSG_EQ(replies.size(), 1U, "A answered once");
+        NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 1, "one reply accepted");
+        NS_TEST_EXPECT_MSG_EQ(router.repliesConfirming, 1, "the copy only confirmed the entry");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                              0,
+                              "no reply taken for poisoning");
+        NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop at all");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -419,6 +478,7 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpOffLinkAllOnesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(10, 1), TestCase::QUICK);
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(1, 10), TestCase::QUICK);
+        AddTestCase(new PeArpRouterSecondMissTestCase, TestCase::QUICK);
     }
 };
 
