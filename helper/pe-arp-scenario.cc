@@ -506,6 +506,9 @@ PeArpScenario::Run()
         if (protocol)
         {
             m_totals.drops += protocol->GetCounters().TotalDrops();
+            static_assert(PeArpL3Protocol::DROP_REASON_COUNT <=
+                              std::tuple_size<decltype(m_totals.dropsByReason)>::value,
+                          "Totals::dropsByReason has a slot per drop reason");
             for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
             {
                 m_totals.dropsByReason[r] += protocol->GetCounters().drops[r];

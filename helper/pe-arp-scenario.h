@@ -119,7 +119,7 @@ class PeArpScenario
         uint32_t echoReplies = 0;                 //!< UDP echo replies
         uint64_t wrongHostPackets = 0;            //!< wrong-host packets
         uint64_t drops = 0;                       //!< PE-ARP drops (all reasons)
-        std::array<uint64_t, 16> dropsByReason{}; //!< PE-ARP drops by PeArpL3Protocol::DropReason
+        std::array<uint64_t, 32> dropsByReason{}; //!< PE-ARP drops by PeArpL3Protocol::DropReason
     };
 
     /**

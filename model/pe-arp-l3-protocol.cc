@@ -147,6 +147,7 @@ PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(device, name);
     cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
+    cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpL3Protocol::CacheDrop, this));
     m_caches.push_back(cache);
     return cache;
 }
@@ -184,6 +185,30 @@ PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
     NS_LOG_FUNCTION(this << packet << reason);
     m_counters.drops[reason]++;
     m_dropTrace(packet, reason);
+}
+
+void
+PeArpL3Protocol::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason)
+{
+    switch (reason)
+    {
+    case PeArpCache::PENDING_QUEUE_FULL:
+        NotifyDrop(packet, PENDING_QUEUE_FULL);
+        return;
+    case PeArpCache::RESOLUTION_FAILED:
+        NotifyDrop(packet, RESOLUTION_FAILED);
+        return;
+    case PeArpCache::TABLE_FULL:
+        NotifyDrop(packet, TABLE_FULL);
+        return;
+    case PeArpCache::SUPERSEDED_BY_STATIC:
+        NotifyDrop(packet, SUPERSEDED_BY_STATIC);
+        return;
+    case PeArpCache::DISPOSED:
+        NotifyDrop(packet, DISPOSED);
+        return;
+    }
+    NS_ABORT_MSG("PeArpL3Protocol: unknown cache drop reason " << reason);
 }
 
 bool
@@ -607,6 +632,16 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "malformed-icmp";
     case PeArpL3Protocol::RANGE_CONFLICT:
         return os << "range-conflict";
+    case PeArpL3Protocol::PENDING_QUEUE_FULL:
+        return os << "pending-queue-full";
+    case PeArpL3Protocol::RESOLUTION_FAILED:
+        return os << "resolution-failed";
+    case PeArpL3Protocol::TABLE_FULL:
+        return os << "table-full";
+    case PeArpL3Protocol::SUPERSEDED_BY_STATIC:
+        return os << "superseded-by-static";
+    case PeArpL3Protocol::DISPOSED:
+        return os << "disposed";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

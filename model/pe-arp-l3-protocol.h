@@ -73,7 +73,13 @@ class PeArpL3Protocol : public Object
         MALFORMED_ICMP,    //!< truncated ICMP message, or one quoting a truncated packet
         RANGE_CONFLICT,    //!< a frame announcing all ports (0-0) of a shared address
                            //!< (suspected poisoning)
-        DROP_REASON_COUNT  //!< number of reasons (not a reason)
+        // The cache's drops (PeArpCache::DropReason), counted here too:
+        PENDING_QUEUE_FULL,   //!< the oldest pending packet was pushed out of a full queue
+        RESOLUTION_FAILED,    //!< a pending packet: no reply after MaxRetries retransmissions
+        TABLE_FULL,           //!< no entry could be created for the packet (MaxEntries)
+        SUPERSEDED_BY_STATIC, //!< a pending packet of an entry a static entry replaced
+        DISPOSED,             //!< a pending packet of an entry removed, flushed or disposed
+        DROP_REASON_COUNT     //!< number of reasons (not a reason)
     };
 
     /** Counters readable after a run. */
@@ -172,7 +178,8 @@ class PeArpL3Protocol : public Object
     void SetProbeListener(Ptr<NetDevice> device, Callback<void, const PeArpHeader&> listener);
 
     /**
-     * Report a drop (used by PE-ARP interfaces for IPv4 packets).
+     * Report a drop (used by PE-ARP interfaces for IPv4 packets; the drops
+     * of the caches this protocol created are reported through it too).
      * \param packet the packet
      * \param reason the reason
      */
@@ -203,6 +210,12 @@ class PeArpL3Protocol : public Object
      * \param mac their destination
      */
     void SendPending(PeArpInterface* device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
+    /**
+     * Count and trace a drop of one of the node's caches (its Drop trace).
+     * \param packet the packet
+     * \param reason the cache's reason
+     */
+    void CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason);
     /**
      * Schedule a request after the request jitter.
      * \param cache the cache

@@ -31,6 +31,8 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <map>
+
 using namespace ns3;
 using namespace ns3::tests;
 
@@ -593,6 +595,76 @@ class PeArpRangeConflictTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Every drop is counted in one place: the drops of an interface's cache
+ * (pending queue full, table full, superseded by a static entry, resolution
+ * failed, flushed) are in its protocol's counters, TotalDrops and Drop trace.
+ */
+class PeArpCacheDropsCountedTestCase : public TestCase
+{
+  public:
+    PeArpCacheDropsCountedTestCase()
+        : TestCase("the cache's drops are in the protocol's drop counters and Drop trace")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ptr<PeArpCache> cache = f.routerLan->GetCache();
+        cache->SetAttribute("MaxEntries", UintegerValue(2));
+        cache->SetAttribute("PendingQueueSize", UintegerValue(1));
+        std::map<uint64_t, PeArpL3Protocol::DropReason> traced;
+        f.RouterProtocol()->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, PeArpL3Protocol::DropReason>(
+                [&traced](Ptr<const Packet> p, PeArpL3Protocol::DropReason r) {
+                    traced[p->GetUid()] = r;
+                }));
+        std::vector<Ptr<Packet>> p;
+        for (uint32_t i = 0; i < 5; i++)
+        {
+            p.push_back(Create<Packet>(100 + i));
+        }
+        Mac48Address mac("00:00:00:00:00:99");
+        Simulator::Schedule(Seconds(1), [&]() {
+            PeArpCache::Entry* e = cache->AddIncomplete(Ipv4Address("10.9.9.9"), 80, p[0]);
+            if (e != nullptr)
+            {
+                cache->Enqueue(e, p[1]); // queue of 1: p[0] pushed out
+            }
+            cache->AddIncomplete(Ipv4Address("10.9.9.8"), 80, p[2]);
+            cache->AddIncomplete(Ipv4Address("10.9.9.7"), 80, p[3]);                  // table full
+            cache->AddPermanent(Ipv4Address("10.9.9.8"), PeArpPortRange::All(), mac); // p[2]
+        });
+        // 10.9.9.9 fails at 5 s (nobody answers): p[1].
+        Simulator::Schedule(Seconds(6), [&]() {
+            cache->Flush(); // the dead entry goes, the static one stays
+            cache->AddIncomplete(Ipv4Address("10.9.9.6"), 80, p[4]);
+            cache->Flush(); // p[4]
+        });
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::PENDING_QUEUE_FULL], 1, "queue full");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::TABLE_FULL], 1, "table full");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::SUPERSEDED_BY_STATIC], 1, "superseded");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::RESOLUTION_FAILED], 1, "failed");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::DISPOSED], 1, "flushed");
+        NS_TEST_EXPECT_MSG_EQ(c.TotalDrops(), 5, "five drops in all");
+        PEARP_REQUIRE_EQ(traced.size(), 5U, "five drops traced");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[0]->GetUid()], PeArpL3Protocol::PENDING_QUEUE_FULL, "p0");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[1]->GetUid()], PeArpL3Protocol::RESOLUTION_FAILED, "p1");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[2]->GetUid()], PeArpL3Protocol::SUPERSEDED_BY_STATIC, "p2");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[3]->GetUid()], PeArpL3Protocol::TABLE_FULL, "p3");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[4]->GetUid()], PeArpL3Protocol::DISPOSED, "p4");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The protocol conduct suite.
  */
 class PeArpProtocolTestSuite : public TestSuite
@@ -609,6 +681,7 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpTableFullTestCase, TestCase::QUICK);
         AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpRangeConflictTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpCacheDropsCountedTestCase, TestCase::QUICK);
     }
 };
 

@@ -255,6 +255,10 @@ class PeArpUnownedPortTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailureDrops(),
                               2,
                               "both queued datagrams dropped");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::RESOLUTION_FAILED],
+                              2,
+                              "and counted by the router's PE-ARP");
+        NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 2, "in its drop total");
         for (uint32_t i = 0; i < 3; i++)
         {
             NS_TEST_EXPECT_MSG_EQ(f.HostProtocol(i)->GetCounters().repliesSent, 0, "no answer");
