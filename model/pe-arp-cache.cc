@@ -94,7 +94,8 @@ PeArpCache::PeArpCache()
       m_resolutionFailures(0),
       m_refused(0),
       m_collected(0),
-      m_timerEvents(0)
+      m_timerEvents(0),
+      m_examined(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -215,19 +216,15 @@ PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPo
     AddressEntries& entries = it->second;
     if (anyPort)
     {
-        for (auto& [key, entry] : entries.incomplete)
+        if (!entries.requesting.empty())
         {
-            if (entry->IsWaitReply() && !entry->m_deferred)
-            {
-                return entry.get();
-            }
+            m_examined++;
+            return entries.incomplete.at(*entries.requesting.begin()).get();
         }
-        for (auto& [key, entry] : entries.resolved)
+        if (!entries.refreshing.empty())
         {
-            if (entry->IsWaitReply())
-            {
-                return entry.get();
-            }
+            m_examined++;
+            return entries.resolved.at(*entries.refreshing.begin()).get();
         }
         return nullptr;
     }
@@ -282,7 +279,7 @@ PeArpCache::Collect()
                     entry->m_pending.empty())
                 {
                     e = map == &it->second.incomplete ? EraseIncomplete(it->second, e)
-                                                      : map->erase(e);
+                                                      : EraseResolved(it->second, e);
                     m_size--;
                     m_collected++;
                 }
@@ -321,7 +318,7 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
     raw->m_state = Entry::WAIT_REPLY;
     raw->m_requestedPort = port;
     raw->m_pending.push_back(packet);
-    if (entries.requesting > 0)
+    if (!entries.requesting.empty())
     {
         // Another request for the address is out: its reply may hold this
         // port too (e.g. the same host's range). Wait for it.
@@ -332,7 +329,7 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
     }
     else
     {
-        entries.requesting++;
+        entries.requesting.insert(port);
     }
     entries.incomplete.emplace(port, std::move(entry));
     m_size++;
@@ -345,9 +342,14 @@ PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
 {
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
     NS_ASSERT(entry->IsAlive() || entry->IsDead());
+    AddressEntries& entries = m_table[entry->m_address.Get()];
     if (entry->m_incomplete)
     {
-        m_table[entry->m_address.Get()].requesting++;
+        entries.requesting.insert(entry->m_requestedPort);
+    }
+    else
+    {
+        entries.refreshing.insert(entry->m_range.GetLow());
     }
     entry->m_state = Entry::WAIT_REPLY;
     entry->m_retries = 0;
@@ -388,6 +390,7 @@ PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
     {
         for (const auto& [key, entry] : resolved)
         {
+            m_examined++;
             keys.push_back(key);
         }
         return keys;
@@ -399,6 +402,7 @@ PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
     }
     for (; it != resolved.end() && it->first <= range.GetHigh(); ++it)
     {
+        m_examined++;
         keys.push_back(it->first);
     }
     return keys;
@@ -463,9 +467,13 @@ PeArpCache::Resolve(Ipv4Address address,
             bool replacesIncomplete = false;
             if (tableIt != m_table.end())
             {
-                for (const auto& [port, entry] : tableIt->second.incomplete)
+                const auto& incomplete = tableIt->second.incomplete;
+                auto first =
+                    range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+                if (first != incomplete.end())
                 {
-                    replacesIncomplete = replacesIncomplete || range.Contains(port);
+                    m_examined++;
+                    replacesIncomplete = range.Contains(first->first);
                 }
             }
             if (!replacesIncomplete && !MakeRoom())
@@ -479,7 +487,7 @@ PeArpCache::Resolve(Ipv4Address address,
             NS_LOG_LOGIC("entry " << address << ":" << entries.resolved[key]->m_range
                                   << " superseded by " << range);
             TakePending(entries.resolved[key].get(), pending);
-            entries.resolved.erase(key);
+            EraseResolved(entries, entries.resolved.find(key));
             m_size--;
         }
         auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
@@ -492,6 +500,7 @@ PeArpCache::Resolve(Ipv4Address address,
     // Incomplete entries for ports of the range are answered too.
     uint32_t answered = MergeIncomplete(tableIt->second, range, pending);
 
+    tableIt->second.refreshing.erase(result->m_range.GetLow());
     result->m_state = Entry::ALIVE;
     result->m_mac = mac;
     result->m_lastSeen = Simulator::Now();
@@ -527,7 +536,7 @@ PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address
     for (uint16_t key : overlapping)
     {
         DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
-        entries.resolved.erase(key);
+        EraseResolved(entries, entries.resolved.find(key));
         m_size--;
     }
     for (auto it = entries.incomplete.begin(); it != entries.incomplete.end();)
@@ -569,7 +578,7 @@ PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
         return false;
     }
     DropPending(e->second.get(), DISPOSED);
-    it->second.resolved.erase(e);
+    EraseResolved(it->second, e);
     m_size--;
     if (it->second.resolved.empty() && it->second.incomplete.empty())
     {
@@ -594,7 +603,8 @@ PeArpCache::Flush()
                     continue;
                 }
                 DropPending(e->second.get(), DISPOSED);
-                e = map == &it->second.incomplete ? EraseIncomplete(it->second, e) : map->erase(e);
+                e = map == &it->second.incomplete ? EraseIncomplete(it->second, e)
+                                                  : EraseResolved(it->second, e);
                 m_size--;
             }
         }
@@ -765,9 +775,14 @@ PeArpCache::HandleWaitReplyTimeout()
         {
             NS_LOG_LOGIC("resolution of " << entry->m_address << ":" << entry->m_requestedPort
                                           << " failed -- entry dead");
+            AddressEntries& entries = m_table[entry->m_address.Get()];
             if (entry->m_incomplete)
             {
-                m_table[entry->m_address.Get()].requesting--;
+                entries.requesting.erase(entry->m_requestedPort);
+            }
+            else
+            {
+                entries.refreshing.erase(entry->m_range.GetLow());
             }
             entry->m_state = Entry::DEAD;
             entry->m_lastSeen = now;
@@ -789,10 +804,18 @@ PeArpCache::EraseIncomplete(AddressEntries& entries,
     }
     else if (entry->IsWaitReply())
     {
-        NS_ASSERT(entries.requesting > 0);
-        entries.requesting--;
+        NS_ASSERT(entries.requesting.count(it->first) == 1);
+        entries.requesting.erase(it->first);
     }
     return entries.incomplete.erase(it);
+}
+
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseResolved(AddressEntries& entries,
+                          std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    entries.refreshing.erase(it->first);
+    return entries.resolved.erase(it);
 }
 
 uint32_t
@@ -805,6 +828,7 @@ PeArpCache::MergeIncomplete(AddressEntries& entries,
     auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
     while (it != incomplete.end() && range.Contains(it->first))
     {
+        m_examined++;
         if (it->second->IsWaitReply() && !it->second->m_deferred)
         {
             answered++;
@@ -845,7 +869,7 @@ PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
         entries.deferred.erase(entry->m_requestedPort);
         entry->m_deferred = false;
     }
-    entries.requesting++;
+    entries.requesting.insert(entry->m_requestedPort);
     ArmTimer(entry);
     if (!m_requestCallback.IsNull())
     {
@@ -907,6 +931,12 @@ uint64_t
 PeArpCache::GetTimerEvents() const
 {
     return m_timerEvents;
+}
+
+uint64_t
+PeArpCache::GetExaminedEntries() const
+{
+    return m_examined;
 }
 
 Time

@@ -313,6 +313,11 @@ class PeArpCache : public Object
     uint64_t GetCollectedEntries() const;
     /** \return number of events this cache has scheduled (retransmission timer) */
     uint64_t GetTimerEvents() const;
+    /**
+     * \return entries examined one by one by Resolve and FindOutstanding
+     *         (beyond their map lookups): a measure of their cost
+     */
+    uint64_t GetExaminedEntries() const;
 
     /** \return AliveTimeout */
     Time GetAliveTimeout() const;
@@ -330,8 +335,9 @@ class PeArpCache : public Object
     {
         std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
         std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
-        uint32_t requesting = 0;     //!< incomplete WAIT_REPLY entries with a request out
-        std::set<uint16_t> deferred; //!< ports of the deferred incomplete entries
+        std::set<uint16_t> requesting; //!< ports of the incomplete entries with a request out
+        std::set<uint16_t> deferred;   //!< ports of the deferred incomplete entries
+        std::set<uint16_t> refreshing; //!< low ports of the resolved entries in WAIT_REPLY
     };
 
     /** A retransmission deadline in the heap. */
@@ -381,7 +387,7 @@ class PeArpCache : public Object
      * \param range the range
      * \return their keys
      */
-    static std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
+    std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
     /**
      * Remove an incomplete entry from its address' map, keeping the counts
      * of requesting and deferred entries.
@@ -390,6 +396,16 @@ class PeArpCache : public Object
      * \return the iterator after it
      */
     std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseIncomplete(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Remove a resolved entry from its address' map, keeping the set of
+     * refreshing entries.
+     * \param entries the entries of the address
+     * \param it the resolved entry
+     * \return the iterator after it
+     */
+    static std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseResolved(
         AddressEntries& entries,
         std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
     /**
@@ -463,6 +479,7 @@ class PeArpCache : public Object
     uint64_t m_refused;                //!< counter
     uint64_t m_collected;              //!< counter
     uint64_t m_timerEvents;            //!< counter
+    uint64_t m_examined;               //!< counter
 
     TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop trace
     TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address>

@@ -1402,6 +1402,72 @@ PeArpCachePrintTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Resolve and FindOutstanding do not walk the waiting entries of an
+ * address: with 10,000 incomplete entries, learning a range that holds none
+ * of their ports and looking for any outstanding request each examine a
+ * handful of entries.
+ */
+class PeArpCacheScanCostTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheScanCostTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheScanCostTestCase::PeArpCacheScanCostTestCase()
+    : PeArpCacheTestCase("10,000 waiting entries: Resolve and FindOutstanding examine a few")
+{
+}
+
+void
+PeArpCacheScanCostTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    std::list<Ptr<Packet>> pending;
+    uint64_t resolveCost = 0;
+    uint64_t findCost = 0;
+    PeArpCache::Entry* outstanding = nullptr;
+    PeArpCache::Entry* resolved = nullptr;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        // The one request out is for the highest port; the others wait for it.
+        c->AddIncomplete(address, 20000, Create<Packet>(10));
+        for (uint16_t port = 10000; port < 20000; port++)
+        {
+            c->AddIncomplete(address, port, Create<Packet>(10));
+        }
+        uint64_t before = c->GetExaminedEntries();
+        resolved = c->Resolve(address,
+                              PeArpPortRange(30000, 30999),
+                              Mac48Address("00:00:00:00:00:01"),
+                              pending);
+        resolveCost = c->GetExaminedEntries() - before;
+        before = c->GetExaminedEntries();
+        outstanding = c->FindOutstanding(address, 0, true); // as for a standard reply
+        findCost = c->GetExaminedEntries() - before;
+    });
+    Simulator::Stop(Seconds(0.5));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 10002U, "10,001 waiting entries and the new range");
+    NS_TEST_EXPECT_MSG_NE(resolved, nullptr, "the range was learned");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "it answers no waiting entry");
+    NS_TEST_ASSERT_MSG_NE(outstanding, nullptr, "the outstanding request was found");
+    if (outstanding == nullptr)
+    {
+        return;
+    }
+    NS_TEST_EXPECT_MSG_EQ(outstanding->GetRequestedPort(), 20000, "the one for port 20000");
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(resolveCost, 4U, "Resolve examined a few entries");
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(findCost, 4U, "FindOutstanding examined a few entries");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -1426,6 +1492,7 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCacheGcTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheFlushTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCachePrintTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheScanCostTestCase, TestCase::QUICK);
 }
 
 static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization
