@@ -420,8 +420,54 @@ PeArpCache::Resolve(Ipv4Address address,
                     Mac48Address mac,
                     std::list<Ptr<Packet>>& pending)
 {
-    NS_LOG_FUNCTION(this << address << range << mac);
-    NS_ASSERT(range.IsValid());
+    return Update(address, range, mac, Entry::ALIVE, UPDATE_LEARNED, pending);
+}
+
+PeArpCache::Entry*
+PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
+{
+    std::list<Ptr<Packet>> none;
+    return Update(address, range, mac, Entry::PERMANENT, UPDATE_ADMIN, none);
+}
+
+PeArpCache::Entry*
+PeArpCache::Update(Ipv4Address address,
+                   PeArpPortRange range,
+                   Mac48Address mac,
+                   Entry::State state,
+                   uint32_t flags,
+                   std::list<Ptr<Packet>>& pending,
+                   UpdateStatus* status)
+{
+    NS_LOG_FUNCTION(this << address << range << mac << state << flags);
+    UpdateStatus ignored;
+    UpdateStatus& outcome = status != nullptr ? *status : ignored;
+    bool admin = (flags & UPDATE_ADMIN) != 0;
+    NS_ABORT_MSG_UNLESS(range.IsValid(),
+                        "PeArpCache::Update: invalid port range " << range << " for " << address);
+    NS_ABORT_MSG_IF(state == Entry::WAIT_REPLY,
+                    "PeArpCache::Update: a resolution starts with AddIncomplete or MarkWaitReply");
+    if (state == Entry::DEAD)
+    {
+        return Fail(address, range, outcome);
+    }
+    auto refuse = [this, &outcome](UpdateStatus why) -> Entry* {
+        m_refused++;
+        outcome = why;
+        return nullptr;
+    };
+    if (state == Entry::PERMANENT && !admin)
+    {
+        NS_LOG_LOGIC("only an administrative update makes an entry permanent -- refused");
+        return refuse(REFUSED_PERMANENT);
+    }
+    if (!admin && range.IsAll() && IsShared(address))
+    {
+        NS_LOG_LOGIC("learned " << address << ":0-0 at " << mac
+                                << " would replace the ranges of a shared address -- refused");
+        return refuse(REFUSED_RANGE_CONFLICT);
+    }
+
     auto tableIt = m_table.find(address.Get());
     std::vector<uint16_t> overlapping;
     if (tableIt != m_table.end())
@@ -429,39 +475,52 @@ PeArpCache::Resolve(Ipv4Address address,
         overlapping = Overlapping(tableIt->second, range);
         for (uint16_t key : overlapping)
         {
-            const Entry* other = tableIt->second.resolved[key].get();
-            if (other->IsPermanent())
+            Entry* other = tableIt->second.resolved[key].get();
+            if (!other->IsPermanent())
             {
-                if (other->m_range == range && other->m_mac == mac)
+                continue;
+            }
+            if (!admin && other->m_range == range && other->m_mac == mac)
+            {
+                // Agrees with the static entry: nothing to learn, but the
+                // incomplete entries it answers can now be sent.
+                if (MergeIncomplete(tableIt->second, range, pending) > 0)
                 {
-                    // Agrees with the static entry: nothing to learn, but the
-                    // incomplete entries it answers can now be sent.
-                    Entry* permanent = tableIt->second.resolved[key].get();
-                    if (MergeIncomplete(tableIt->second, range, pending) > 0)
-                    {
-                        ReleaseDeferred(tableIt->second);
-                    }
-                    return permanent;
+                    ReleaseDeferred(tableIt->second);
                 }
-                NS_LOG_LOGIC("learned " << address << ":" << range << " at " << mac
-                                        << " conflicts with static entry " << other->m_range
-                                        << " -- refused");
-                m_refused++;
-                return nullptr;
+                outcome = CONFIRMED;
+                return other;
+            }
+            if (!admin || (flags & UPDATE_OVERRIDE) == 0)
+            {
+                NS_LOG_LOGIC(address << ":" << range << " at " << mac
+                                     << " overlaps the static entry " << other->m_range
+                                     << " -- refused");
+                return refuse(REFUSED_PERMANENT);
             }
         }
     }
 
+    // A static entry replaces what it overlaps; their waiting packets are
+    // dropped. A learned one takes them over.
+    bool toStatic = state == Entry::PERMANENT;
     Entry* result = nullptr;
     if (overlapping.size() == 1 && tableIt->second.resolved[overlapping.front()]->m_range == range)
     {
         // Same range: update in place.
         result = tableIt->second.resolved[overlapping.front()].get();
-        TakePending(result, pending);
+        if (toStatic)
+        {
+            DropPending(result, SUPERSEDED_BY_STATIC);
+        }
+        else
+        {
+            TakePending(result, pending);
+        }
     }
     else
     {
-        if (overlapping.empty())
+        if (overlapping.empty() && !admin)
         {
             // A new entry: make room unless it replaces incomplete entries.
             bool replacesIncomplete = false;
@@ -478,6 +537,7 @@ PeArpCache::Resolve(Ipv4Address address,
             }
             if (!replacesIncomplete && !MakeRoom())
             {
+                outcome = REFUSED_TABLE_FULL;
                 return nullptr;
             }
         }
@@ -486,7 +546,14 @@ PeArpCache::Resolve(Ipv4Address address,
         {
             NS_LOG_LOGIC("entry " << address << ":" << entries.resolved[key]->m_range
                                   << " superseded by " << range);
-            TakePending(entries.resolved[key].get(), pending);
+            if (toStatic)
+            {
+                DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
+            }
+            else
+            {
+                TakePending(entries.resolved[key].get(), pending);
+            }
             EraseResolved(entries, entries.resolved.find(key));
             m_size--;
         }
@@ -497,70 +564,84 @@ PeArpCache::Resolve(Ipv4Address address,
         tableIt = m_table.find(address.Get());
     }
 
-    // Incomplete entries for ports of the range are answered too.
-    uint32_t answered = MergeIncomplete(tableIt->second, range, pending);
+    // Incomplete entries for ports of the range are answered too (or, by a
+    // static entry, superseded).
+    AddressEntries& entries = tableIt->second;
+    uint32_t answered = 0;
+    if (toStatic)
+    {
+        auto& incomplete = entries.incomplete;
+        auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+        while (it != incomplete.end() && range.Contains(it->first))
+        {
+            answered += entries.requesting.count(it->first);
+            DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
+            it = EraseIncomplete(entries, it);
+            m_size--;
+        }
+    }
+    else
+    {
+        answered = MergeIncomplete(entries, range, pending);
+    }
 
-    tableIt->second.refreshing.erase(result->m_range.GetLow());
-    result->m_state = Entry::ALIVE;
+    entries.refreshing.erase(result->m_range.GetLow());
+    result->m_state = state;
     result->m_mac = mac;
     result->m_lastSeen = Simulator::Now();
     result->m_retries = 0;
     result->m_serial = m_nextSerial++; // any armed deadline is now stale
+    outcome = UPDATED;
     NotifyEntry(result);
     if (answered > 0)
     {
-        ReleaseDeferred(tableIt->second);
+        ReleaseDeferred(entries);
     }
     return result;
 }
 
 PeArpCache::Entry*
-PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
+PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcome)
 {
-    NS_LOG_FUNCTION(this << address << range << mac);
-    NS_ABORT_MSG_UNLESS(range.IsValid(),
-                        "PeArpCache::AddPermanent: invalid port range " << range << " for "
-                                                                        << address);
-    AddressEntries& entries = m_table[address.Get()];
-    std::vector<uint16_t> overlapping = Overlapping(entries, range);
-    for (uint16_t key : overlapping)
+    outcome = NO_ENTRY;
+    auto tableIt = m_table.find(address.Get());
+    if (tableIt == m_table.end())
     {
-        if (entries.resolved[key]->IsPermanent())
-        {
-            NS_LOG_LOGIC("static entry " << address << ":" << range
-                                         << " overlaps another static entry -- refused");
-            m_refused++;
-            return nullptr;
-        }
+        return nullptr;
     }
-    for (uint16_t key : overlapping)
+    AddressEntries& entries = tableIt->second;
+    Entry* entry = nullptr;
+    auto resolved = entries.resolved.find(range.GetLow());
+    if (resolved != entries.resolved.end() && resolved->second->m_range == range)
     {
-        DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
-        EraseResolved(entries, entries.resolved.find(key));
-        m_size--;
+        entry = resolved->second.get();
     }
-    for (auto it = entries.incomplete.begin(); it != entries.incomplete.end();)
+    else if (range.GetLow() == range.GetHigh())
     {
-        if (range.Contains(it->first))
-        {
-            DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
-            it = EraseIncomplete(entries, it);
-            m_size--;
-        }
-        else
-        {
-            ++it;
-        }
+        auto incomplete = entries.incomplete.find(range.GetLow());
+        entry = incomplete != entries.incomplete.end() ? incomplete->second.get() : nullptr;
     }
-    auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
-    Entry* raw = entry.get();
-    raw->m_state = Entry::PERMANENT;
-    raw->m_mac = mac;
-    raw->m_lastSeen = Simulator::Now();
-    entries.resolved.emplace(range.GetLow(), std::move(entry));
-    m_size++;
-    NotifyEntry(raw);
-    return raw;
+    if (entry == nullptr || !entry->IsWaitReply() || entry->m_deferred)
+    {
+        return nullptr; // nothing was asked: nothing failed
+    }
+    NS_LOG_LOGIC("resolution of " << address << ":" << entry->m_requestedPort
+                                  << " failed -- entry dead");
+    if (entry->m_incomplete)
+    {
+        entries.requesting.erase(entry->m_requestedPort);
+    }
+    else
+    {
+        entries.refreshing.erase(entry->m_range.GetLow());
+    }
+    entry->m_state = Entry::DEAD;
+    entry->m_lastSeen = Simulator::Now();
+    entry->m_serial = m_nextSerial++;
+    m_resolutionFailures++;
+    DropPending(entry, RESOLUTION_FAILED);
+    outcome = UPDATED;
+    return entry;
 }
 
 bool
@@ -773,21 +854,11 @@ PeArpCache::HandleWaitReplyTimeout()
         }
         else
         {
-            NS_LOG_LOGIC("resolution of " << entry->m_address << ":" << entry->m_requestedPort
-                                          << " failed -- entry dead");
-            AddressEntries& entries = m_table[entry->m_address.Get()];
-            if (entry->m_incomplete)
-            {
-                entries.requesting.erase(entry->m_requestedPort);
-            }
-            else
-            {
-                entries.refreshing.erase(entry->m_range.GetLow());
-            }
-            entry->m_state = Entry::DEAD;
-            entry->m_lastSeen = now;
-            m_resolutionFailures++;
-            DropPending(entry, RESOLUTION_FAILED);
+            std::list<Ptr<Packet>> none;
+            PeArpPortRange range =
+                entry->m_incomplete ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
+                                    : entry->m_range;
+            Update(entry->m_address, range, Mac48Address(), Entry::DEAD, UPDATE_LEARNED, none);
         }
     }
     Reschedule();

@@ -53,9 +53,14 @@ namespace ns3
  * retransmission deadlines of all WAIT_REPLY entries share one heap and one
  * scheduled event, so the scheduler holds at most one event per cache.
  *
- * As in Linux's neigh_update, Resolve() is the only function that turns an
- * entry ALIVE and sets its hardware address; it refuses to touch permanent
- * entries and it hands back the packets that were waiting for the address.
+ * As in Linux's neigh_update, Update() is the only function that changes an
+ * entry's state to ALIVE, DEAD or PERMANENT and its hardware address: for
+ * learning (requests and replies, Resolve), failures (the retransmission
+ * timer) and administration (AddPermanent). It refuses to overwrite a
+ * permanent entry unless the update is administrative, and it hands back the
+ * packets that were waiting for the address. (A resolution is started,
+ * state WAIT_REPLY with the hardware address unchanged, by AddIncomplete or
+ * MarkWaitReply, as Linux's neigh_event_send does.)
  */
 class PeArpCache : public Object
 {
@@ -79,6 +84,25 @@ class PeArpCache : public Object
         TABLE_FULL,           //!< MaxEntries reached: no entry could be created
         SUPERSEDED_BY_STATIC, //!< a static entry replaced an entry with pending packets
         DISPOSED,             //!< the cache was disposed with packets still pending
+    };
+
+    /** Flags of Update, as Linux's NEIGH_UPDATE_F_* flags. */
+    enum UpdateFlags : uint32_t
+    {
+        UPDATE_LEARNED = 0,  //!< learned from the network (a request, a reply, a failure)
+        UPDATE_ADMIN = 1,    //!< administrative: may create PERMANENT entries, ignores sharing
+        UPDATE_OVERRIDE = 2, //!< with UPDATE_ADMIN: may replace overlapping PERMANENT entries
+    };
+
+    /** What Update did. */
+    enum UpdateStatus
+    {
+        UPDATED,                //!< an entry was created or changed
+        CONFIRMED,              //!< a learned mapping equal to a static entry: nothing changed
+        NO_ENTRY,               //!< a failure for which no request was outstanding
+        REFUSED_PERMANENT,      //!< it would overwrite a PERMANENT entry
+        REFUSED_RANGE_CONFLICT, //!< learned 0-0 for a shared address (see IsShared)
+        REFUSED_TABLE_FULL,     //!< a new entry, and MaxEntries entries already
     };
 
     /**
@@ -251,17 +275,52 @@ class PeArpCache : public Object
     void Enqueue(Entry* entry, Ptr<Packet> packet);
 
     /**
-     * The only place where an entry becomes ALIVE: (address, range) is at mac.
-     * Incomplete entries for ports in the range and resolved non-permanent
-     * entries that overlap the range are merged into one entry; their pending
-     * packets are appended to pending entry by entry in port order, each
-     * entry's packets oldest first.
+     * The one function that changes an entry's state (to ALIVE, DEAD or
+     * PERMANENT) and hardware address, as Linux's neigh_update.
+     *
+     * - ALIVE (learned from a request or reply): (address, range) is at mac.
+     *   Refused if the range is 0-0 and the address is shared (IsShared), or
+     *   if it overlaps a permanent entry, unless it is the same range and MAC
+     *   (CONFIRMED: the incomplete entries it answers are handed back).
+     *   Otherwise incomplete entries for ports in the range and learned
+     *   entries that overlap it become one entry; their pending packets are
+     *   appended to pending entry by entry in port order, each entry's
+     *   packets oldest first. The deferred entries of the address whose
+     *   ports the range does not hold send their own requests.
+     * - PERMANENT (administrative only): a static entry; it replaces the
+     *   learned and incomplete entries it overlaps (their packets dropped,
+     *   SUPERSEDED_BY_STATIC), and overlapping static entries only with
+     *   UPDATE_OVERRIDE. Administrative updates are never refused for a full
+     *   table.
+     * - DEAD (a failure): the WAIT_REPLY entry (address, range), or the
+     *   incomplete entry for port range.GetLow() if range is one port, gives
+     *   up; its packets are dropped (RESOLUTION_FAILED).
+     *
+     * \param address the IPv4 address
+     * \param range the port range (0-0: all ports)
+     * \param mac the hardware address (ignored for DEAD)
+     * \param state ALIVE, PERMANENT or DEAD (not WAIT_REPLY)
+     * \param flags UpdateFlags
+     * \param pending receives the packets to send to mac
+     * \param status receives what was done, if not nullptr
+     * \return the entry, or nullptr if refused (counted) or NO_ENTRY
+     */
+    Entry* Update(Ipv4Address address,
+                  PeArpPortRange range,
+                  Mac48Address mac,
+                  Entry::State state,
+                  uint32_t flags,
+                  std::list<Ptr<Packet>>& pending,
+                  UpdateStatus* status = nullptr);
+
+    /**
+     * Learn that (address, range) is at mac: Update(address, range, mac,
+     * ALIVE, UPDATE_LEARNED, pending).
      * \param address the IPv4 address
      * \param range the full port range (0-0: all ports)
      * \param mac the hardware address
      * \param pending receives the packets to send to mac
-     * \return the ALIVE entry, or nullptr if the range overlaps a permanent
-     *         entry with another address or range (refused and counted)
+     * \return the ALIVE (or agreeing static) entry, or nullptr if refused
      */
     Entry* Resolve(Ipv4Address address,
                    PeArpPortRange range,
@@ -269,7 +328,8 @@ class PeArpCache : public Object
                    std::list<Ptr<Packet>>& pending);
 
     /**
-     * Add a static (permanent) entry. It replaces overlapping learned entries.
+     * Add a static (permanent) entry: Update(address, range, mac, PERMANENT,
+     * UPDATE_ADMIN). It replaces overlapping learned entries.
      * \param address the IPv4 address
      * \param range the port range
      * \param mac the hardware address
@@ -366,6 +426,14 @@ class PeArpCache : public Object
     bool MakeRoom();
     /** Remove expired ALIVE/DEAD entries without pending packets. */
     void Collect();
+    /**
+     * Update with state DEAD: the entry waiting for (address, range) failed.
+     * \param address the address
+     * \param range the entry's range ([port, port] for an incomplete entry)
+     * \param outcome receives UPDATED or NO_ENTRY
+     * \return the entry, now DEAD, or nullptr
+     */
+    Entry* Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcome);
     /**
      * Arm the retransmission deadline of a WAIT_REPLY entry.
      * \param entry the entry

@@ -508,15 +508,7 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
     // Learn the requester (unless it is probing with no address, RFC 5227).
     if (header.GetSenderIp() != Ipv4Address::GetAny())
     {
-        std::list<Ptr<Packet>> pending;
-        if (interface->GetCache()->Resolve(header.GetSenderIp(),
-                                           header.GetSenderRange(),
-                                           header.GetSenderMac(),
-                                           pending) == nullptr)
-        {
-            NotifyDrop(frame, CACHE_REFUSED);
-        }
-        SendPending(interface, pending, header.GetSenderMac());
+        Learn(interface, header, frame);
     }
 
     PeArpHeader reply;
@@ -591,16 +583,31 @@ PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
     }
     m_counters.repliesReceived++;
     m_replyReceivedTrace(device, header);
+    Learn(interface, header, frame);
+}
+
+bool
+PeArpL3Protocol::Learn(PeArpInterface* interface,
+                       const PeArpHeader& header,
+                       Ptr<const Packet> frame)
+{
     std::list<Ptr<Packet>> pending;
-    if (cache->Resolve(header.GetSenderIp(),
-                       header.GetSenderRange(),
-                       header.GetSenderMac(),
-                       pending) == nullptr)
-    {
-        NotifyDrop(frame, CACHE_REFUSED);
-        return;
-    }
+    PeArpCache::UpdateStatus status;
+    PeArpCache::Entry* entry = interface->GetCache()->Update(header.GetSenderIp(),
+                                                             header.GetSenderRange(),
+                                                             header.GetSenderMac(),
+                                                             PeArpCache::Entry::ALIVE,
+                                                             PeArpCache::UPDATE_LEARNED,
+                                                             pending,
+                                                             &status);
     SendPending(interface, pending, header.GetSenderMac());
+    if (entry == nullptr)
+    {
+        NotifyDrop(frame,
+                   status == PeArpCache::REFUSED_RANGE_CONFLICT ? RANGE_CONFLICT : CACHE_REFUSED);
+        return false;
+    }
+    return true;
 }
 
 std::ostream&

@@ -264,6 +264,16 @@ class PeArpL3Protocol : public Object
      */
     void HandleReply(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
+     * Learn a frame's sender (Update with UPDATE_LEARNED) and send what was
+     * waiting for it; a refusal is dropped and counted (RANGE_CONFLICT or
+     * CACHE_REFUSED).
+     * \param interface the receiving interface
+     * \param header the frame
+     * \param frame the frame (for the drop trace)
+     * \return true if learned
+     */
+    bool Learn(PeArpInterface* interface, const PeArpHeader& header, Ptr<const Packet> frame);
+    /**
      * Send a frame on an interface and count it.
      * \param device the interface
      * \param header the frame

@@ -581,32 +581,36 @@ PeArpCacheSupersedeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
     NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "MAC updated");
 
-    // 0-0 supersedes every range of the address.
-    PeArpCache::Entry* f = c->Resolve(address, PeArpPortRange(0, 0), macF, pending);
+    // A learned 0-0 would replace every range of a shared address: refused.
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(0, 0), macF, pending),
+                          nullptr,
+                          "0-0 refused for a shared address");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "4000-4999 kept");
+
+    // An address learned as 0-0, then with a range: the range supersedes 0-0.
+    Ipv4Address other("192.35.162.3");
+    PeArpCache::Entry* f = c->Resolve(other, PeArpPortRange(0, 0), macF, pending);
     NS_TEST_ASSERT_MSG_NE(f, nullptr, "accepted");
     if (f == nullptr)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry left");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), f, "2500 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), f, "4000 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 0), f, "0 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "not shared anymore");
-
-    // And a range supersedes 0-0.
-    PeArpCache::Entry* a = c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 2500), f, "2500 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 0), f, "0 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(other), false, "not shared");
+    PeArpCache::Entry* a = c->Resolve(other, PeArpPortRange(2000, 2999), macA, pending);
     NS_TEST_ASSERT_MSG_NE(a, nullptr, "accepted");
     if (a == nullptr)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), nullptr, "4000 no longer resolved");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), a, "2000 -> range");
-    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "shared again");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "two ranges of address, one of other");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 4000), nullptr, "4000 no longer resolved");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 2000), a, "2000 -> range");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(other), true, "shared now");
     NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing was pending");
-    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 0U, "nothing refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 1U, "the 0-0 refused");
 }
 
 /**
@@ -1468,6 +1472,131 @@ PeArpCacheScanCostTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Update, the one function that changes an entry's state and MAC:
+ * a learned update may not claim all ports (0-0) of a shared address nor
+ * touch a permanent entry; an administrative one may, with OVERRIDE; a
+ * failure turns a waiting entry DEAD.
+ */
+class PeArpCacheUpdateTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheUpdateTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheUpdateTestCase::PeArpCacheUpdateTestCase()
+    : PeArpCacheTestCase("Update: learned, failure and administrative changes; permanent entries")
+{
+}
+
+void
+PeArpCacheUpdateTestCase::DoRun()
+{
+    Ipv4Address shared("192.35.162.2");
+    Ipv4Address declared("192.35.162.3");
+    Mac48Address macA("00:00:00:00:00:0a");
+    Mac48Address macX("00:00:00:00:00:99");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    std::list<Ptr<Packet>> pending;
+
+    // Learned 0-0 for an address with ranges, or declared shared: refused.
+    PeArpCache::Entry* a = c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
+    NS_TEST_ASSERT_MSG_NE(a, nullptr, "A's range learned");
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(shared, PeArpPortRange::All(), macX, pending),
+                          nullptr,
+                          "0-0 for a shared address refused");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 2500), macA, "A's range kept");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(shared, 5000), nullptr, "nothing learned for 5000");
+    c->DeclareShared(declared);
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(declared, PeArpPortRange::All(), macX, pending),
+                          nullptr,
+                          "0-0 for a declared shared address refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 2U, "two refusals");
+
+    // Permanent entries: only administrative updates make or change them.
+    Mac48Address macP("00:00:00:00:00:01");
+    Mac48Address macQ("00:00:00:00:00:02");
+    PeArpCache::UpdateStatus status = PeArpCache::UPDATED;
+    NS_TEST_EXPECT_MSG_EQ(c->Update(shared,
+                                    PeArpPortRange(3000, 3999),
+                                    macP,
+                                    PeArpCache::Entry::PERMANENT,
+                                    PeArpCache::UPDATE_LEARNED,
+                                    pending,
+                                    &status),
+                          nullptr,
+                          "a learned update makes no permanent entry");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    PeArpCache::Entry* p = c->AddPermanent(shared, PeArpPortRange(3000, 3999), macP);
+    NS_TEST_ASSERT_MSG_NE(p, nullptr, "static entry added (administrative)");
+    auto update = [&](PeArpPortRange range,
+                      Mac48Address mac,
+                      PeArpCache::Entry::State state,
+                      uint32_t flags) {
+        return c->Update(shared, range, mac, state, flags, pending, &status);
+    };
+    NS_TEST_EXPECT_MSG_EQ(update(PeArpPortRange(3000, 3999),
+                                 macQ,
+                                 PeArpCache::Entry::ALIVE,
+                                 PeArpCache::UPDATE_LEARNED),
+                          nullptr,
+                          "learned: refused");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    NS_TEST_EXPECT_MSG_EQ(update(PeArpPortRange(3000, 3999),
+                                 macQ,
+                                 PeArpCache::Entry::PERMANENT,
+                                 PeArpCache::UPDATE_ADMIN),
+                          nullptr,
+                          "administrative without OVERRIDE: refused");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 3500), macP, "static MAC kept");
+    PeArpCache::Entry* q = update(PeArpPortRange(3000, 3999),
+                                  macQ,
+                                  PeArpCache::Entry::PERMANENT,
+                                  PeArpCache::UPDATE_ADMIN | PeArpCache::UPDATE_OVERRIDE);
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::UPDATED, "administrative with OVERRIDE");
+    NS_TEST_EXPECT_MSG_EQ(q, p, "changed in place");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 3500), macQ, "new static MAC");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, shared, 3500), "PERMANENT", "still permanent");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "A's range and the static one");
+
+    // A failure: the waiting entry becomes DEAD, its packet dropped.
+    Ipv4Address far("10.0.0.1");
+    Ptr<Packet> waiting = Create<Packet>(10);
+    c->AddIncomplete(far, 80, waiting);
+    PeArpCache::Entry* dead = c->Update(far,
+                                        PeArpPortRange(80, 80),
+                                        Mac48Address(),
+                                        PeArpCache::Entry::DEAD,
+                                        PeArpCache::UPDATE_LEARNED,
+                                        pending,
+                                        &status);
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::UPDATED, "failure applied");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, far, 80), "DEAD", "dead");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(far, 80), dead, "the failed entry");
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1U, "its packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, waiting->GetUid(), "that packet");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::RESOLUTION_FAILED, "reason");
+    NS_TEST_EXPECT_MSG_EQ(c->Update(far,
+                                    PeArpPortRange(81, 81),
+                                    Mac48Address(),
+                                    PeArpCache::Entry::DEAD,
+                                    PeArpCache::UPDATE_LEARNED,
+                                    pending,
+                                    &status),
+                          nullptr,
+                          "nothing asked for 81");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::NO_ENTRY, "so nothing failed");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "one failure");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing handed back");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -1493,6 +1622,7 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCacheFlushTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCachePrintTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheScanCostTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheUpdateTestCase, TestCase::QUICK);
 }
 
 static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization
