@@ -301,7 +301,10 @@ PeArpCache::Collect()
 }
 
 PeArpCache::Entry*
-PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet)
+PeArpCache::AddIncomplete(Ipv4Address address,
+                          uint16_t port,
+                          Ptr<Packet> packet,
+                          const Address& source)
 {
     NS_LOG_FUNCTION(this << address << port << packet);
     if (!MakeRoom())
@@ -317,7 +320,7 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
     raw->m_incomplete = true;
     raw->m_state = Entry::WAIT_REPLY;
     raw->m_requestedPort = port;
-    raw->m_pending.push_back(packet);
+    raw->m_pending.push_back({packet, source});
     if (!entries.requesting.empty())
     {
         // Another request for the address is out: its reply may hold this
@@ -338,7 +341,7 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
 }
 
 void
-PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
+PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet, const Address& source)
 {
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
     NS_ASSERT(entry->IsAlive() || entry->IsDead());
@@ -356,12 +359,12 @@ PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
     entry->m_requestedPort = port;
     entry->m_lastSeen = Simulator::Now();
     entry->m_pending.clear();
-    entry->m_pending.push_back(packet);
+    entry->m_pending.push_back({packet, source});
     ArmTimer(entry);
 }
 
 void
-PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet)
+PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source)
 {
     NS_LOG_FUNCTION(this << entry->m_address << packet);
     NS_ASSERT(entry->IsWaitReply());
@@ -375,10 +378,10 @@ PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet)
     {
         NS_LOG_LOGIC("pending queue full: dropping the oldest packet");
         m_pendingQueueDrops++;
-        m_dropTrace(entry->m_pending.front(), PENDING_QUEUE_FULL);
+        m_dropTrace(entry->m_pending.front().packet, PENDING_QUEUE_FULL);
         entry->m_pending.pop_front();
     }
-    entry->m_pending.push_back(packet);
+    entry->m_pending.push_back({packet, source});
 }
 
 std::vector<uint16_t>
@@ -409,7 +412,7 @@ PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
 }
 
 void
-PeArpCache::TakePending(Entry* entry, std::list<Ptr<Packet>>& pending)
+PeArpCache::TakePending(Entry* entry, PendingList& pending)
 {
     pending.splice(pending.end(), entry->m_pending);
 }
@@ -418,7 +421,7 @@ PeArpCache::Entry*
 PeArpCache::Resolve(Ipv4Address address,
                     PeArpPortRange range,
                     Mac48Address mac,
-                    std::list<Ptr<Packet>>& pending)
+                    PendingList& pending)
 {
     return Update(address, range, mac, Entry::ALIVE, UPDATE_LEARNED, pending);
 }
@@ -426,7 +429,7 @@ PeArpCache::Resolve(Ipv4Address address,
 PeArpCache::Entry*
 PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
 {
-    std::list<Ptr<Packet>> none;
+    PendingList none;
     return Update(address, range, mac, Entry::PERMANENT, UPDATE_ADMIN, none);
 }
 
@@ -436,7 +439,7 @@ PeArpCache::Update(Ipv4Address address,
                    Mac48Address mac,
                    Entry::State state,
                    uint32_t flags,
-                   std::list<Ptr<Packet>>& pending,
+                   PendingList& pending,
                    UpdateStatus* status)
 {
     NS_LOG_FUNCTION(this << address << range << mac << state << flags);
@@ -854,7 +857,7 @@ PeArpCache::HandleWaitReplyTimeout()
         }
         else
         {
-            std::list<Ptr<Packet>> none;
+            PendingList none;
             PeArpPortRange range =
                 entry->m_incomplete ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
                                     : entry->m_range;
@@ -890,9 +893,7 @@ PeArpCache::EraseResolved(AddressEntries& entries,
 }
 
 uint32_t
-PeArpCache::MergeIncomplete(AddressEntries& entries,
-                            PeArpPortRange range,
-                            std::list<Ptr<Packet>>& pending)
+PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, PendingList& pending)
 {
     uint32_t answered = 0;
     auto& incomplete = entries.incomplete;
@@ -951,13 +952,13 @@ PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
 void
 PeArpCache::DropPending(Entry* entry, DropReason reason)
 {
-    for (const auto& packet : entry->m_pending)
+    for (const PendingPacket& pending : entry->m_pending)
     {
         if (reason == RESOLUTION_FAILED)
         {
             m_resolutionFailureDrops++;
         }
-        m_dropTrace(packet, reason);
+        m_dropTrace(pending.packet, reason);
     }
     entry->m_pending.clear();
 }

@@ -9,6 +9,7 @@
 
 #include "pe-arp-port-range.h"
 
+#include "ns3/address.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
@@ -75,6 +76,19 @@ class PeArpCache : public Object
     ~PeArpCache() override;
     PeArpCache(const PeArpCache&) = delete;
     PeArpCache& operator=(const PeArpCache&) = delete;
+
+    /**
+     * A packet waiting for resolution, with the hardware address it is to be
+     * sent from (a PE-Bridge forwards frames with their own source).
+     */
+    struct PendingPacket
+    {
+        Ptr<Packet> packet; //!< the packet, IPv4 header included
+        Address source;     //!< its source hardware address; empty: the interface's own
+    };
+
+    /** Packets waiting for resolution, oldest first. */
+    typedef std::list<PendingPacket> PendingList;
 
     /** Why the cache dropped a packet or refused an entry. */
     enum DropReason
@@ -178,18 +192,18 @@ class PeArpCache : public Object
          */
         Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
 
-        PeArpCache* m_cache;              //!< owning cache (for timeouts)
-        Ipv4Address m_address;            //!< IPv4 address
-        PeArpPortRange m_range;           //!< port range
-        Mac48Address m_mac;               //!< hardware address
-        State m_state;                    //!< state
-        bool m_incomplete;                //!< kept in the waiting map
-        bool m_deferred;                  //!< waits for another request of its address
-        Time m_lastSeen;                  //!< last state change
-        uint32_t m_retries;               //!< retransmissions so far
-        uint16_t m_requestedPort;         //!< port of the outstanding request
-        uint64_t m_serial;                //!< identifies this entry in the timer heap
-        std::list<Ptr<Packet>> m_pending; //!< packets waiting for the address
+        PeArpCache* m_cache;      //!< owning cache (for timeouts)
+        Ipv4Address m_address;    //!< IPv4 address
+        PeArpPortRange m_range;   //!< port range
+        Mac48Address m_mac;       //!< hardware address
+        State m_state;            //!< state
+        bool m_incomplete;        //!< kept in the waiting map
+        bool m_deferred;          //!< waits for another request of its address
+        Time m_lastSeen;          //!< last state change
+        uint32_t m_retries;       //!< retransmissions so far
+        uint16_t m_requestedPort; //!< port of the outstanding request
+        uint64_t m_serial;        //!< identifies this entry in the timer heap
+        PendingList m_pending;    //!< packets waiting for the address
     };
 
     /**
@@ -256,23 +270,32 @@ class PeArpCache : public Object
      * \param address the IPv4 address
      * \param port the requested port (0: no port)
      * \param packet the first packet waiting for the entry
+     * \param source its source hardware address (empty: the interface's own)
      * \return the entry, or nullptr if the table is full (packet dropped)
      */
-    Entry* AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet);
+    Entry* AddIncomplete(Ipv4Address address,
+                         uint16_t port,
+                         Ptr<Packet> packet,
+                         const Address& source = Address());
     /**
      * Put an expired ALIVE or DEAD entry back in WAIT_REPLY to refresh it.
      * \param entry the entry
      * \param port the port to ask for
      * \param packet the packet waiting for it
+     * \param source its source hardware address (empty: the interface's own)
      */
-    void MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet);
+    void MarkWaitReply(Entry* entry,
+                       uint16_t port,
+                       Ptr<Packet> packet,
+                       const Address& source = Address());
     /**
      * Queue a packet on a WAIT_REPLY entry. If the queue is full the oldest
      * packet is dropped (traced, counted).
      * \param entry the entry
      * \param packet the packet
+     * \param source its source hardware address (empty: the interface's own)
      */
-    void Enqueue(Entry* entry, Ptr<Packet> packet);
+    void Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source = Address());
 
     /**
      * The one function that changes an entry's state (to ALIVE, DEAD or
@@ -310,7 +333,7 @@ class PeArpCache : public Object
                   Mac48Address mac,
                   Entry::State state,
                   uint32_t flags,
-                  std::list<Ptr<Packet>>& pending,
+                  PendingList& pending,
                   UpdateStatus* status = nullptr);
 
     /**
@@ -325,7 +348,7 @@ class PeArpCache : public Object
     Entry* Resolve(Ipv4Address address,
                    PeArpPortRange range,
                    Mac48Address mac,
-                   std::list<Ptr<Packet>>& pending);
+                   PendingList& pending);
 
     /**
      * Add a static (permanent) entry: Update(address, range, mac, PERMANENT,
@@ -484,9 +507,7 @@ class PeArpCache : public Object
      * \param pending receives their packets
      * \return the number of those entries that had a request outstanding
      */
-    uint32_t MergeIncomplete(AddressEntries& entries,
-                             PeArpPortRange range,
-                             std::list<Ptr<Packet>>& pending);
+    uint32_t MergeIncomplete(AddressEntries& entries, PeArpPortRange range, PendingList& pending);
     /**
      * Send the requests of the deferred entries of an address (the request
      * they waited for was answered without holding their ports).
@@ -510,7 +531,7 @@ class PeArpCache : public Object
      * \param entry the entry
      * \param pending receives them
      */
-    static void TakePending(Entry* entry, std::list<Ptr<Packet>>& pending);
+    static void TakePending(Entry* entry, PendingList& pending);
     /**
      * Trace an entry change.
      * \param entry the entry

@@ -216,6 +216,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
                         Ptr<Packet> packet,
                         Ipv4Address nextHop,
                         uint16_t port,
+                        const Address& source,
                         Address* hardwareDestination)
 {
     NS_LOG_FUNCTION(this << device << packet << nextHop << port);
@@ -242,7 +243,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": no entry for " << nextHop << ":" << port
                              << " -- send request");
-        PeArpCache::Entry* added = cache->AddIncomplete(nextHop, port, packet);
+        PeArpCache::Entry* added = cache->AddIncomplete(nextHop, port, packet, source);
         if (added != nullptr && !added->IsDeferred())
         {
             ScheduleRequest(cache, nextHop, port);
@@ -252,7 +253,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
     if (entry->IsExpired())
     {
         NS_LOG_LOGIC("entry " << nextHop << ":" << entry->GetRange() << " expired -- refresh");
-        cache->MarkWaitReply(entry, port, packet);
+        cache->MarkWaitReply(entry, port, packet, source);
         ScheduleRequest(cache, nextHop, port);
         return false;
     }
@@ -263,7 +264,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
         *hardwareDestination = entry->GetMacAddress();
         return true;
     case PeArpCache::Entry::WAIT_REPLY:
-        cache->Enqueue(entry, packet);
+        cache->Enqueue(entry, packet, source);
         return false;
     case PeArpCache::Entry::DEAD:
         NS_LOG_LOGIC("dead entry for " << nextHop << ":" << port << " -- drop");
@@ -355,12 +356,12 @@ PeArpL3Protocol::SendFrame(PeArpInterface* device, const PeArpHeader& header, co
 
 void
 PeArpL3Protocol::SendPending(PeArpInterface* device,
-                             std::list<Ptr<Packet>>& pending,
+                             PeArpCache::PendingList& pending,
                              Mac48Address mac)
 {
-    for (auto& packet : pending)
+    for (auto& waiting : pending)
     {
-        device->SendResolved(packet, mac);
+        device->SendResolved(waiting.packet, mac, waiting.source);
     }
     pending.clear();
 }
@@ -591,7 +592,7 @@ PeArpL3Protocol::Learn(PeArpInterface* interface,
                        const PeArpHeader& header,
                        Ptr<const Packet> frame)
 {
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::UpdateStatus status;
     PeArpCache::Entry* entry = interface->GetCache()->Update(header.GetSenderIp(),
                                                              header.GetSenderRange(),

@@ -142,6 +142,8 @@ class PeArpL3Protocol : public Object
      * \param packet the IPv4 packet, header included
      * \param nextHop the next-hop address
      * \param port the destination port, or 0 for traffic without ports
+     * \param source the packet's source hardware address, kept with it while
+     *        it waits and given back to SendResolved (empty: the device's own)
      * \param hardwareDestination receives the address on a hit
      * \return true on a hit
      */
@@ -149,6 +151,7 @@ class PeArpL3Protocol : public Object
                 Ptr<Packet> packet,
                 Ipv4Address nextHop,
                 uint16_t port,
+                const Address& source,
                 Address* hardwareDestination);
 
     /**
@@ -209,7 +212,7 @@ class PeArpL3Protocol : public Object
      * \param pending the packets
      * \param mac their destination
      */
-    void SendPending(PeArpInterface* device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
+    void SendPending(PeArpInterface* device, PeArpCache::PendingList& pending, Mac48Address mac);
     /**
      * Count and trace a drop of one of the node's caches (its Drop trace).
      * \param packet the packet

@@ -520,9 +520,9 @@ PeArpNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
 }
 
 bool
-PeArpNetDevice::SendResolved(Ptr<Packet> packet, const Address& to)
+PeArpNetDevice::SendResolved(Ptr<Packet> packet, const Address& to, const Address& source)
 {
-    NS_LOG_FUNCTION(this << packet << to);
+    NS_LOG_FUNCTION(this << packet << to << source); // always sent from the link device's MAC
     return m_lower->Send(packet, to, Ipv4L3Protocol::PROT_NUMBER);
 }
 
@@ -543,11 +543,11 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     Ipv4Address destination = summary.destination;
     if (destination.IsBroadcast())
     {
-        return SendResolved(packet, GetBroadcast());
+        return SendResolved(packet, GetBroadcast(), Address());
     }
     if (destination.IsMulticast())
     {
-        return SendResolved(packet, GetMulticast(destination));
+        return SendResolved(packet, GetMulticast(destination), Address());
     }
     int32_t interface = GetInterface();
     for (uint32_t j = 0; interface >= 0 && j < m_ipv4->GetNAddresses(interface); j++)
@@ -557,7 +557,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
                 address.GetLocal().CombineMask(address.GetMask()) &&
             destination.IsSubnetDirectedBroadcast(address.GetMask()))
         {
-            return SendResolved(packet, GetBroadcast());
+            return SendResolved(packet, GetBroadcast(), Address());
         }
     }
     Ipv4Address nextHop;
@@ -590,9 +590,9 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     }
     uint16_t port = summary.GetDemuxPort();
     Address hardwareDestination;
-    if (m_protocol->Lookup(this, packet, nextHop, port, &hardwareDestination))
+    if (m_protocol->Lookup(this, packet, nextHop, port, Address(), &hardwareDestination))
     {
-        return SendResolved(packet, hardwareDestination);
+        return SendResolved(packet, hardwareDestination, Address());
     }
     return true; // queued (or dropped and counted) by PE-ARP
 }

@@ -57,6 +57,21 @@ Uids(const std::list<Ptr<Packet>>& packets)
 }
 
 /**
+ * \param pending packets handed back by a cache
+ * \return their uids, space separated
+ */
+std::string
+Uids(const PeArpCache::PendingList& pending)
+{
+    std::ostringstream oss;
+    for (const auto& p : pending)
+    {
+        oss << p.packet->GetUid() << " ";
+    }
+    return oss.str();
+}
+
+/**
  * \param address an address
  * \param port a port
  * \return "address:port"
@@ -255,7 +270,7 @@ PeArpCacheLookupTestCase::DoRun()
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
     Simulator::Schedule(Seconds(1), [&]() {
-        std::list<Ptr<Packet>> pending;
+        PeArpCache::PendingList pending;
         // Inserted out of order on purpose.
         c->Resolve(shared, PeArpPortRange(3000, 3999), macB, pending);
         c->Resolve(shared, PeArpPortRange(4000, 4999), macC, pending);
@@ -406,7 +421,7 @@ PeArpCacheResolveMergeTestCase::DoRun()
     {
         p.push_back(Create<Packet>(100 + i));
     }
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* resolved = nullptr;
 
     std::string deferred;
@@ -543,7 +558,7 @@ PeArpCacheSupersedeTestCase::DoRun()
     Mac48Address macF("00:00:00:00:00:0f");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     Simulator::Schedule(Seconds(1), [&]() {
         c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
@@ -641,7 +656,7 @@ PeArpCachePermanentTestCase::DoRun()
     Mac48Address macQ("00:0c:29:39:44:ab");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     // A learned entry and an incomplete one in the way of the static entry.
     Ptr<Packet> superseded = Create<Packet>(10);
@@ -760,7 +775,7 @@ PeArpCachePendingQueueTestCase::DoRun()
     {
         p.push_back(Create<Packet>(100 + i));
     }
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     uint32_t queued = 0;
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -772,7 +787,7 @@ PeArpCachePendingQueueTestCase::DoRun()
         }
         for (int i = 1; i < 5; i++)
         {
-            c->Enqueue(e, p[i]);
+            c->Enqueue(e, p[i], Mac48Address(("00:00:00:00:00:0" + std::to_string(i)).c_str()));
         }
         queued = e->GetPendingSize();
     });
@@ -793,6 +808,17 @@ PeArpCachePendingQueueTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 1");
     NS_TEST_EXPECT_MSG_EQ(m_drops[1].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 2");
     NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({p[2], p[3], p[4]}), "the three newest remain");
+    // Each with the source it was queued with.
+    std::string sources;
+    for (const auto& waiting : pending)
+    {
+        std::ostringstream oss;
+        oss << Mac48Address::ConvertFrom(waiting.source) << " ";
+        sources += oss.str();
+    }
+    NS_TEST_EXPECT_MSG_EQ(sources,
+                          "00:00:00:00:00:02 00:00:00:00:00:03 00:00:00:00:00:04 ",
+                          "their source MACs");
     NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailureDrops(), 0U, "no other drops");
 }
 
@@ -940,7 +966,7 @@ PeArpCacheAnsweredTestCase::DoRun()
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
     Ptr<Packet> packet = Create<Packet>(100);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* resolved = nullptr;
 
     Simulator::Schedule(Seconds(0), [&]() { c->AddIncomplete(address, 2500, packet); });
@@ -1057,7 +1083,7 @@ PeArpCacheAliveTimeoutTestCase::DoRun()
     ScenarioCleanup cleanup(c);
     NS_TEST_ASSERT_MSG_EQ(c->GetAliveTimeout(), Seconds(120), "default AliveTimeout");
     PeArpCache::Entry* entry = nullptr;
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     std::map<int64_t, std::string> expired; // "none", "fresh" or "expired", by time in ms
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -1121,7 +1147,7 @@ PeArpCacheMaxEntriesTestCase::DoRun()
     PeArpCache::Entry* e3 = nullptr;
     PeArpCache::Entry* learned = nullptr;
     PeArpCache::Entry* answered = nullptr;
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     Simulator::Schedule(Seconds(0), [&]() {
         e1 = c->AddIncomplete(Ipv4Address("10.0.0.1"), 80, p1);
@@ -1197,7 +1223,7 @@ PeArpCacheGcTestCase::DoRun()
     ScenarioCleanup cleanup(c);
     c->SetAttribute("GcThreshold", UintegerValue(2));
     c->SetAttribute("MaxEntries", UintegerValue(3));
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* early = nullptr;
     PeArpCache::Entry* late = nullptr;
     uint64_t collectedEarly = 99;
@@ -1263,7 +1289,7 @@ PeArpCacheFlushTestCase::DoRun()
     Mac48Address macQ("00:00:00:00:00:02");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     Ptr<Packet> packet = Create<Packet>(100);
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -1326,7 +1352,7 @@ PeArpCachePrintTestCase::DoRun()
 {
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     std::string empty;
     std::string full;
 
@@ -1431,7 +1457,7 @@ PeArpCacheScanCostTestCase::DoRun()
     Ipv4Address address("192.35.162.2");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     uint64_t resolveCost = 0;
     uint64_t findCost = 0;
     PeArpCache::Entry* outstanding = nullptr;
@@ -1500,7 +1526,7 @@ PeArpCacheUpdateTestCase::DoRun()
     Mac48Address macX("00:00:00:00:00:99");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     // Learned 0-0 for an address with ranges, or declared shared: refused.
     PeArpCache::Entry* a = c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
