@@ -6,6 +6,7 @@
 
 #include "pe-arp-cache.h"
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -68,12 +69,42 @@ PeArpCache::GetTypeId()
                           TimeValue(Seconds(5)),
                           MakeTimeAccessor(&PeArpCache::m_gcInterval),
                           MakeTimeChecker())
+            .AddAttribute("ForcedGcThreshold",
+                          "Number of entries from which DEAD entries and incomplete entries "
+                          "whose request went unanswered for WaitReplyTimeout are evicted, "
+                          "oldest first, before a new entry is created (never permanent "
+                          "entries, resolved ones, nor resolutions in their first wait).",
+                          UintegerValue(32768),
+                          MakeUintegerAccessor(&PeArpCache::m_forcedGcThreshold),
+                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("MaxEntries",
                           "Hard limit on the number of entries; new entries are refused "
                           "(and counted) beyond it.",
                           UintegerValue(65536),
                           MakeUintegerAccessor(&PeArpCache::m_maxEntries),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxUnresolvedPerAddress",
+                          "Number of incomplete entries (resolutions in progress) one address "
+                          "may have; a miss beyond it is dropped and counted, without an "
+                          "entry or a request.",
+                          UintegerValue(256),
+                          MakeUintegerAccessor(&PeArpCache::m_maxUnresolved),
+                          MakeUintegerChecker<uint32_t>(1, 65536))
+            .AddAttribute("RequestRate",
+                          "Requests per second, per address, for ports not resolved yet (a "
+                          "new resolution, or a retransmission): the refill rate of the "
+                          "address' token bucket. Without a token a new resolution is "
+                          "dropped and counted, a retransmission is not sent. Refreshes of "
+                          "resolved entries are not limited. 0: no limit.",
+                          DoubleValue(50),
+                          MakeDoubleAccessor(&PeArpCache::m_requestRate),
+                          MakeDoubleChecker<double>(0, 1e9))
+            .AddAttribute("RequestBurst",
+                          "Depth of each address' request bucket: requests that may be sent "
+                          "at once (e.g. 4096 hosts of one address starting together).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&PeArpCache::m_requestBurst),
+                          MakeUintegerChecker<uint32_t>(1, 1000000))
             .AddTraceSource("Drop",
                             "A packet waiting for resolution was dropped.",
                             MakeTraceSourceAccessor(&PeArpCache::m_dropTrace),
@@ -94,6 +125,8 @@ PeArpCache::PeArpCache()
       m_resolutionFailures(0),
       m_refused(0),
       m_collected(0),
+      m_evicted(0),
+      m_rateLimitedRequests(0),
       m_timerEvents(0),
       m_examined(0)
 {
@@ -122,6 +155,8 @@ PeArpCache::DoDispose()
         }
     }
     m_table.clear();
+    m_victims.clear();
+    m_buckets.clear();
     m_size = 0;
     m_deadlines = decltype(m_deadlines)();
     m_device = nullptr;
@@ -169,6 +204,16 @@ PeArpCache::Lookup(Ipv4Address address, uint16_t port)
     if (next != resolved.begin())
     {
         Entry* candidate = std::prev(next)->second.get();
+        if (candidate->m_range.Contains(port))
+        {
+            return candidate;
+        }
+    }
+    auto& dead = it->second.dead;
+    auto nextDead = dead.upper_bound(port);
+    if (nextDead != dead.begin())
+    {
+        Entry* candidate = std::prev(nextDead)->second.get();
         if (candidate->m_range.Contains(port))
         {
             return candidate;
@@ -254,6 +299,11 @@ PeArpCache::MakeRoom()
     {
         Collect();
     }
+    uint32_t forced = std::min(m_forcedGcThreshold, m_maxEntries);
+    if (m_size >= forced)
+    {
+        ForcedCollect(forced);
+    }
     if (m_size >= m_maxEntries)
     {
         NS_LOG_LOGIC("table full (" << m_size << " entries): entry refused");
@@ -270,7 +320,8 @@ PeArpCache::Collect()
     m_lastGc = Simulator::Now();
     for (auto it = m_table.begin(); it != m_table.end();)
     {
-        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        AddressEntries& entries = it->second;
+        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
         {
             for (auto e = map->begin(); e != map->end();)
             {
@@ -278,8 +329,9 @@ PeArpCache::Collect()
                 if ((entry->IsAlive() || entry->IsDead()) && entry->IsExpired() &&
                     entry->m_pending.empty())
                 {
-                    e = map == &it->second.incomplete ? EraseIncomplete(it->second, e)
-                                                      : EraseResolved(it->second, e);
+                    e = map == &entries.incomplete ? EraseIncomplete(entries, e)
+                        : map == &entries.dead     ? EraseDead(entries, e)
+                                                   : EraseResolved(entries, e);
                     m_size--;
                     m_collected++;
                 }
@@ -289,7 +341,7 @@ PeArpCache::Collect()
                 }
             }
         }
-        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
         {
             it = m_table.erase(it);
         }
@@ -297,6 +349,74 @@ PeArpCache::Collect()
         {
             ++it;
         }
+    }
+    // A bucket that would be full again is the same as none.
+    for (auto b = m_buckets.begin(); b != m_buckets.end();)
+    {
+        double tokens =
+            b->second.tokens + (Simulator::Now() - b->second.last).GetSeconds() * m_requestRate;
+        b = tokens >= m_requestBurst ? m_buckets.erase(b) : std::next(b);
+    }
+}
+
+void
+PeArpCache::ForcedCollect(uint32_t limit)
+{
+    NS_LOG_FUNCTION(this << limit << m_size << m_victims.size());
+    while (m_size >= limit && !m_victims.empty())
+    {
+        Entry* victim = m_victims.front();
+        auto tableIt = m_table.find(victim->m_address.Get());
+        NS_ASSERT(tableIt != m_table.end());
+        AddressEntries& entries = tableIt->second;
+        NS_LOG_LOGIC("evict " << victim->m_address << ":" << victim->m_range
+                              << (victim->IsDead() ? " (dead)" : " (unanswered)"));
+        if (victim->m_incomplete)
+        {
+            DropPending(victim, EVICTED);
+            EraseIncomplete(entries, entries.incomplete.find(victim->m_requestedPort));
+        }
+        else
+        {
+            EraseDead(entries, entries.dead.find(victim->m_range.GetLow()));
+        }
+        m_size--;
+        m_evicted++;
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+        {
+            m_table.erase(tableIt);
+        }
+    }
+}
+
+bool
+PeArpCache::TakeToken(Ipv4Address address)
+{
+    if (m_requestRate <= 0)
+    {
+        return true; // no limit
+    }
+    Time now = Simulator::Now();
+    auto [it, created] = m_buckets.try_emplace(address.Get(), Bucket{double(m_requestBurst), now});
+    Bucket& bucket = it->second;
+    bucket.tokens = std::min(double(m_requestBurst),
+                             bucket.tokens + (now - bucket.last).GetSeconds() * m_requestRate);
+    bucket.last = now;
+    if (bucket.tokens < 1)
+    {
+        return false;
+    }
+    bucket.tokens -= 1;
+    return true;
+}
+
+void
+PeArpCache::ReturnToken(Ipv4Address address)
+{
+    auto it = m_buckets.find(address.Get());
+    if (it != m_buckets.end())
+    {
+        it->second.tokens = std::min(double(m_requestBurst), it->second.tokens + 1);
     }
 }
 
@@ -307,8 +427,23 @@ PeArpCache::AddIncomplete(Ipv4Address address,
                           const Address& source)
 {
     NS_LOG_FUNCTION(this << address << port << packet);
+    auto known = m_table.find(address.Get());
+    if (known != m_table.end() && known->second.incomplete.size() >= m_maxUnresolved)
+    {
+        NS_LOG_LOGIC(address << " has " << m_maxUnresolved << " unresolved entries -- " << port
+                             << " dropped");
+        m_dropTrace(packet, UNRESOLVED_LIMIT);
+        return nullptr;
+    }
+    if (!TakeToken(address))
+    {
+        NS_LOG_LOGIC("no request token left for " << address << " -- " << port << " dropped");
+        m_dropTrace(packet, RATE_LIMITED);
+        return nullptr;
+    }
     if (!MakeRoom())
     {
+        ReturnToken(address);
         m_dropTrace(packet, TABLE_FULL);
         return nullptr;
     }
@@ -344,7 +479,8 @@ void
 PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet, const Address& source)
 {
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
-    NS_ASSERT(entry->IsAlive() || entry->IsDead());
+    NS_ASSERT(entry->IsAlive() || (entry->IsDead() && entry->m_incomplete));
+    UnmarkVictim(entry);
     AddressEntries& entries = m_table[entry->m_address.Get()];
     if (entry->m_incomplete)
     {
@@ -387,8 +523,14 @@ PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source)
 std::vector<uint16_t>
 PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
 {
+    return OverlappingIn(entries.resolved, range);
+}
+
+std::vector<uint16_t>
+PeArpCache::OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& resolved,
+                          PeArpPortRange range)
+{
     std::vector<uint16_t> keys;
-    const auto& resolved = entries.resolved;
     if (range.IsAll())
     {
         for (const auto& [key, entry] : resolved)
@@ -560,6 +702,7 @@ PeArpCache::Update(Ipv4Address address,
             EraseResolved(entries, entries.resolved.find(key));
             m_size--;
         }
+        TrimDead(entries, address, range);
         auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
         result = entry.get();
         entries.resolved.emplace(range.GetLow(), std::move(entry));
@@ -630,21 +773,154 @@ PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcom
     }
     NS_LOG_LOGIC("resolution of " << address << ":" << entry->m_requestedPort
                                   << " failed -- entry dead");
-    if (entry->m_incomplete)
-    {
-        entries.requesting.erase(entry->m_requestedPort);
-    }
-    else
-    {
-        entries.refreshing.erase(entry->m_range.GetLow());
-    }
-    entry->m_state = Entry::DEAD;
-    entry->m_lastSeen = Simulator::Now();
-    entry->m_serial = m_nextSerial++;
     m_resolutionFailures++;
     DropPending(entry, RESOLUTION_FAILED);
     outcome = UPDATED;
-    return entry;
+    if (entry->m_incomplete && entry->m_requestedPort == 0)
+    {
+        // Traffic without ports: [0, 0] would read as 0-0 (all ports), so
+        // this failure stays an incomplete entry of its own.
+        entries.requesting.erase(0);
+        entry->m_state = Entry::DEAD;
+        entry->m_lastSeen = Simulator::Now();
+        entry->m_serial = m_nextSerial++;
+        MarkVictim(entry);
+        return entry;
+    }
+    PeArpPortRange failed = entry->m_incomplete
+                                ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
+                                : entry->m_range;
+    if (entry->m_incomplete)
+    {
+        EraseIncomplete(entries, entries.incomplete.find(entry->m_requestedPort));
+    }
+    else
+    {
+        EraseResolved(entries, entries.resolved.find(entry->m_range.GetLow()));
+    }
+    m_size--;
+    AddDead(entries, address, failed);
+    return Lookup(address, failed.GetLow());
+}
+
+void
+PeArpCache::AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
+{
+    NS_LOG_FUNCTION(this << address << range);
+    auto& dead = entries.dead;
+    Entry* merged = nullptr;
+    if (!range.IsAll())
+    {
+        auto right = dead.upper_bound(range.GetLow());
+        if (right != dead.begin())
+        {
+            Entry* left = std::prev(right)->second.get();
+            if (!left->m_range.IsAll() && left->m_range.GetHigh() + 1 == range.GetLow())
+            {
+                left->m_range = PeArpPortRange(left->m_range.GetLow(), range.GetHigh());
+                merged = left;
+            }
+        }
+        if (right != dead.end() && range.GetHigh() < 65535 && right->first == range.GetHigh() + 1 &&
+            !right->second->m_range.IsAll())
+        {
+            uint16_t high = right->second->m_range.GetHigh();
+            if (merged != nullptr)
+            {
+                EraseDead(entries, right);
+                m_size--;
+                merged->m_range = PeArpPortRange(merged->m_range.GetLow(), high);
+            }
+            else
+            {
+                auto node = dead.extract(right);
+                node.key() = range.GetLow();
+                merged = node.mapped().get();
+                merged->m_range = PeArpPortRange(range.GetLow(), high);
+                dead.insert(std::move(node));
+            }
+        }
+    }
+    if (merged == nullptr)
+    {
+        auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
+        merged = entry.get();
+        dead.emplace(range.GetLow(), std::move(entry));
+        m_size++;
+    }
+    else
+    {
+        NS_LOG_LOGIC("dead ranges of " << address << " merged into " << merged->m_range);
+    }
+    merged->m_state = Entry::DEAD;
+    merged->m_lastSeen = Simulator::Now();
+    merged->m_serial = m_nextSerial++;
+    MarkVictim(merged); // the youngest victim now
+}
+
+void
+PeArpCache::TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
+{
+    for (uint16_t key : OverlappingIn(entries.dead, range))
+    {
+        auto it = entries.dead.find(key);
+        PeArpPortRange was = it->second->m_range;
+        Time seen = it->second->m_lastSeen;
+        EraseDead(entries, it);
+        m_size--;
+        if (range.IsAll() || was.IsAll())
+        {
+            continue;
+        }
+        NS_LOG_LOGIC("dead range " << address << ":" << was << " trimmed by " << range);
+        if (was.GetLow() < range.GetLow())
+        {
+            auto left = std::unique_ptr<Entry>(
+                new Entry(this, address, PeArpPortRange(was.GetLow(), range.GetLow() - 1)));
+            left->m_state = Entry::DEAD;
+            left->m_lastSeen = seen;
+            MarkVictim(left.get());
+            entries.dead.emplace(was.GetLow(), std::move(left));
+            m_size++;
+        }
+        if (was.GetHigh() > range.GetHigh())
+        {
+            uint16_t low = range.GetHigh() + 1;
+            auto right = std::unique_ptr<Entry>(
+                new Entry(this, address, PeArpPortRange(low, was.GetHigh())));
+            right->m_state = Entry::DEAD;
+            right->m_lastSeen = seen;
+            MarkVictim(right.get());
+            entries.dead.emplace(low, std::move(right));
+            m_size++;
+        }
+    }
+}
+
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseDead(AddressEntries& entries,
+                      std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    UnmarkVictim(it->second.get());
+    return entries.dead.erase(it);
+}
+
+void
+PeArpCache::MarkVictim(Entry* entry)
+{
+    UnmarkVictim(entry);
+    entry->m_victimIt = m_victims.insert(m_victims.end(), entry);
+    entry->m_victim = true;
+}
+
+void
+PeArpCache::UnmarkVictim(Entry* entry)
+{
+    if (entry->m_victim)
+    {
+        m_victims.erase(entry->m_victimIt);
+        entry->m_victim = false;
+    }
 }
 
 bool
@@ -656,15 +932,24 @@ PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
     {
         return false;
     }
-    auto e = it->second.resolved.find(range.GetLow());
-    if (e == it->second.resolved.end() || e->second->m_range != range)
+    AddressEntries& entries = it->second;
+    auto e = entries.resolved.find(range.GetLow());
+    auto d = entries.dead.find(range.GetLow());
+    if (e != entries.resolved.end() && e->second->m_range == range)
+    {
+        DropPending(e->second.get(), DISPOSED);
+        EraseResolved(entries, e);
+    }
+    else if (d != entries.dead.end() && d->second->m_range == range)
+    {
+        EraseDead(entries, d);
+    }
+    else
     {
         return false;
     }
-    DropPending(e->second.get(), DISPOSED);
-    EraseResolved(it->second, e);
     m_size--;
-    if (it->second.resolved.empty() && it->second.incomplete.empty())
+    if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
     {
         m_table.erase(it);
     }
@@ -677,7 +962,8 @@ PeArpCache::Flush()
     NS_LOG_FUNCTION(this);
     for (auto it = m_table.begin(); it != m_table.end();)
     {
-        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        AddressEntries& entries = it->second;
+        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
         {
             for (auto e = map->begin(); e != map->end();)
             {
@@ -687,12 +973,13 @@ PeArpCache::Flush()
                     continue;
                 }
                 DropPending(e->second.get(), DISPOSED);
-                e = map == &it->second.incomplete ? EraseIncomplete(it->second, e)
-                                                  : EraseResolved(it->second, e);
+                e = map == &entries.incomplete ? EraseIncomplete(entries, e)
+                    : map == &entries.dead     ? EraseDead(entries, e)
+                                               : EraseResolved(entries, e);
                 m_size--;
             }
         }
-        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
         {
             it = m_table.erase(it);
         }
@@ -721,6 +1008,10 @@ PeArpCache::GetEntries() const
             all.push_back(entry.get());
         }
         for (const auto& [key, entry] : entries.incomplete)
+        {
+            all.push_back(entry.get());
+        }
+        for (const auto& [key, entry] : entries.dead)
         {
             all.push_back(entry.get());
         }
@@ -850,6 +1141,20 @@ PeArpCache::HandleWaitReplyTimeout()
                                       deadline.incomplete,
                                       deadline.key,
                                       entry->m_serial});
+            if (entry->m_incomplete)
+            {
+                if (entry->m_retries == 1)
+                {
+                    MarkVictim(entry); // unanswered: evictable under pressure
+                }
+                if (!TakeToken(entry->m_address))
+                {
+                    NS_LOG_LOGIC("no request token left for " << entry->m_address
+                                                              << " -- retransmission skipped");
+                    m_rateLimitedRequests++;
+                    continue;
+                }
+            }
             if (!m_requestCallback.IsNull())
             {
                 m_requestCallback(this, entry->m_address, entry->m_requestedPort);
@@ -872,6 +1177,7 @@ PeArpCache::EraseIncomplete(AddressEntries& entries,
                             std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
 {
     Entry* entry = it->second.get();
+    UnmarkVictim(entry);
     if (entry->m_deferred)
     {
         entries.deferred.erase(it->first);
@@ -888,6 +1194,7 @@ std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
 PeArpCache::EraseResolved(AddressEntries& entries,
                           std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
 {
+    UnmarkVictim(it->second.get());
     entries.refreshing.erase(it->first);
     return entries.resolved.erase(it);
 }
@@ -1000,6 +1307,18 @@ PeArpCache::GetCollectedEntries() const
 }
 
 uint64_t
+PeArpCache::GetEvictedEntries() const
+{
+    return m_evicted;
+}
+
+uint64_t
+PeArpCache::GetRateLimitedRequests() const
+{
+    return m_rateLimitedRequests;
+}
+
+uint64_t
 PeArpCache::GetTimerEvents() const
 {
     return m_timerEvents;
@@ -1041,7 +1360,8 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_lastSeen(Simulator::Now()),
       m_retries(0),
       m_requestedPort(0),
-      m_serial(0)
+      m_serial(0),
+      m_victim(false)
 {
 }
 
@@ -1153,6 +1473,12 @@ operator<<(std::ostream& os, PeArpCache::DropReason reason)
         return os << "superseded-by-static";
     case PeArpCache::DISPOSED:
         return os << "disposed";
+    case PeArpCache::UNRESOLVED_LIMIT:
+        return os << "unresolved-limit";
+    case PeArpCache::RATE_LIMITED:
+        return os << "rate-limited";
+    case PeArpCache::EVICTED:
+        return os << "evicted";
     }
     return os << "unknown";
 }

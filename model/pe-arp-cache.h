@@ -38,8 +38,22 @@ namespace ns3
  *
  * Entries are keyed by (IPv4 address, port range); the range 0-0 means "all
  * ports". For one address the resolved ranges are disjoint, and a lookup of
- * (address, port) costs one hash lookup and one ordered-map search (O(log k)
- * with k the number of ranges of that address): the table is never scanned.
+ * (address, port) costs one hash lookup and ordered-map searches (O(log k)
+ * with k the number of entries of that address): the table is never scanned.
+ *
+ * A failed resolution of port p leaves a DEAD range entry [p, p] that merges
+ * with the DEAD ranges of the same address that end at p - 1 or start at
+ * p + 1, so failures of consecutive ports take one entry; a range learned
+ * later trims or splits the DEAD ranges it overlaps. (A failure of port 0,
+ * traffic without ports, stays an entry of its own.)
+ *
+ * The table is bounded as Linux bounds its neighbour table: above
+ * GcThreshold expired entries are collected (at most every GcInterval);
+ * at ForcedGcThreshold DEAD entries and incomplete entries whose request
+ * went unanswered for WaitReplyTimeout are evicted, oldest first; at
+ * MaxEntries new entries are refused. Each address may have at most
+ * MaxUnresolvedPerAddress incomplete entries, and its requests for ports
+ * not yet resolved draw on a token bucket (RequestRate, RequestBurst).
  *
  * Resolutions in progress ("incomplete" entries, created on a miss) are kept
  * apart from resolved entries, keyed by the port that was asked for, because
@@ -98,6 +112,9 @@ class PeArpCache : public Object
         TABLE_FULL,           //!< MaxEntries reached: no entry could be created
         SUPERSEDED_BY_STATIC, //!< a static entry replaced an entry with pending packets
         DISPOSED,             //!< the cache was disposed with packets still pending
+        UNRESOLVED_LIMIT,     //!< MaxUnresolvedPerAddress entries of the address wait already
+        RATE_LIMITED,         //!< the address' request bucket is empty (RequestRate)
+        EVICTED,              //!< an unanswered entry was evicted to make room
     };
 
     /** Flags of Update, as Linux's NEIGH_UPDATE_F_* flags. */
@@ -192,18 +209,20 @@ class PeArpCache : public Object
          */
         Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
 
-        PeArpCache* m_cache;      //!< owning cache (for timeouts)
-        Ipv4Address m_address;    //!< IPv4 address
-        PeArpPortRange m_range;   //!< port range
-        Mac48Address m_mac;       //!< hardware address
-        State m_state;            //!< state
-        bool m_incomplete;        //!< kept in the waiting map
-        bool m_deferred;          //!< waits for another request of its address
-        Time m_lastSeen;          //!< last state change
-        uint32_t m_retries;       //!< retransmissions so far
-        uint16_t m_requestedPort; //!< port of the outstanding request
-        uint64_t m_serial;        //!< identifies this entry in the timer heap
-        PendingList m_pending;    //!< packets waiting for the address
+        PeArpCache* m_cache;                    //!< owning cache (for timeouts)
+        Ipv4Address m_address;                  //!< IPv4 address
+        PeArpPortRange m_range;                 //!< port range
+        Mac48Address m_mac;                     //!< hardware address
+        State m_state;                          //!< state
+        bool m_incomplete;                      //!< kept in the waiting map
+        bool m_deferred;                        //!< waits for another request of its address
+        Time m_lastSeen;                        //!< last state change
+        uint32_t m_retries;                     //!< retransmissions so far
+        uint16_t m_requestedPort;               //!< port of the outstanding request
+        uint64_t m_serial;                      //!< identifies this entry in the timer heap
+        PendingList m_pending;                  //!< packets waiting for the address
+        bool m_victim;                          //!< in the cache's eviction list
+        std::list<Entry*>::iterator m_victimIt; //!< its place there
     };
 
     /**
@@ -271,14 +290,20 @@ class PeArpCache : public Object
      * \param port the requested port (0: no port)
      * \param packet the first packet waiting for the entry
      * \param source its source hardware address (empty: the interface's own)
-     * \return the entry, or nullptr if the table is full (packet dropped)
+     * \return the entry, or nullptr (packet dropped and traced) if the
+     *         address has MaxUnresolvedPerAddress incomplete entries
+     *         (UNRESOLVED_LIMIT), if its request bucket is empty
+     *         (RATE_LIMITED), or if the table is full (TABLE_FULL)
      */
     Entry* AddIncomplete(Ipv4Address address,
                          uint16_t port,
                          Ptr<Packet> packet,
                          const Address& source = Address());
     /**
-     * Put an expired ALIVE or DEAD entry back in WAIT_REPLY to refresh it.
+     * Put an expired ALIVE entry (or the DEAD entry of a failed resolution
+     * of port 0) back in WAIT_REPLY to refresh it. (An expired DEAD range is
+     * removed instead, see Remove.) Refreshes do not draw on the request
+     * bucket.
      * \param entry the entry
      * \param port the port to ask for
      * \param packet the packet waiting for it
@@ -360,7 +385,7 @@ class PeArpCache : public Object
      */
     Entry* AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac);
     /**
-     * Remove the resolved entry with exactly this range.
+     * Remove the resolved or DEAD entry with exactly this range.
      * \param address the IPv4 address
      * \param range the port range
      * \return true if an entry was removed
@@ -394,6 +419,13 @@ class PeArpCache : public Object
     uint64_t GetRefusedEntries() const;
     /** \return entries removed by garbage collection */
     uint64_t GetCollectedEntries() const;
+    /** \return DEAD and unanswered entries evicted by forced collection */
+    uint64_t GetEvictedEntries() const;
+    /**
+     * \return retransmissions not sent because the address' request bucket
+     *         was empty (the entry still gives up after MaxRetries)
+     */
+    uint64_t GetRateLimitedRequests() const;
     /** \return number of events this cache has scheduled (retransmission timer) */
     uint64_t GetTimerEvents() const;
     /**
@@ -418,6 +450,7 @@ class PeArpCache : public Object
     {
         std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
         std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
+        std::map<uint16_t, std::unique_ptr<Entry>> dead;       //!< DEAD ranges, by low port
         std::set<uint16_t> requesting; //!< ports of the incomplete entries with a request out
         std::set<uint16_t> deferred;   //!< ports of the deferred incomplete entries
         std::set<uint16_t> refreshing; //!< low ports of the resolved entries in WAIT_REPLY
@@ -450,6 +483,57 @@ class PeArpCache : public Object
     /** Remove expired ALIVE/DEAD entries without pending packets. */
     void Collect();
     /**
+     * Evict DEAD and unanswered incomplete entries, oldest first, until the
+     * table holds fewer than limit entries (or none is left to evict).
+     * \param limit the size to get below
+     */
+    void ForcedCollect(uint32_t limit);
+    /**
+     * Take a token from an address' request bucket.
+     * \param address the address
+     * \return false if the bucket is empty
+     */
+    bool TakeToken(Ipv4Address address);
+    /**
+     * Give back a token taken in vain.
+     * \param address the address
+     */
+    void ReturnToken(Ipv4Address address);
+    /**
+     * Record that the resolution of (address, range) failed: a DEAD range,
+     * merged with the DEAD ranges of the address that adjoin it.
+     * \param entries the entries of the address
+     * \param address the address
+     * \param range the range (not 0-0 unless the whole address failed)
+     */
+    void AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range);
+    /**
+     * Trim or split the DEAD ranges of an address that a range overlaps.
+     * \param entries the entries of the address
+     * \param address the address
+     * \param range the range now resolved
+     */
+    void TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range);
+    /**
+     * Remove a DEAD range entry.
+     * \param entries the entries of the address
+     * \param it the entry
+     * \return the iterator after it
+     */
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseDead(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Put an entry at the end of the eviction list (DEAD, or unanswered).
+     * \param entry the entry
+     */
+    void MarkVictim(Entry* entry);
+    /**
+     * Take an entry out of the eviction list, if it is there.
+     * \param entry the entry
+     */
+    void UnmarkVictim(Entry* entry);
+    /**
      * Update with state DEAD: the entry waiting for (address, range) failed.
      * \param address the address
      * \param range the entry's range ([port, port] for an incomplete entry)
@@ -480,6 +564,14 @@ class PeArpCache : public Object
      */
     std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
     /**
+     * Entries of a map of disjoint ranges (by low port) that overlap a range.
+     * \param map the map
+     * \param range the range
+     * \return their keys
+     */
+    std::vector<uint16_t> OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& map,
+                                        PeArpPortRange range);
+    /**
      * Remove an incomplete entry from its address' map, keeping the counts
      * of requesting and deferred entries.
      * \param entries the entries of the address
@@ -496,7 +588,7 @@ class PeArpCache : public Object
      * \param it the resolved entry
      * \return the iterator after it
      */
-    static std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseResolved(
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseResolved(
         AddressEntries& entries,
         std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
     /**
@@ -544,29 +636,45 @@ class PeArpCache : public Object
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
     std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared
-    uint32_t m_size;                                      //!< number of entries
-    uint64_t m_nextSerial;                                //!< serial of the next entry
+
+    /** The request bucket of an address. */
+    struct Bucket
+    {
+        double tokens; //!< tokens left
+        Time last;     //!< when it was last refilled
+    };
+
+    std::unordered_map<uint32_t, Bucket> m_buckets; //!< request buckets by address
+    std::list<Entry*> m_victims;                    //!< eviction list, oldest first
+    uint32_t m_size;                                //!< number of entries
+    uint64_t m_nextSerial;                          //!< serial of the next entry
 
     std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>>
         m_deadlines; //!< heap
     EventId m_timer; //!< the one retransmission event
     Time m_timerAt;  //!< when m_timer fires
 
-    Time m_aliveTimeout;         //!< AliveTimeout attribute
-    Time m_deadTimeout;          //!< DeadTimeout attribute
-    Time m_waitReplyTimeout;     //!< WaitReplyTimeout attribute
-    uint32_t m_maxRetries;       //!< MaxRetries attribute
-    uint32_t m_pendingQueueSize; //!< PendingQueueSize attribute
-    uint32_t m_gcThreshold;      //!< GcThreshold attribute
-    uint32_t m_maxEntries;       //!< MaxEntries attribute
-    Time m_gcInterval;           //!< GcInterval attribute
-    Time m_lastGc;               //!< time of the last collection
+    Time m_aliveTimeout;          //!< AliveTimeout attribute
+    Time m_deadTimeout;           //!< DeadTimeout attribute
+    Time m_waitReplyTimeout;      //!< WaitReplyTimeout attribute
+    uint32_t m_maxRetries;        //!< MaxRetries attribute
+    uint32_t m_pendingQueueSize;  //!< PendingQueueSize attribute
+    uint32_t m_gcThreshold;       //!< GcThreshold attribute
+    uint32_t m_forcedGcThreshold; //!< ForcedGcThreshold attribute
+    uint32_t m_maxEntries;        //!< MaxEntries attribute
+    uint32_t m_maxUnresolved;     //!< MaxUnresolvedPerAddress attribute
+    double m_requestRate;         //!< RequestRate attribute (tokens per second)
+    uint32_t m_requestBurst;      //!< RequestBurst attribute (bucket depth)
+    Time m_gcInterval;            //!< GcInterval attribute
+    Time m_lastGc;                //!< time of the last collection
 
     uint64_t m_pendingQueueDrops;      //!< counter
     uint64_t m_resolutionFailureDrops; //!< counter
     uint64_t m_resolutionFailures;     //!< counter
     uint64_t m_refused;                //!< counter
     uint64_t m_collected;              //!< counter
+    uint64_t m_evicted;                //!< counter
+    uint64_t m_rateLimitedRequests;    //!< counter
     uint64_t m_timerEvents;            //!< counter
     uint64_t m_examined;               //!< counter
 

@@ -207,6 +207,15 @@ PeArpL3Protocol::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reas
     case PeArpCache::DISPOSED:
         NotifyDrop(packet, DISPOSED);
         return;
+    case PeArpCache::UNRESOLVED_LIMIT:
+        NotifyDrop(packet, UNRESOLVED_LIMIT);
+        return;
+    case PeArpCache::RATE_LIMITED:
+        NotifyDrop(packet, RATE_LIMITED);
+        return;
+    case PeArpCache::EVICTED:
+        NotifyDrop(packet, EVICTED);
+        return;
     }
     NS_ABORT_MSG("PeArpL3Protocol: unknown cache drop reason " << reason);
 }
@@ -239,6 +248,13 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
         }
     }
 
+    if (entry != nullptr && entry->IsDead() && !entry->IsIncomplete() && entry->IsExpired())
+    {
+        // An expired DEAD range: all its ports may be tried again.
+        NS_LOG_LOGIC("dead range " << nextHop << ":" << entry->GetRange() << " expired");
+        cache->Remove(nextHop, entry->GetRange());
+        entry = nullptr;
+    }
     if (entry == nullptr)
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": no entry for " << nextHop << ":" << port
@@ -650,6 +666,12 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "superseded-by-static";
     case PeArpL3Protocol::DISPOSED:
         return os << "disposed";
+    case PeArpL3Protocol::UNRESOLVED_LIMIT:
+        return os << "unresolved-limit";
+    case PeArpL3Protocol::RATE_LIMITED:
+        return os << "rate-limited";
+    case PeArpL3Protocol::EVICTED:
+        return os << "evicted";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

@@ -79,6 +79,9 @@ class PeArpL3Protocol : public Object
         TABLE_FULL,           //!< no entry could be created for the packet (MaxEntries)
         SUPERSEDED_BY_STATIC, //!< a pending packet of an entry a static entry replaced
         DISPOSED,             //!< a pending packet of an entry removed, flushed or disposed
+        UNRESOLVED_LIMIT,     //!< a miss beyond MaxUnresolvedPerAddress (no entry, no request)
+        RATE_LIMITED,         //!< a miss while the address' request bucket was empty
+        EVICTED,              //!< a pending packet of an unanswered entry evicted for room
         DROP_REASON_COUNT     //!< number of reasons (not a reason)
     };
 

@@ -17,6 +17,7 @@
  * and drives it from events scheduled in DoRun.
  */
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
@@ -467,8 +468,9 @@ PeArpCacheResolveMergeTestCase::DoRun()
                           Uids({p[0], p[1], p[2], p[3]}),
                           "packets of ports 2000, 2500 (two) and 2999, oldest first");
 
-    // One entry for the range, two incomplete entries outside it.
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "1 resolved + 2 incomplete");
+    // One entry for the range; 1999 and 3000, never answered, are DEAD
+    // ranges of one port each by now (10 s).
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "1 resolved + 2 dead");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), resolved, "2000 -> range");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), resolved, "2500 -> range");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2999), resolved, "2999 -> range");
@@ -484,8 +486,10 @@ PeArpCacheResolveMergeTestCase::DoRun()
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(below->IsIncomplete(), true, "1999 still incomplete");
-    NS_TEST_EXPECT_MSG_EQ(above->IsIncomplete(), true, "3000 still incomplete");
+    NS_TEST_EXPECT_MSG_EQ(below->IsDead(), true, "1999 dead");
+    NS_TEST_EXPECT_MSG_EQ(below->GetRange(), PeArpPortRange(1999, 1999), "1999 alone");
+    NS_TEST_EXPECT_MSG_EQ(above->IsDead(), true, "3000 dead");
+    NS_TEST_EXPECT_MSG_EQ(above->GetRange(), PeArpPortRange(3000, 3000), "3000 alone");
     NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "address known to be shared");
 
     // EntryUpdated fired once, for the merged range.
@@ -1457,6 +1461,8 @@ PeArpCacheScanCostTestCase::DoRun()
     Ipv4Address address("192.35.162.2");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
+    c->SetAttribute("MaxUnresolvedPerAddress", UintegerValue(65536)); // no limits here
+    c->SetAttribute("RequestRate", DoubleValue(0));
     PeArpCache::PendingList pending;
     uint64_t resolveCost = 0;
     uint64_t findCost = 0;
@@ -1623,6 +1629,318 @@ PeArpCacheUpdateTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Failed resolutions of consecutive ports make one DEAD range; a
+ * range learned later splits or trims it.
+ */
+class PeArpCacheDeadRangeTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheDeadRangeTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheDeadRangeTestCase::PeArpCacheDeadRangeTestCase()
+    : PeArpCacheTestCase("Failures of ports 5000-5009 make one DEAD range; learned ranges split it")
+{
+}
+
+void
+PeArpCacheDeadRangeTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address macD("00:00:00:00:00:0d");
+    Mac48Address macE("00:00:00:00:00:0e");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    PeArpCache::PendingList pending;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        for (uint16_t port = 5000; port < 5010; port++)
+        {
+            c->AddIncomplete(address, port, Create<Packet>(10));
+        }
+        c->AddIncomplete(address, 6000, Create<Packet>(10)); // not adjacent
+    });
+    Simulator::Stop(Seconds(10)); // all failed by 5 s
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 11U, "eleven failures");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two DEAD ranges");
+    PeArpCache::Entry* dead = c->Lookup(address, 5004);
+    NS_TEST_ASSERT_MSG_NE(dead, nullptr, "5004 is dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->IsDead(), true, "dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->GetRange(), PeArpPortRange(5000, 5009), "one range 5000-5009");
+    bool apart = c->Lookup(address, 6000) != dead;
+    NS_TEST_EXPECT_MSG_EQ(apart, true, "6000 apart");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 5010), nullptr, "5010 never tried");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "dead ranges do not make it shared");
+
+    // A learned range in the middle splits it, one overlapping its end trims it.
+    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5003, 5005), macD, pending),
+                          nullptr,
+                          "5003-5005 learned");
+    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5008, 5100), macE, pending),
+                          nullptr,
+                          "5008-5100 learned");
+    std::ostringstream table;
+    c->Print(table);
+    NS_TEST_EXPECT_MSG_EQ(table.str(),
+                          "Address                  HWtype  HWaddress           Iface\n"
+                          "192.35.162.2:5000-5002   "
+                          "        (incomplete)        eth1\n"
+                          "192.35.162.2:5003-5005   "
+                          "ether   00:00:00:00:00:0d   eth1\n"
+                          "192.35.162.2:5006-5007   "
+                          "        (incomplete)        eth1\n"
+                          "192.35.162.2:5008-5100   "
+                          "ether   00:00:00:00:00:0e   eth1\n"
+                          "192.35.162.2:6000-6000   "
+                          "        (incomplete)        eth1\n",
+                          "the dead range split and trimmed");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 5U, "five entries");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 5001), "DEAD", "5001 still dead");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 5007), "DEAD", "5007 still dead");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 5009), macE, "5009 learned");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief New resolutions of an address are bounded by MaxUnresolvedPerAddress
+ * and by its token bucket (RequestBurst, RequestRate), retransmissions too;
+ * another address has a bucket of its own.
+ */
+class PeArpCacheAdmissionTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAdmissionTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAdmissionTestCase::PeArpCacheAdmissionTestCase()
+    : PeArpCacheTestCase("MaxUnresolvedPerAddress=2, RequestBurst=2, RequestRate=1 per s")
+{
+}
+
+void
+PeArpCacheAdmissionTestCase::DoRun()
+{
+    Ipv4Address a("10.0.0.1");
+    Ipv4Address b("10.0.0.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("MaxUnresolvedPerAddress", UintegerValue(2));
+    c->SetAttribute("RequestBurst", UintegerValue(2));
+    c->SetAttribute("RequestRate", DoubleValue(1));
+    c->SetAttribute("MaxRetries", UintegerValue(2));
+    std::vector<Ptr<Packet>> p;
+    for (uint32_t i = 0; i < 6; i++)
+    {
+        p.push_back(Create<Packet>(100 + i));
+    }
+    std::vector<bool> added(6, false);
+    uint32_t sizeAt45 = 0;
+
+    // Tokens of a: 2 at 0 s, two taken; +1 per second after.
+    Simulator::Schedule(Seconds(0), [&]() {
+        added[0] = c->AddIncomplete(a, 10, p[0]) != nullptr; // token: 1 left
+        added[1] = c->AddIncomplete(a, 11, p[1]) != nullptr; // token: 0 left (deferred)
+        added[2] = c->AddIncomplete(a, 12, p[2]) != nullptr; // 2 unresolved already
+        added[3] = c->AddIncomplete(b, 10, p[3]) != nullptr; // b's own bucket
+    });
+    // 1 s: a:10 retransmits (the token of 1 s); a:11 sends its first request
+    // (paid for at 0 s). 2 s: a:10 retransmits (the token of 2 s), a:11 has
+    // none. 3 s: a:10 fails; a:11 retransmits (the token of 3 s). 4 s: a:11
+    // fails, its DEAD port joins a:10's.
+    Simulator::Schedule(MilliSeconds(4500), [&]() {
+        added[4] = c->AddIncomplete(a, 12, p[4]) != nullptr; // 1.5 tokens: admitted
+        added[5] = c->AddIncomplete(a, 13, p[5]) != nullptr; // 0.5 token: refused
+        sizeAt45 = c->GetSize();
+    });
+    Simulator::Stop(MilliSeconds(4600));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(added[0], true, "a:10 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[1], true, "a:11 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[2], false, "a:12 refused at 0 s (unresolved limit)");
+    NS_TEST_EXPECT_MSG_EQ(added[3], true, "b:10 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[4], true, "a:12 admitted at 4.5 s");
+    NS_TEST_EXPECT_MSG_EQ(added[5], false, "a:13 refused at 4.5 s (no token)");
+    std::map<std::string, std::string> perKey;
+    for (const auto& r : m_requests)
+    {
+        perKey[Key(r.address, r.port)] += std::to_string(r.time.GetMilliSeconds()) + " ";
+    }
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.1:10"], "1000 2000 ", "a:10 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.1:11"], "1000 3000 ", "a:11 requests");
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.2:10"], "1000 2000 ", "b:10 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRateLimitedRequests(), 1U, "a:11 at 2 s not sent");
+    std::map<PeArpCache::DropReason, std::string> dropped;
+    for (const auto& d : m_drops)
+    {
+        dropped[d.reason] +=
+            std::to_string(d.uid) + "@" + std::to_string(d.time.GetMilliSeconds()) + " ";
+    }
+    auto at = [](Ptr<Packet> packet, int64_t ms) {
+        return std::to_string(packet->GetUid()) + "@" + std::to_string(ms) + " ";
+    };
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::UNRESOLVED_LIMIT], at(p[2], 0), "a:12 at 0 s");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RATE_LIMITED], at(p[5], 4500), "a:13");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RESOLUTION_FAILED],
+                          at(p[0], 3000) + at(p[3], 3000) + at(p[1], 4000),
+                          "a:10 and b:10 at 3 s, a:11 at 4 s");
+    NS_TEST_EXPECT_MSG_EQ(sizeAt45, 3U, "a's dead 10-11, b's dead 10, a:12 waiting");
+    PeArpCache::Entry* dead = c->Lookup(a, 11);
+    NS_TEST_ASSERT_MSG_NE(dead, nullptr, "a:11 dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->GetRange(), PeArpPortRange(10, 11), "a's dead range 10-11");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief At ForcedGcThreshold DEAD entries, then incomplete entries whose
+ * request went unanswered, are evicted oldest first, never permanent or
+ * resolved entries nor resolutions in their first wait; at MaxEntries new
+ * entries are refused.
+ */
+class PeArpCacheForcedGcTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheForcedGcTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheForcedGcTestCase::PeArpCacheForcedGcTestCase()
+    : PeArpCacheTestCase("ForcedGcThreshold=4, MaxEntries=6: dead, then unanswered entries evicted")
+{
+}
+
+void
+PeArpCacheForcedGcTestCase::DoRun()
+{
+    Ipv4Address x("10.0.0.1");
+    Ipv4Address y("10.0.0.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("ForcedGcThreshold", UintegerValue(4));
+    c->SetAttribute("MaxEntries", UintegerValue(6));
+    PeArpCache::PendingList pending;
+    auto address = [](uint32_t i) { return Ipv4Address(Ipv4Address("10.1.0.0").Get() + i); };
+    Ptr<Packet> o1 = Create<Packet>(10);
+    Ptr<Packet> n4 = Create<Packet>(11);
+    std::vector<bool> added(8, false);
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        c->AddPermanent(x, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
+        c->Resolve(y, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:02"), pending);
+        added[0] = c->AddIncomplete(address(1), 80, Create<Packet>(1)) != nullptr; // d1
+        added[1] = c->AddIncomplete(address(2), 80, Create<Packet>(2)) != nullptr; // d2
+    });
+    // d1, d2 dead at 4 s. Each entry below finds 4 entries and evicts one.
+    Simulator::Schedule(MilliSeconds(4500), [&]() {
+        added[2] = c->AddIncomplete(address(3), 80, o1) != nullptr; // o1 (evicts d1)
+    });
+    Simulator::Schedule(MilliSeconds(5000), [&]() {
+        added[3] = c->AddIncomplete(address(4), 80, Create<Packet>(4)) != nullptr; // o2 (d2)
+    });
+    // o1 retransmits at 5.5 s: unanswered, it may go.
+    Simulator::Schedule(MilliSeconds(5700), [&]() {
+        added[4] = c->AddIncomplete(address(5), 80, Create<Packet>(5)) != nullptr; // (evicts o1)
+    });
+    // Nothing left to evict: o2 and n1 are in their first wait.
+    Simulator::Schedule(MilliSeconds(5800), [&]() {
+        added[5] = c->AddIncomplete(address(6), 80, Create<Packet>(6)) != nullptr; // 5 entries
+        added[6] = c->AddIncomplete(address(7), 80, Create<Packet>(7)) != nullptr; // 6 entries
+        added[7] = c->AddIncomplete(address(8), 80, n4) != nullptr;                // refused
+    });
+    Simulator::Stop(MilliSeconds(5900));
+    Simulator::Run();
+
+    for (uint32_t i = 0; i < 7; i++)
+    {
+        NS_TEST_EXPECT_MSG_EQ(added[i], true, "entry " << i << " created");
+    }
+    NS_TEST_EXPECT_MSG_EQ(added[7], false, "the seventh entry refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetEvictedEntries(), 3U, "d1, d2 and o1 evicted");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 6U, "MaxEntries");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, x, 1), "PERMANENT", "the static entry stays");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, y, 1), "ALIVE", "the resolved entry stays");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(1), 80), nullptr, "d1 gone");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(2), 80), nullptr, "d2 gone");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(3), 80), nullptr, "o1 gone");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address(4), 80), "WAIT_REPLY", "o2 stays");
+    std::map<PeArpCache::DropReason, std::vector<uint64_t>> dropped;
+    for (const auto& d : m_drops)
+    {
+        dropped[d.reason].push_back(d.uid);
+    }
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RESOLUTION_FAILED].size(), 2U, "d1, d2 at 4 s");
+    NS_TEST_ASSERT_MSG_EQ(dropped[PeArpCache::EVICTED].size(), 1U, "o1's packet");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::EVICTED][0], o1->GetUid(), "that packet");
+    NS_TEST_ASSERT_MSG_EQ(dropped[PeArpCache::TABLE_FULL].size(), 1U, "the refused packet");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::TABLE_FULL][0], n4->GetUid(), "that packet");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief With the default limits, a legitimate burst is not slowed down:
+ * 4,096 hosts of one address (15 ports each) whose first packets arrive
+ * within 1 s, each resolved 10 ms later (the longest default request
+ * jitter), are all admitted and all their packets handed back.
+ */
+class PeArpCacheLegitimateBurstTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheLegitimateBurstTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheLegitimateBurstTestCase::PeArpCacheLegitimateBurstTestCase()
+    : PeArpCacheTestCase("Default limits: 4,096 hosts of one address starting within 1 s")
+{
+}
+
+void
+PeArpCacheLegitimateBurstTestCase::DoRun()
+{
+    const uint32_t hosts = 4096;
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    PeArpCache::PendingList handedBack;
+    uint32_t admitted = 0;
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        uint16_t low = 1024 + 15 * i;
+        Time first = Seconds(1.0 * i / hosts);
+        Simulator::Schedule(first, [&, low]() {
+            admitted += c->AddIncomplete(address, low + 7, Create<Packet>(10)) != nullptr;
+        });
+        Simulator::Schedule(first + MilliSeconds(10), [&, i, low]() {
+            Mac48Address mac(Mac48Address::Allocate());
+            PeArpCache::PendingList pending;
+            c->Resolve(address, PeArpPortRange(low, low + 14), mac, pending);
+            handedBack.splice(handedBack.end(), pending);
+        });
+    }
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(admitted, hosts, "every first packet got an entry");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 0U, "no packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(handedBack.size(), hosts, "every packet handed back");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), hosts, "one entry per host");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRateLimitedRequests(), 0U, "no request held back");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -1649,6 +1967,10 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCachePrintTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheScanCostTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheUpdateTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheDeadRangeTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAdmissionTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheForcedGcTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheLegitimateBurstTestCase, TestCase::QUICK);
 }
 
 static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization

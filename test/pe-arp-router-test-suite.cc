@@ -15,19 +15,26 @@
 
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
+#include "ns3/double.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/on-off-helper.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-traffic-control-layer.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <sstream>
 
 using namespace ns3;
@@ -467,6 +474,214 @@ class PeArpRouterSecondMissTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A port scan of all 65,536 ports of the shared address from the Internet
+ * (UDP, 650 packets/s, 101 s) while hosts A, B and C receive TCP flows and
+ * their entries are refreshed (AliveTimeout 30 s), with MaxEntries 16384, which
+ * one entry per scanned port would fill in 25 s. Every byte of the flows
+ * arrives; the router's table and its requests for ports nobody owns stay
+ * within bounds derived from the cache's attributes; a host D that appears
+ * during the scan is learned from its own request and reached, and a host E
+ * is reached after the scan.
+ *
+ * Bounds (T: the time simulated, 130 s; ranges: the 5 host ranges):
+ * - requests for unowned ports <= RequestBurst + RequestRate * T (every such
+ *   request, first or retransmitted, takes a token of the address' bucket);
+ * - all the router's requests (its LAN broadcasts) <= RequestBurst +
+ *   RequestRate * T + ranges * (1 + MaxRetries) * ceil(T / AliveTimeout)
+ *   (refreshes of resolved ranges take no token);
+ * - table size <= ranges + MaxUnresolvedPerAddress + RequestBurst +
+ *   RequestRate * T (resolved ranges, incomplete entries, and DEAD entries,
+ *   each of which is a resolution that took a token).
+ */
+class PeArpRouterPortScanTestCase : public TestCase
+{
+  public:
+    PeArpRouterPortScanTestCase()
+        : TestCase("Figure 4: a scan of all 65,536 ports neither fills the table nor floods "
+                   "the LAN, and every flow is delivered")
+    {
+    }
+
+  private:
+    /** Sends one datagram to each port in turn. */
+    struct Scanner
+    {
+        Ptr<Socket> socket; //!< UDP socket of the Internet host
+        Ipv4Address target; //!< the shared address
+        uint32_t next = 0;  //!< next port
+        Time interval;      //!< time between datagrams
+        uint32_t sent = 0;  //!< datagrams sent
+        Time last;          //!< when the last one was sent
+
+        /** Send to the next port and schedule the one after. */
+        void Step()
+        {
+            socket->SendTo(Create<Packet>(20), 0, InetSocketAddress(target, next));
+            sent++;
+            last = Simulator::Now();
+            if (++next < 65536)
+            {
+                Simulator::Schedule(interval, &Scanner::Step, this);
+            }
+        }
+    };
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::PeArpCache::AliveTimeout", TimeValue(Seconds(30)));
+        // A table that one entry per scanned port would fill in 25 s.
+        Config::SetDefault("ns3::PeArpCache::MaxEntries", UintegerValue(16384));
+        const std::vector<PeArpPortRange> ranges = {PeArpPortRange(2000, 2999),
+                                                    PeArpPortRange(3000, 3999),
+                                                    PeArpPortRange(4000, 4999),
+                                                    PeArpPortRange(45000, 45999),
+                                                    PeArpPortRange(60000, 60999)};
+        Figure4 f(ranges);
+        Config::Reset();
+        Ptr<PeArpCache> cache = f.routerLan->GetCache();
+        const Time stop = Seconds(130);
+
+        // A, B, C: one TCP flow each, 1,000,000 bytes at 80 kb/s (1 s to 101 s).
+        std::vector<Ptr<Application>> sinks;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            uint16_t port = ranges[i].GetLow() + 500;
+            sinks.push_back(InstallSink(f.hosts.Get(i), true, port));
+            OnOffHelper flow("ns3::TcpSocketFactory", InetSocketAddress(f.shared, port));
+            flow.SetAttribute("DataRate", StringValue("80kbps"));
+            flow.SetAttribute("PacketSize", UintegerValue(1000));
+            flow.SetAttribute("MaxBytes", UintegerValue(1000000));
+            flow.SetAttribute("OnTime", StringValue("ns3::ConstantRandomVariable[Constant=1000]"));
+            flow.SetAttribute("OffTime", StringValue("ns3::ConstantRandomVariable[Constant=0]"));
+            flow.Install(f.inet).Start(Seconds(1));
+        }
+        // D speaks at 40 s (its request teaches the router its range), then
+        // receives 20,000 bytes at 45 s; E receives 20,000 bytes after the scan.
+        Ptr<Application> inetSink = InstallSink(f.inet, false, 9);
+        Figure4::SendUdp(f.hosts.Get(3), Seconds(40), f.inetAddress, 9, 1, 50);
+        Ptr<Application> sinkD = InstallSink(f.hosts.Get(3), true, 45500);
+        SendTcp(f.inet, f.shared, 45500, 20000, Seconds(45));
+        Ptr<Application> sinkE = InstallSink(f.hosts.Get(4), true, 60500);
+        SendTcp(f.inet, f.shared, 60500, 20000, Seconds(110));
+
+        // The scan: ports 0 to 65535, 650 datagrams per second, from 2 s.
+        Scanner scanner;
+        scanner.socket = Socket::CreateSocket(f.inet, UdpSocketFactory::GetTypeId());
+        scanner.target = f.shared;
+        scanner.interval = Seconds(1.0 / 650);
+        Simulator::Schedule(Seconds(2), &Scanner::Step, &scanner);
+
+        uint64_t unownedRequests = 0;
+        uint64_t ownedRequests = 0;
+        f.RouterProtocol()->TraceConnectWithoutContext(
+            "RequestSent",
+            Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                [&](Ptr<const NetDevice>, const PeArpHeader& h) {
+                    bool owned = false;
+                    for (const PeArpPortRange& r : ranges)
+                    {
+                        owned = owned || r.Contains(h.GetTargetPort());
+                    }
+                    (owned ? ownedRequests : unownedRequests)++;
+                }));
+        // D's and E's entries and bytes 5 s after their flows started (later
+        // the entries may expire).
+        std::vector<PeArpPortRange> learned(5);
+        std::vector<Mac48Address> learnedMac(5);
+        std::vector<uint64_t> bytesThen(5, 0);
+        for (uint32_t i = 3; i < 5; i++)
+        {
+            Simulator::Schedule(Seconds(i == 3 ? 50 : 115), [&, i]() {
+                PeArpCache::Entry* e = cache->Lookup(f.shared, ranges[i].GetLow() + 500);
+                if (e != nullptr && e->IsAlive())
+                {
+                    learned[i] = e->GetRange();
+                    learnedMac[i] = e->GetMacAddress();
+                }
+                bytesThen[i] = SinkBytes(i == 3 ? sinkD : sinkE);
+            });
+        }
+        uint32_t maxSize = 0;
+        std::function<void()> sample = [&]() {
+            maxSize = std::max(maxSize, cache->GetSize());
+            Simulator::Schedule(MilliSeconds(10), sample);
+        };
+        Simulator::Schedule(Seconds(0), sample);
+        Simulator::Stop(stop);
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(scanner.sent, 65536U, "the whole port space was scanned");
+        NS_TEST_EXPECT_MSG_LT(scanner.last, Seconds(103), "in about 101 s");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), 1000000, "host " << i << " got its flow");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 50, "D's datagram reached the Internet");
+        NS_TEST_EXPECT_MSG_EQ(bytesThen[3], 20000, "D, new during the scan, got its bytes by 50 s");
+        NS_TEST_EXPECT_MSG_EQ(bytesThen[4], 20000, "E got its bytes after the scan, by 115 s");
+        for (uint32_t i = 0; i < f.hosts.GetN(); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[i]->GetWrongHostPackets(), 0, "no misdelivery");
+        }
+        for (uint32_t i = 3; i < 5; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(learned[i],
+                                  ranges[i],
+                                  "host " << i << "'s range was in the table 5 s after its flow");
+            NS_TEST_EXPECT_MSG_EQ(learnedMac[i],
+                                  Mac48Address::ConvertFrom(f.hostLink[i]->GetAddress()),
+                                  "with its MAC");
+        }
+
+        // The bounds, from the cache's attributes (their defaults).
+        UintegerValue burst;
+        DoubleValue rate;
+        UintegerValue unresolved;
+        cache->GetAttribute("RequestBurst", burst);
+        cache->GetAttribute("RequestRate", rate);
+        cache->GetAttribute("MaxUnresolvedPerAddress", unresolved);
+        NS_TEST_ASSERT_MSG_GT(rate.Get(), 0, "the defaults limit the requests");
+        double tokens = burst.Get() + rate.Get() * stop.GetSeconds();
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(unownedRequests,
+                                    tokens,
+                                    "requests for unowned ports <= RequestBurst + RequestRate*T");
+        UintegerValue maxRetries;
+        cache->GetAttribute("MaxRetries", maxRetries);
+        double refreshes = ranges.size() * (1.0 + maxRetries.Get()) *
+                           std::ceil(stop.GetSeconds() / cache->GetAliveTimeout().GetSeconds());
+        NS_TEST_EXPECT_MSG_EQ(f.RouterProtocol()->GetCounters().requestsSent,
+                              unownedRequests + ownedRequests,
+                              "every request traced");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(unownedRequests + ownedRequests,
+                                    tokens + refreshes,
+                                    "LAN broadcasts <= tokens + refreshes");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(maxSize,
+                                    ranges.size() + unresolved.Get() + tokens,
+                                    "table <= ranges + MaxUnresolvedPerAddress + tokens");
+        // That bound is below MaxEntries: nothing may be refused for a full table.
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::TABLE_FULL], 0, "no table-full drop");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::CACHE_REFUSED], 0, "nothing refused");
+        NS_LOG_UNCOND("port scan: " << unownedRequests << " requests for unowned ports, "
+                                    << ownedRequests << " for owned ones, table at most " << maxSize
+                                    << " entries");
+        std::ostringstream drops;
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
+        {
+            if (c.drops[r] > 0)
+            {
+                drops << " " << static_cast<PeArpL3Protocol::DropReason>(r) << "=" << c.drops[r];
+            }
+        }
+        NS_LOG_UNCOND("port scan: router drops" << drops.str() << "; refused entries "
+                                                << cache->GetRefusedEntries());
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -483,6 +698,7 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(10, 1), TestCase::QUICK);
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(1, 10), TestCase::QUICK);
         AddTestCase(new PeArpRouterSecondMissTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRouterPortScanTestCase, TestCase::QUICK);
     }
 };
 
