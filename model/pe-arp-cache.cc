@@ -35,29 +35,30 @@ PeArpCache::GetTypeId()
                           "by a new request.",
                           TimeValue(Seconds(120)),
                           MakeTimeAccessor(&PeArpCache::m_aliveTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("DeadTimeout",
                           "When this timeout expires, a failed resolution may be tried again.",
                           TimeValue(Seconds(100)),
                           MakeTimeAccessor(&PeArpCache::m_deadTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("WaitReplyTimeout",
-                          "When this timeout expires, an unanswered request is retransmitted.",
+                          "When this timeout expires, an unanswered request is retransmitted "
+                          "(more than 0).",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&PeArpCache::m_waitReplyTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("MaxRetries",
                           "Number of retransmissions of a request before the entry is "
-                          "marked dead.",
+                          "marked dead (0 to 100).",
                           UintegerValue(3),
                           MakeUintegerAccessor(&PeArpCache::m_maxRetries),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 100))
             .AddAttribute("PendingQueueSize",
                           "Number of packets that may wait for one entry; on overflow the "
-                          "oldest is dropped.",
+                          "oldest is dropped (0 to 65536).",
                           UintegerValue(3),
                           MakeUintegerAccessor(&PeArpCache::m_pendingQueueSize),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 65536))
             .AddAttribute("GcThreshold",
                           "Number of entries above which expired entries are collected "
                           "before a new entry is created.",
@@ -68,7 +69,7 @@ PeArpCache::GetTypeId()
                           "Minimum time between two collections.",
                           TimeValue(Seconds(5)),
                           MakeTimeAccessor(&PeArpCache::m_gcInterval),
-                          MakeTimeChecker())
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("ForcedGcThreshold",
                           "Number of entries from which DEAD entries and incomplete entries "
                           "whose request went unanswered for WaitReplyTimeout are evicted, "

@@ -293,7 +293,10 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
 void
 PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
-    Simulator::Schedule(MilliSeconds(m_requestJitter->GetValue()),
+    double jitter = m_requestJitter->GetValue();
+    NS_ABORT_MSG_IF(jitter < 0,
+                    "PeArpL3Protocol: RequestJitter drew a negative delay (" << jitter << " ms)");
+    Simulator::Schedule(MilliSeconds(jitter),
                         &PeArpL3Protocol::SendDelayedRequest,
                         this,
                         cache,

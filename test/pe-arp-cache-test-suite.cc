@@ -1941,6 +1941,80 @@ PeArpCacheLegitimateBurstTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief The attribute checkers reject values that make no sense or would
+ * hang a run (a WaitReplyTimeout of 0 with a huge MaxRetries retransmitted
+ * forever at the same instant); the extreme accepted values end.
+ */
+class PeArpCacheAttributeBoundsTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAttributeBoundsTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAttributeBoundsTestCase::PeArpCacheAttributeBoundsTestCase()
+    : PeArpCacheTestCase("Attribute checkers: bad values refused, extreme values end")
+{
+}
+
+void
+PeArpCacheAttributeBoundsTestCase::DoRun()
+{
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+
+    struct
+    {
+        std::string name;
+        Ptr<AttributeValue> value;
+        bool accepted;
+    } const cases[] = {
+        {"WaitReplyTimeout", Create<TimeValue>(Seconds(0)), false},
+        {"WaitReplyTimeout", Create<TimeValue>(Seconds(-1)), false},
+        {"WaitReplyTimeout", Create<TimeValue>(NanoSeconds(1)), true},
+        {"MaxRetries", Create<UintegerValue>(4294967295U), false},
+        {"MaxRetries", Create<UintegerValue>(101), false},
+        {"MaxRetries", Create<UintegerValue>(100), true},
+        {"AliveTimeout", Create<TimeValue>(Seconds(0)), false},
+        {"DeadTimeout", Create<TimeValue>(Seconds(-1)), false},
+        {"DeadTimeout", Create<TimeValue>(Seconds(0)), true},
+        {"GcInterval", Create<TimeValue>(Seconds(-1)), false},
+        {"PendingQueueSize", Create<UintegerValue>(65537), false},
+        {"PendingQueueSize", Create<UintegerValue>(0), true},
+        {"MaxEntries", Create<UintegerValue>(0), false},
+        {"ForcedGcThreshold", Create<UintegerValue>(0), false},
+        {"MaxUnresolvedPerAddress", Create<UintegerValue>(0), false},
+        {"MaxUnresolvedPerAddress", Create<UintegerValue>(65537), false},
+        {"RequestRate", Create<DoubleValue>(-1), false},
+        {"RequestRate", Create<DoubleValue>(0), true},
+        {"RequestBurst", Create<UintegerValue>(0), false},
+    };
+
+    for (const auto& t : cases)
+    {
+        Ptr<PeArpCache> fresh = CreateObject<PeArpCache>();
+        NS_TEST_EXPECT_MSG_EQ(fresh->SetAttributeFailSafe(t.name, *t.value),
+                              t.accepted,
+                              t.name << " = " << t.value->SerializeToString(nullptr));
+        fresh->Dispose();
+    }
+
+    // The extremes accepted together end: 100 retransmissions 1 ns apart.
+    c->SetAttribute("WaitReplyTimeout", TimeValue(NanoSeconds(1)));
+    c->SetAttribute("MaxRetries", UintegerValue(100));
+    Simulator::Schedule(Seconds(1), [&]() {
+        c->AddIncomplete(Ipv4Address("10.0.0.1"), 80, Create<Packet>(10));
+    });
+    Simulator::Run();
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 100U, "100 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "then the entry failed");
+    NS_TEST_EXPECT_MSG_EQ(Simulator::Now(), Seconds(1) + NanoSeconds(101), "at 1 s + 101 ns");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -1971,6 +2045,7 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCacheAdmissionTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheForcedGcTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheLegitimateBurstTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAttributeBoundsTestCase, TestCase::QUICK);
 }
 
 static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization
