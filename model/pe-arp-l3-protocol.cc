@@ -148,6 +148,9 @@ PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
     cache->SetDevice(device, name);
     cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
     cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpL3Protocol::CacheDrop, this));
+    // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
+    // link change.
+    device->AddLinkChangeCallback(MakeCallback(&PeArpCache::Flush, cache));
     m_caches.push_back(cache);
     return cache;
 }

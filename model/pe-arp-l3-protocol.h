@@ -129,7 +129,9 @@ class PeArpL3Protocol : public Object
 
     /**
      * Create the cache of a device that resolves with PE-ARP (a
-     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice).
+     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice). The cache is
+     * flushed (PeArpCache::Flush) when the device reports a link change, as
+     * ns3::ArpL3Protocol does; its drops are counted by this protocol.
      * \param device the device (must implement ns3::PeArpInterface)
      * \param name the interface name for printing
      * \return the new cache

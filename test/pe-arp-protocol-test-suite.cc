@@ -22,10 +22,13 @@
 #include "ns3/ipv4-raw-socket-factory.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
+#include "ns3/simple-channel.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/test.h"
@@ -665,6 +668,66 @@ class PeArpCacheDropsCountedTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A link change of the device under a PE-ARP interface flushes the
+ * interface's cache (as ns-3's ArpL3Protocol does): learned and incomplete
+ * entries go, their packets counted as DISPOSED, static entries stay. ns-3
+ * 3.37's devices report only a link coming up (a SimpleNetDevice plugged
+ * into a channel, a CSMA or point-to-point device attached): none reports a
+ * link going down. Here the device is plugged into another channel.
+ */
+class PeArpLinkChangeFlushTestCase : public TestCase
+{
+  public:
+    PeArpLinkChangeFlushTestCase()
+        : TestCase("a link change flushes the interface's cache, static entries kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Ptr<Node> node = CreateObject<Node>();
+        Ptr<SimpleNetDevice> link = CreateObject<SimpleNetDevice>();
+        link->SetAddress(Mac48Address::Allocate());
+        node->AddDevice(link);
+        link->SetChannel(CreateObject<SimpleChannel>());
+        Ptr<PeArpNetDevice> device = PeArpHelper().Install(link);
+        Ptr<PeArpCache> cache = device->GetCache();
+        Ptr<PeArpL3Protocol> protocol = node->GetObject<PeArpL3Protocol>();
+        Ipv4Address fixed("10.0.0.1");
+        Ipv4Address learned("10.0.0.2");
+        Ipv4Address waiting("10.0.0.3");
+        uint32_t sizeBefore = 0;
+        Simulator::Schedule(Seconds(1), [&]() {
+            PeArpCache::PendingList pending;
+            cache->AddPermanent(fixed, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
+            cache->Resolve(learned,
+                           PeArpPortRange::All(),
+                           Mac48Address("00:00:00:00:00:02"),
+                           pending);
+            cache->AddIncomplete(waiting, 80, Create<Packet>(10));
+            sizeBefore = cache->GetSize();
+        });
+        Simulator::Schedule(Seconds(1.5),
+                            [&]() { link->SetChannel(CreateObject<SimpleChannel>()); });
+        Simulator::Stop(Seconds(1.6));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(sizeBefore, 3U, "three entries before");
+        NS_TEST_EXPECT_MSG_EQ(cache->GetSize(), 1U, "one after the link change");
+        PeArpCache::Entry* kept = cache->Lookup(fixed, 80);
+        NS_TEST_EXPECT_MSG_EQ((kept != nullptr && kept->IsPermanent()), true, "the static one");
+        NS_TEST_EXPECT_MSG_EQ(cache->Lookup(learned, 80), nullptr, "the learned one flushed");
+        NS_TEST_EXPECT_MSG_EQ(cache->Lookup(waiting, 80), nullptr, "the incomplete one flushed");
+        NS_TEST_EXPECT_MSG_EQ(protocol->GetCounters().drops[PeArpL3Protocol::DISPOSED],
+                              1,
+                              "its packet dropped and counted");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The protocol conduct suite.
  */
 class PeArpProtocolTestSuite : public TestSuite
@@ -682,6 +745,7 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpRangeConflictTestCase, TestCase::QUICK);
         AddTestCase(new PeArpCacheDropsCountedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpLinkChangeFlushTestCase, TestCase::QUICK);
     }
 };
 
