@@ -127,7 +127,7 @@ PeArpBridgeNetDevice::AddBridgePort(Ptr<NetDevice> port)
         NS_ABORT_MSG_UNLESS(m_protocol,
                             "PeArpBridgeNetDevice: no PeArpL3Protocol on node "
                                 << m_node->GetId() << " (use PeArpBridgeHelper)");
-        m_cache = m_protocol->CreateCache(this, m_name);
+        m_cache = m_protocol->CreateCache(this, this, m_name);
         for (const Ipv4Address& address : m_shared)
         {
             m_cache->DeclareShared(address);
@@ -266,7 +266,7 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     }
     if (header.IsReply() && destination == m_address)
     {
-        m_protocol->Receive(this, packet, source); // a host answers the bridge
+        m_protocol->Receive(m_cache, packet, source); // a host answers the bridge
         return true;
     }
     if (m_arpSuppression && header.IsRequest() && !IsShared(header.GetTargetIp()))
@@ -319,7 +319,7 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
     }
     Ptr<Packet> copy = packet->Copy();
     Address hardwareDestination;
-    if (m_protocol->Lookup(this,
+    if (m_protocol->Lookup(m_cache,
                            copy,
                            summary.destination,
                            summary.GetDemuxPort(),

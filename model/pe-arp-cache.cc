@@ -118,7 +118,8 @@ PeArpCache::GetTypeId()
 }
 
 PeArpCache::PeArpCache()
-    : m_size(0),
+    : m_interface(nullptr),
+      m_size(0),
       m_nextSerial(1),
       m_lastGc(Seconds(-1000)),
       m_pendingQueueDrops(0),
@@ -161,6 +162,7 @@ PeArpCache::DoDispose()
     m_size = 0;
     m_deadlines = decltype(m_deadlines)();
     m_device = nullptr;
+    m_interface = nullptr;
     m_requestCallback = MakeNullCallback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t>();
     Object::DoDispose();
 }
@@ -177,6 +179,19 @@ Ptr<NetDevice>
 PeArpCache::GetDevice() const
 {
     return m_device;
+}
+
+void
+PeArpCache::SetInterface(PeArpInterface* interface)
+{
+    NS_LOG_FUNCTION(this << interface);
+    m_interface = interface;
+}
+
+PeArpInterface*
+PeArpCache::GetInterface() const
+{
+    return m_interface;
 }
 
 std::string

@@ -32,6 +32,8 @@
 namespace ns3
 {
 
+class PeArpInterface;
+
 /**
  * \ingroup pe-arp
  * \brief The port-aware address resolution table of one PE-ARP interface.
@@ -233,6 +235,14 @@ class PeArpCache : public Object
     void SetDevice(Ptr<NetDevice> device, const std::string& name);
     /** \return the PE-ARP device */
     Ptr<NetDevice> GetDevice() const;
+    /**
+     * Set the device as the PeArpInterface the protocol uses (set once, by
+     * PeArpL3Protocol::CreateCache; not owned).
+     * \param interface the interface
+     */
+    void SetInterface(PeArpInterface* interface);
+    /** \return the PeArpInterface of the device (nullptr if not set or disposed) */
+    PeArpInterface* GetInterface() const;
     /** \return the interface name */
     std::string GetInterfaceName() const;
 
@@ -630,8 +640,9 @@ class PeArpCache : public Object
      */
     void NotifyEntry(const Entry* entry);
 
-    Ptr<NetDevice> m_device; //!< the PE-ARP device
-    std::string m_name;      //!< interface name for printing
+    Ptr<NetDevice> m_device;     //!< the PE-ARP device
+    PeArpInterface* m_interface; //!< the same device, as the protocol sees it
+    std::string m_name;          //!< interface name for printing
     Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address

@@ -132,20 +132,17 @@ PeArpL3Protocol::DoDispose()
     Object::DoDispose();
 }
 
-PeArpInterface*
-PeArpL3Protocol::AsInterface(Ptr<NetDevice> device)
-{
-    auto interface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
-    NS_ABORT_MSG_UNLESS(interface, "PeArpL3Protocol: device does not implement PeArpInterface");
-    return interface;
-}
-
 Ptr<PeArpCache>
-PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
+PeArpL3Protocol::CreateCache(Ptr<NetDevice> device,
+                             PeArpInterface* interface,
+                             const std::string& name)
 {
-    NS_LOG_FUNCTION(this << device << name);
+    NS_LOG_FUNCTION(this << device << interface << name);
+    NS_ABORT_MSG_UNLESS(device && interface,
+                        "PeArpL3Protocol::CreateCache: a device and its PeArpInterface are needed");
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(device, name);
+    cache->SetInterface(interface);
     cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
     cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpL3Protocol::CacheDrop, this));
     // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
@@ -224,15 +221,14 @@ PeArpL3Protocol::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reas
 }
 
 bool
-PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
+PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
                         Ptr<Packet> packet,
                         Ipv4Address nextHop,
                         uint16_t port,
                         const Address& source,
                         Address* hardwareDestination)
 {
-    NS_LOG_FUNCTION(this << device << packet << nextHop << port);
-    Ptr<PeArpCache> cache = AsInterface(device)->GetCache();
+    NS_LOG_FUNCTION(this << cache << packet << nextHop << port);
     PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
     if (port == 0 && (entry == nullptr || entry->IsIncomplete()))
     {
@@ -346,7 +342,7 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
         return; // disposed
     }
     Ptr<NetDevice> netDevice = cache->GetDevice();
-    PeArpInterface* device = AsInterface(netDevice);
+    PeArpInterface* device = cache->GetInterface();
     Ipv4Address source;
     if (!device->SelectSourceAddress(target, source))
     {
@@ -389,9 +385,14 @@ PeArpL3Protocol::SendPending(PeArpInterface* device,
 }
 
 void
-PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from)
+PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const Address& from)
 {
-    NS_LOG_FUNCTION(this << device << frame << from);
+    NS_LOG_FUNCTION(this << cache << frame << from);
+    Ptr<NetDevice> device = cache->GetDevice();
+    if (!device)
+    {
+        return; // disposed
+    }
     PeArpHeader header;
     PeArpHeader::ParseError error = PeArpHeader::Parse(frame, header);
     if (error != PeArpHeader::PARSE_OK)
@@ -406,7 +407,7 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
         m_counters.standardFramesReceived++;
     }
 
-    PeArpInterface* interface = AsInterface(device);
+    PeArpInterface* interface = cache->GetInterface();
     // Port range conflict detection (RFC 5227 for ranges): probes, answers
     // to probes and announcements go to the device's listener.
     bool probe = header.IsRequest() && header.HasExtension() &&
@@ -461,7 +462,7 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
     }
     if (header.IsRequest())
     {
-        HandleRequest(device, header, frame);
+        HandleRequest(cache, header, frame);
     }
     else
     {
@@ -473,7 +474,7 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
             m_counters.notForUs++;
             return;
         }
-        HandleReply(device, header, frame);
+        HandleReply(cache, header, frame);
     }
 }
 
@@ -494,12 +495,13 @@ PeArpL3Protocol::IsRangeConflict(PeArpInterface* interface, const PeArpHeader& h
 }
 
 void
-PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
+PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
                                const PeArpHeader& header,
                                Ptr<const Packet> frame)
 {
-    NS_LOG_FUNCTION(this << device << header);
-    PeArpInterface* interface = AsInterface(device);
+    NS_LOG_FUNCTION(this << cache << header);
+    Ptr<NetDevice> device = cache->GetDevice();
+    PeArpInterface* interface = cache->GetInterface();
     PeArpPortRange myRange = interface->GetAnnouncedRange(header.GetTargetIp());
     if (header.HasExtension())
     {
@@ -558,13 +560,13 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
 }
 
 void
-PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
+PeArpL3Protocol::HandleReply(Ptr<PeArpCache> cache,
                              const PeArpHeader& header,
                              Ptr<const Packet> frame)
 {
-    NS_LOG_FUNCTION(this << device << header);
-    PeArpInterface* interface = AsInterface(device);
-    Ptr<PeArpCache> cache = interface->GetCache();
+    NS_LOG_FUNCTION(this << cache << header);
+    Ptr<NetDevice> device = cache->GetDevice();
+    PeArpInterface* interface = cache->GetInterface();
     PeArpCache::Entry* outstanding = cache->FindOutstanding(header.GetSenderIp(),
                                                             header.GetReturnPort(),
                                                             !header.HasExtension());

@@ -132,18 +132,22 @@ class PeArpL3Protocol : public Object
      * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice). The cache is
      * flushed (PeArpCache::Flush) when the device reports a link change, as
      * ns3::ArpL3Protocol does; its drops are counted by this protocol.
-     * \param device the device (must implement ns3::PeArpInterface)
+     * \param device the device
+     * \param interface the same device as a ns3::PeArpInterface (kept by the
+     *        cache, so that no packet needs a cast)
      * \param name the interface name for printing
      * \return the new cache
      */
-    Ptr<PeArpCache> CreateCache(Ptr<NetDevice> device, const std::string& name);
+    Ptr<PeArpCache> CreateCache(Ptr<NetDevice> device,
+                                PeArpInterface* interface,
+                                const std::string& name);
 
     /**
      * Resolve the hardware address for an IPv4 packet.
      *
      * On a miss the packet is queued in the cache, a request is scheduled
      * and false is returned; the packet is sent when the reply arrives.
-     * \param device the outgoing device (a ns3::PeArpInterface)
+     * \param cache the outgoing interface's cache (made by CreateCache)
      * \param packet the IPv4 packet, header included
      * \param nextHop the next-hop address
      * \param port the destination port, or 0 for traffic without ports
@@ -152,7 +156,7 @@ class PeArpL3Protocol : public Object
      * \param hardwareDestination receives the address on a hit
      * \return true on a hit
      */
-    bool Lookup(Ptr<NetDevice> device,
+    bool Lookup(Ptr<PeArpCache> cache,
                 Ptr<Packet> packet,
                 Ipv4Address nextHop,
                 uint16_t port,
@@ -161,11 +165,11 @@ class PeArpL3Protocol : public Object
 
     /**
      * Process an ARP frame received on a PE-ARP interface.
-     * \param device the interface
+     * \param cache the interface's cache (made by CreateCache)
      * \param frame the frame payload (after the Ethernet header)
      * \param from the source hardware address
      */
-    void Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from);
+    void Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const Address& from);
 
     /**
      * Broadcast a request for (target, port) on an interface.
@@ -259,18 +263,18 @@ class PeArpL3Protocol : public Object
     static bool IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header);
     /**
      * Handle a request for one of our addresses.
-     * \param device the interface
+     * \param cache the interface's cache
      * \param header the request
      * \param frame the frame (for the drop trace)
      */
-    void HandleRequest(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    void HandleRequest(Ptr<PeArpCache> cache, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Handle a reply addressed to one of our addresses.
-     * \param device the interface
+     * \param cache the interface's cache
      * \param header the reply
      * \param frame the frame (for the drop trace)
      */
-    void HandleReply(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    void HandleReply(Ptr<PeArpCache> cache, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Learn a frame's sender (Update with UPDATE_LEARNED) and send what was
      * waiting for it; a refusal is dropped and counted (RANGE_CONFLICT or
@@ -288,12 +292,6 @@ class PeArpL3Protocol : public Object
      * \param to the destination hardware address
      */
     void SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to);
-
-    /**
-     * \param device a device
-     * \return its PeArpInterface (aborts if it has none)
-     */
-    static PeArpInterface* AsInterface(Ptr<NetDevice> device);
 
     Ptr<Node> m_node;                                                              //!< the node
     std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners

@@ -128,7 +128,7 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
         name << "eth" << lower->GetIfIndex();
         m_name = name.str();
     }
-    m_cache = m_protocol->CreateCache(this, m_name);
+    m_cache = m_protocol->CreateCache(this, this, m_name);
     m_node->RegisterProtocolHandler(MakeCallback(&PeArpNetDevice::ReceiveFromLower, this),
                                     0,
                                     lower,
@@ -590,7 +590,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     }
     uint16_t port = summary.GetDemuxPort();
     Address hardwareDestination;
-    if (m_protocol->Lookup(this, packet, nextHop, port, Address(), &hardwareDestination))
+    if (m_protocol->Lookup(m_cache, packet, nextHop, port, Address(), &hardwareDestination))
     {
         return SendResolved(packet, hardwareDestination, Address());
     }
@@ -618,7 +618,7 @@ PeArpNetDevice::ReceiveFromLower(Ptr<NetDevice> device,
     NS_LOG_FUNCTION(this << device << packet << protocol << from << to << packetType);
     if (protocol == PeArpL3Protocol::PROT_NUMBER)
     {
-        m_protocol->Receive(this, packet, from);
+        m_protocol->Receive(m_cache, packet, from);
         return;
     }
     if (protocol == Ipv4L3Protocol::PROT_NUMBER)

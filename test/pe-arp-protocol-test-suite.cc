@@ -25,6 +25,7 @@
 #include "ns3/node.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-interface.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/simple-channel.h"
@@ -728,6 +729,40 @@ class PeArpLinkChangeFlushTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Each cache knows its device as the PeArpInterface the protocol uses, set
+ * once when the cache is created, so that no packet needs a cast.
+ */
+class PeArpCacheInterfaceTestCase : public TestCase
+{
+  public:
+    PeArpCacheInterfaceTestCase()
+        : TestCase("each cache holds its device's PeArpInterface, set by CreateCache")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        {
+            Figure4 f;
+            PeArpInterface* router = PeekPointer(f.routerLan);
+            NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetInterface(), router, "router");
+            PeArpInterface* host = PeekPointer(f.hostLan[1]);
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[1]->GetCache()->GetInterface(), host, "host B");
+            Simulator::Destroy();
+        }
+        {
+            Figure5 f;
+            PeArpInterface* bridge = PeekPointer(f.bridge);
+            NS_TEST_EXPECT_MSG_EQ(f.bridge->GetCache()->GetInterface(), bridge, "PE-Bridge");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The protocol conduct suite.
  */
 class PeArpProtocolTestSuite : public TestSuite
@@ -746,6 +781,7 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpRangeConflictTestCase, TestCase::QUICK);
         AddTestCase(new PeArpCacheDropsCountedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpLinkChangeFlushTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpCacheInterfaceTestCase, TestCase::QUICK);
     }
 };
 
