@@ -88,21 +88,22 @@ PeArpCache::GetTypeId()
                           "Number of incomplete entries (resolutions in progress) one address "
                           "may have; a miss beyond it is dropped and counted, without an "
                           "entry or a request.",
-                          UintegerValue(256),
+                          UintegerValue(1024),
                           MakeUintegerAccessor(&PeArpCache::m_maxUnresolved),
                           MakeUintegerChecker<uint32_t>(1, 65536))
             .AddAttribute("RequestRate",
-                          "Requests per second, per address, for ports not resolved yet (a "
-                          "new resolution, or a retransmission): the refill rate of the "
-                          "address' token bucket. Without a token a new resolution is "
-                          "dropped and counted, a retransmission is not sent. Refreshes of "
-                          "resolved entries are not limited. 0: no limit.",
+                          "Refill rate, per second, of each address' token bucket. A request "
+                          "for a port not resolved yet (a new resolution, or a "
+                          "retransmission) takes a token, which it gives back if it is "
+                          "answered; with the bucket empty a new resolution is dropped and "
+                          "counted and a retransmission is not sent. Refreshes of resolved "
+                          "entries take none. 0: no limit.",
                           DoubleValue(50),
                           MakeDoubleAccessor(&PeArpCache::m_requestRate),
                           MakeDoubleChecker<double>(0, 1e9))
             .AddAttribute("RequestBurst",
-                          "Depth of each address' request bucket: requests that may be sent "
-                          "at once (e.g. 4096 hosts of one address starting together).",
+                          "Depth of each address' request bucket: the requests that may be "
+                          "out or unanswered at once (e.g. lost while many hosts start).",
                           UintegerValue(4096),
                           MakeUintegerAccessor(&PeArpCache::m_requestBurst),
                           MakeUintegerChecker<uint32_t>(1, 1000000))
@@ -405,6 +406,18 @@ PeArpCache::ForcedCollect(uint32_t limit)
     }
 }
 
+PeArpCache::Bucket&
+PeArpCache::RefillBucket(Ipv4Address address)
+{
+    Time now = Simulator::Now();
+    auto [it, created] = m_buckets.try_emplace(address.Get(), Bucket{double(m_requestBurst), now});
+    Bucket& bucket = it->second;
+    bucket.tokens = std::min(double(m_requestBurst),
+                             bucket.tokens + (now - bucket.last).GetSeconds() * m_requestRate);
+    bucket.last = now;
+    return bucket;
+}
+
 bool
 PeArpCache::TakeToken(Ipv4Address address)
 {
@@ -412,12 +425,7 @@ PeArpCache::TakeToken(Ipv4Address address)
     {
         return true; // no limit
     }
-    Time now = Simulator::Now();
-    auto [it, created] = m_buckets.try_emplace(address.Get(), Bucket{double(m_requestBurst), now});
-    Bucket& bucket = it->second;
-    bucket.tokens = std::min(double(m_requestBurst),
-                             bucket.tokens + (now - bucket.last).GetSeconds() * m_requestRate);
-    bucket.last = now;
+    Bucket& bucket = RefillBucket(address);
     if (bucket.tokens < 1)
     {
         return false;
@@ -429,10 +437,10 @@ PeArpCache::TakeToken(Ipv4Address address)
 void
 PeArpCache::ReturnToken(Ipv4Address address)
 {
-    auto it = m_buckets.find(address.Get());
-    if (it != m_buckets.end())
+    if (m_requestRate > 0)
     {
-        it->second.tokens = std::min(double(m_requestBurst), it->second.tokens + 1);
+        Bucket& bucket = RefillBucket(address);
+        bucket.tokens = std::min(double(m_requestBurst), bucket.tokens + 1);
     }
 }
 
@@ -472,6 +480,7 @@ PeArpCache::AddIncomplete(Ipv4Address address,
     raw->m_state = Entry::WAIT_REPLY;
     raw->m_requestedPort = port;
     raw->m_pending.push_back({packet, source});
+    raw->m_holdsToken = true; // for its first request, sent now or after a deferral
     if (!entries.requesting.empty())
     {
         // Another request for the address is out: its reply may hold this
@@ -1146,6 +1155,9 @@ PeArpCache::HandleWaitReplyTimeout()
             StartRequest(m_table[entry->m_address.Get()], entry);
             continue;
         }
+        // The token of the request that went unanswered is spent (an answer
+        // would have given it back).
+        entry->m_holdsToken = false;
         if (entry->m_retries < m_maxRetries)
         {
             entry->m_retries++;
@@ -1170,6 +1182,7 @@ PeArpCache::HandleWaitReplyTimeout()
                     m_rateLimitedRequests++;
                     continue;
                 }
+                entry->m_holdsToken = true;
             }
             if (!m_requestCallback.IsNull())
             {
@@ -1227,6 +1240,10 @@ PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, Pendi
         if (it->second->IsWaitReply() && !it->second->m_deferred)
         {
             answered++;
+        }
+        if (it->second->m_holdsToken)
+        {
+            ReturnToken(it->second->m_address); // answered: the request costs nothing
         }
         TakePending(it->second.get(), pending);
         it = EraseIncomplete(entries, it);
@@ -1377,7 +1394,8 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_retries(0),
       m_requestedPort(0),
       m_serial(0),
-      m_victim(false)
+      m_victim(false),
+      m_holdsToken(false)
 {
 }
 

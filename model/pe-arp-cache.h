@@ -55,7 +55,9 @@ class PeArpInterface;
  * went unanswered for WaitReplyTimeout are evicted, oldest first; at
  * MaxEntries new entries are refused. Each address may have at most
  * MaxUnresolvedPerAddress incomplete entries, and its requests for ports
- * not yet resolved draw on a token bucket (RequestRate, RequestBurst).
+ * not yet resolved draw on a token bucket (RequestRate, RequestBurst): each
+ * takes a token, given back if the request is answered, so that only
+ * unanswered requests (e.g. for ports nobody owns) use it up.
  *
  * Resolutions in progress ("incomplete" entries, created on a miss) are kept
  * apart from resolved entries, keyed by the port that was asked for, because
@@ -225,6 +227,7 @@ class PeArpCache : public Object
         PendingList m_pending;                  //!< packets waiting for the address
         bool m_victim;                          //!< in the cache's eviction list
         std::list<Entry*>::iterator m_victimIt; //!< its place there
+        bool m_holdsToken; //!< holds a token of its address' bucket for its request
     };
 
     /**
@@ -498,14 +501,29 @@ class PeArpCache : public Object
      * \param limit the size to get below
      */
     void ForcedCollect(uint32_t limit);
+
+    /** The request bucket of an address. */
+    struct Bucket
+    {
+        double tokens; //!< tokens left
+        Time last;     //!< when it was last refilled
+    };
+
     /**
-     * Take a token from an address' request bucket.
+     * \param address an address
+     * \return its request bucket, refilled up to now (created full)
+     */
+    Bucket& RefillBucket(Ipv4Address address);
+    /**
+     * Take a token from an address' request bucket, for a request about to
+     * be sent (given back if the request is answered).
      * \param address the address
-     * \return false if the bucket is empty
+     * \return false if the bucket is empty (there is no limit: true)
      */
     bool TakeToken(Ipv4Address address);
     /**
-     * Give back a token taken in vain.
+     * Give a token back to an address' bucket (its request was answered, or
+     * it was taken in vain).
      * \param address the address
      */
     void ReturnToken(Ipv4Address address);
@@ -647,13 +665,6 @@ class PeArpCache : public Object
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
     std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared
-
-    /** The request bucket of an address. */
-    struct Bucket
-    {
-        double tokens; //!< tokens left
-        Time last;     //!< when it was last refilled
-    };
 
     std::unordered_map<uint32_t, Bucket> m_buckets; //!< request buckets by address
     std::list<Entry*> m_victims;                    //!< eviction list, oldest first

@@ -1744,20 +1744,24 @@ PeArpCacheAdmissionTestCase::DoRun()
     std::vector<bool> added(6, false);
     uint32_t sizeAt45 = 0;
 
-    // Tokens of a: 2 at 0 s, two taken; +1 per second after.
+    // The bucket of a holds 2 tokens and gains 1 per second. A new entry
+    // takes one for its first request, a retransmission one; an answer
+    // would give it back.
     Simulator::Schedule(Seconds(0), [&]() {
-        added[0] = c->AddIncomplete(a, 10, p[0]) != nullptr; // token: 1 left
-        added[1] = c->AddIncomplete(a, 11, p[1]) != nullptr; // token: 0 left (deferred)
+        added[0] = c->AddIncomplete(a, 10, p[0]) != nullptr; // 1 token left
+        added[1] = c->AddIncomplete(a, 11, p[1]) != nullptr; // 0 left (deferred)
         added[2] = c->AddIncomplete(a, 12, p[2]) != nullptr; // 2 unresolved already
         added[3] = c->AddIncomplete(b, 10, p[3]) != nullptr; // b's own bucket
     });
     // 1 s: a:10 retransmits (the token of 1 s); a:11 sends its first request
-    // (paid for at 0 s). 2 s: a:10 retransmits (the token of 2 s), a:11 has
+    // (its token of 0 s). 2 s: a:10 retransmits (the token of 2 s); a:11 has
     // none. 3 s: a:10 fails; a:11 retransmits (the token of 3 s). 4 s: a:11
-    // fails, its DEAD port joins a:10's.
+    // fails, its DEAD port joins a:10's. b:10 goes as a:10, on its own bucket.
+    Simulator::Schedule(MilliSeconds(3500), [&]() {
+        added[4] = c->AddIncomplete(a, 12, p[4]) != nullptr; // 0.5 token (since 3 s): refused
+    });
     Simulator::Schedule(MilliSeconds(4500), [&]() {
-        added[4] = c->AddIncomplete(a, 12, p[4]) != nullptr; // 1.5 tokens: admitted
-        added[5] = c->AddIncomplete(a, 13, p[5]) != nullptr; // 0.5 token: refused
+        added[5] = c->AddIncomplete(a, 13, p[5]) != nullptr; // 1.5 tokens: admitted
         sizeAt45 = c->GetSize();
     });
     Simulator::Stop(MilliSeconds(4600));
@@ -1767,8 +1771,8 @@ PeArpCacheAdmissionTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(added[1], true, "a:11 admitted");
     NS_TEST_EXPECT_MSG_EQ(added[2], false, "a:12 refused at 0 s (unresolved limit)");
     NS_TEST_EXPECT_MSG_EQ(added[3], true, "b:10 admitted");
-    NS_TEST_EXPECT_MSG_EQ(added[4], true, "a:12 admitted at 4.5 s");
-    NS_TEST_EXPECT_MSG_EQ(added[5], false, "a:13 refused at 4.5 s (no token)");
+    NS_TEST_EXPECT_MSG_EQ(added[4], false, "a:12 refused at 3.5 s (no token)");
+    NS_TEST_EXPECT_MSG_EQ(added[5], true, "a:13 admitted at 4.5 s");
     std::map<std::string, std::string> perKey;
     for (const auto& r : m_requests)
     {
@@ -1788,11 +1792,11 @@ PeArpCacheAdmissionTestCase::DoRun()
         return std::to_string(packet->GetUid()) + "@" + std::to_string(ms) + " ";
     };
     NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::UNRESOLVED_LIMIT], at(p[2], 0), "a:12 at 0 s");
-    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RATE_LIMITED], at(p[5], 4500), "a:13");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RATE_LIMITED], at(p[4], 3500), "a:12 at 3.5 s");
     NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RESOLUTION_FAILED],
                           at(p[0], 3000) + at(p[3], 3000) + at(p[1], 4000),
                           "a:10 and b:10 at 3 s, a:11 at 4 s");
-    NS_TEST_EXPECT_MSG_EQ(sizeAt45, 3U, "a's dead 10-11, b's dead 10, a:12 waiting");
+    NS_TEST_EXPECT_MSG_EQ(sizeAt45, 3U, "a's dead 10-11, b's dead 10, a:13 waiting");
     PeArpCache::Entry* dead = c->Lookup(a, 11);
     NS_TEST_ASSERT_MSG_NE(dead, nullptr, "a:11 dead");
     NS_TEST_EXPECT_MSG_EQ(dead->GetRange(), PeArpPortRange(10, 11), "a's dead range 10-11");
@@ -1890,7 +1894,8 @@ PeArpCacheForcedGcTestCase::DoRun()
  * \brief With the default limits, a legitimate burst is not slowed down:
  * 4,096 hosts of one address (15 ports each) whose first packets arrive
  * within 1 s, each resolved 10 ms later (the longest default request
- * jitter), are all admitted and all their packets handed back.
+ * jitter), are all admitted and all their packets handed back (answered
+ * requests take no token).
  */
 class PeArpCacheLegitimateBurstTestCase : public PeArpCacheTestCase
 {
@@ -2015,6 +2020,58 @@ PeArpCacheAttributeBoundsTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief A request that is answered gives its token back: with a bucket of
+ * one token that hardly refills, resolution after resolution goes through
+ * as long as each is answered; an unanswered one keeps the token.
+ */
+class PeArpCacheTokenRefundTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheTokenRefundTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheTokenRefundTestCase::PeArpCacheTokenRefundTestCase()
+    : PeArpCacheTestCase("RequestBurst=1: answered requests give their token back")
+{
+}
+
+void
+PeArpCacheTokenRefundTestCase::DoRun()
+{
+    Ipv4Address a("10.0.0.1");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("RequestBurst", UintegerValue(1));
+    c->SetAttribute("RequestRate", DoubleValue(0.001)); // one token in 1000 s
+    std::string admitted;
+    Simulator::Schedule(Seconds(1), [&]() {
+        for (uint16_t host = 0; host < 5; host++)
+        {
+            uint16_t low = 10 * (host + 1);
+            admitted += c->AddIncomplete(a, low, Create<Packet>(10)) != nullptr ? "y" : "n";
+            PeArpCache::PendingList pending;
+            c->Resolve(a, PeArpPortRange(low, low + 9), Mac48Address::Allocate(), pending);
+        }
+        admitted += " ";
+        admitted += c->AddIncomplete(a, 100, Create<Packet>(10)) != nullptr ? "y" : "n";
+        admitted += c->AddIncomplete(a, 200, Create<Packet>(10)) != nullptr ? "y" : "n";
+    });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    NS_TEST_EXPECT_MSG_EQ(admitted,
+                          "yyyyy yn",
+                          "five answered resolutions on one token; then 100 keeps it, 200 waits");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 1U, "200's packet dropped");
+    NS_TEST_EXPECT_MSG_EQ((m_drops.size() == 1 && m_drops[0].reason == PeArpCache::RATE_LIMITED),
+                          true,
+                          "as RATE_LIMITED");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -2045,6 +2102,7 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCacheAdmissionTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheForcedGcTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheLegitimateBurstTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheTokenRefundTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheAttributeBoundsTestCase, TestCase::QUICK);
 }
 
