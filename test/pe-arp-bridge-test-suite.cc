@@ -19,6 +19,7 @@
 #include "ns3/csma-channel.h"
 #include "ns3/csma-helper.h"
 #include "ns3/ethernet-header.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-interface.h"
@@ -389,6 +390,85 @@ class PeArpBridgeUplinkBoundTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Frames that wait in the PE-Bridge for a resolution keep their own source
+ * MAC (the gateway's) when they are forwarded; the bridge remembers it in
+ * its pending queue, not in a packet tag, so nothing of the bridge's stays
+ * on the packets it hands on or drops.
+ */
+class PeArpBridgeQueuedSourceTestCase : public TestCase
+{
+  public:
+    PeArpBridgeQueuedSourceTestCase()
+        : TestCase("Figure 5: queued frames keep their source MAC; no tag on dropped packets")
+    {
+    }
+
+  private:
+    /**
+     * \param packet a packet
+     * \return the names of its packet tags, space separated
+     */
+    static std::string TagNames(Ptr<const Packet> packet)
+    {
+        std::string names;
+        PacketTagIterator it = packet->GetPacketTagIterator();
+        while (it.HasNext())
+        {
+            names += it.Next().GetTypeId().GetName() + " ";
+        }
+        return names;
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f;
+        Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 3500);
+        Figure5::SendUdp(f.inet, Seconds(1.0), f.shared, 3500, 3, 100); // queued, delivered
+        Figure5::SendUdp(f.inet, Seconds(1.5), f.shared, 5000, 2, 100); // nobody owns 5000
+        Mac48Address gateway = Mac48Address::ConvertFrom(f.gatewayLink->GetAddress());
+        std::vector<Mac48Address> sources;
+        f.hostLink[1]->TraceConnectWithoutContext(
+            "MacRx",
+            Callback<void, Ptr<const Packet>>([&sources](Ptr<const Packet> p) {
+                EthernetHeader eth(false);
+                p->PeekHeader(eth);
+                if (eth.GetLengthType() == 0x0800)
+                {
+                    sources.push_back(eth.GetSource());
+                }
+            }));
+        std::vector<std::string> droppedTags;
+        std::vector<PeArpL3Protocol::DropReason> reasons;
+        f.EdgeProtocol()->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, PeArpL3Protocol::DropReason>(
+                [&droppedTags, &reasons](Ptr<const Packet> p, PeArpL3Protocol::DropReason r) {
+                    droppedTags.push_back(TagNames(p));
+                    reasons.push_back(r);
+                }));
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 300, "all three queued datagrams arrive");
+        PEARP_REQUIRE_EQ(sources.size(), 3U, "three IPv4 frames reach B");
+        for (const Mac48Address& source : sources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(source, gateway, "with the gateway's source MAC");
+        }
+        PEARP_REQUIRE_EQ(reasons.size(), 2U, "the two datagrams for 5000 are dropped");
+        for (uint32_t i = 0; i < 2; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(reasons[i], PeArpL3Protocol::RESOLUTION_FAILED, "reason");
+            NS_TEST_EXPECT_MSG_EQ(droppedTags[i].find("PeArp"),
+                                  std::string::npos,
+                                  "no PE-ARP tag on the dropped packet: " << droppedTags[i]);
+        }
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The PE-Bridge suite.
  */
 class PeArpBridgeTestSuite : public TestSuite
@@ -403,6 +483,7 @@ class PeArpBridgeTestSuite : public TestSuite
         AddTestCase(new PeArpBridgeUplinkTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpBridgeUplinkTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpBridgeUplinkBoundTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpBridgeQueuedSourceTestCase, TestCase::QUICK);
     }
 };
 

@@ -17,6 +17,7 @@
  * and drives it from events scheduled in DoRun.
  */
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
@@ -52,6 +53,21 @@ Uids(const std::list<Ptr<Packet>>& packets)
     for (const auto& p : packets)
     {
         oss << p->GetUid() << " ";
+    }
+    return oss.str();
+}
+
+/**
+ * \param pending packets handed back by a cache
+ * \return their uids, space separated
+ */
+std::string
+Uids(const PeArpCache::PendingList& pending)
+{
+    std::ostringstream oss;
+    for (const auto& p : pending)
+    {
+        oss << p.packet->GetUid() << " ";
     }
     return oss.str();
 }
@@ -255,7 +271,7 @@ PeArpCacheLookupTestCase::DoRun()
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
     Simulator::Schedule(Seconds(1), [&]() {
-        std::list<Ptr<Packet>> pending;
+        PeArpCache::PendingList pending;
         // Inserted out of order on purpose.
         c->Resolve(shared, PeArpPortRange(3000, 3999), macB, pending);
         c->Resolve(shared, PeArpPortRange(4000, 4999), macC, pending);
@@ -406,9 +422,10 @@ PeArpCacheResolveMergeTestCase::DoRun()
     {
         p.push_back(Create<Packet>(100 + i));
     }
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* resolved = nullptr;
 
+    std::string deferred;
     Simulator::Schedule(Seconds(0), [&]() {
         c->AddIncomplete(address, 2000, p[0]);
         PeArpCache::Entry* twoPackets = c->AddIncomplete(address, 2500, p[1]);
@@ -420,6 +437,11 @@ PeArpCacheResolveMergeTestCase::DoRun()
         c->AddIncomplete(address, 1999, p[4]); // just below the range
         c->AddIncomplete(address, 3000, p[5]); // just above the range
         NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 5U, "five incomplete entries");
+        for (uint16_t port : {2000, 2500, 2999, 1999, 3000})
+        {
+            PeArpCache::Entry* e = c->Lookup(address, port);
+            deferred += (e != nullptr && e->IsDeferred()) ? "d" : "-";
+        }
     });
     Simulator::Schedule(MilliSeconds(500), [&]() {
         resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
@@ -446,8 +468,9 @@ PeArpCacheResolveMergeTestCase::DoRun()
                           Uids({p[0], p[1], p[2], p[3]}),
                           "packets of ports 2000, 2500 (two) and 2999, oldest first");
 
-    // One entry for the range, two incomplete entries outside it.
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "1 resolved + 2 incomplete");
+    // One entry for the range; 1999 and 3000, never answered, are DEAD
+    // ranges of one port each by now (10 s).
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "1 resolved + 2 dead");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), resolved, "2000 -> range");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), resolved, "2500 -> range");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2999), resolved, "2999 -> range");
@@ -463,8 +486,10 @@ PeArpCacheResolveMergeTestCase::DoRun()
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(below->IsIncomplete(), true, "1999 still incomplete");
-    NS_TEST_EXPECT_MSG_EQ(above->IsIncomplete(), true, "3000 still incomplete");
+    NS_TEST_EXPECT_MSG_EQ(below->IsDead(), true, "1999 dead");
+    NS_TEST_EXPECT_MSG_EQ(below->GetRange(), PeArpPortRange(1999, 1999), "1999 alone");
+    NS_TEST_EXPECT_MSG_EQ(above->IsDead(), true, "3000 dead");
+    NS_TEST_EXPECT_MSG_EQ(above->GetRange(), PeArpPortRange(3000, 3000), "3000 alone");
     NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "address known to be shared");
 
     // EntryUpdated fired once, for the merged range.
@@ -476,17 +501,20 @@ PeArpCacheResolveMergeTestCase::DoRun()
                               "EntryUpdated arguments");
     }
 
-    // The merged entries' timers are dead: only 1999 and 3000 were
-    // retransmitted (at 1, 2, 3 s) and failed (at 4 s).
-    std::map<std::string, int> perKey;
+    // Only 2000 asked; the other four waited for its answer.
+    NS_TEST_EXPECT_MSG_EQ(deferred, "-dddd", "2500, 2999, 1999, 3000 deferred behind 2000");
+    // The merged entries' timers are dead. The reply at 0.5 s did not hold
+    // 1999 and 3000: their own first requests went out then, were
+    // retransmitted at 1.5, 2.5 and 3.5 s, and failed at 4.5 s.
+    std::map<std::string, std::string> perKey;
     for (const auto& r : m_requests)
     {
-        perKey[Key(r.address, r.port)]++;
+        perKey[Key(r.address, r.port)] += std::to_string(r.time.GetMilliSeconds()) + " ";
     }
-    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 6U, "six retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 8U, "two first requests, six retransmissions");
     NS_TEST_EXPECT_MSG_EQ(perKey.size(), 2U, "for two ports");
-    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:1999"], 3, "three for 1999");
-    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:3000"], 3, "three for 3000");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:1999"], "500 1500 2500 3500 ", "for 1999");
+    NS_TEST_EXPECT_MSG_EQ(perKey["192.35.162.2:3000"], "500 1500 2500 3500 ", "for 3000");
     NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 2U, "two packets dropped");
     for (const auto& d : m_drops)
     {
@@ -494,7 +522,7 @@ PeArpCacheResolveMergeTestCase::DoRun()
         NS_TEST_EXPECT_MSG_EQ((d.uid == p[4]->GetUid() || d.uid == p[5]->GetUid()),
                               true,
                               "only the packets of 1999 and 3000");
-        NS_TEST_EXPECT_MSG_EQ(d.time, Seconds(4), "dropped at 4 s");
+        NS_TEST_EXPECT_MSG_EQ(d.time, MilliSeconds(4500), "dropped at 4.5 s");
     }
     PeArpCache::Entry* later = c->Lookup(address, 2500);
     NS_TEST_EXPECT_MSG_EQ(later, resolved, "same entry at 10 s");
@@ -534,7 +562,7 @@ PeArpCacheSupersedeTestCase::DoRun()
     Mac48Address macF("00:00:00:00:00:0f");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     Simulator::Schedule(Seconds(1), [&]() {
         c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
@@ -572,32 +600,36 @@ PeArpCacheSupersedeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
     NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "MAC updated");
 
-    // 0-0 supersedes every range of the address.
-    PeArpCache::Entry* f = c->Resolve(address, PeArpPortRange(0, 0), macF, pending);
+    // A learned 0-0 would replace every range of a shared address: refused.
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(0, 0), macF, pending),
+                          nullptr,
+                          "0-0 refused for a shared address");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "4000-4999 kept");
+
+    // An address learned as 0-0, then with a range: the range supersedes 0-0.
+    Ipv4Address other("192.35.162.3");
+    PeArpCache::Entry* f = c->Resolve(other, PeArpPortRange(0, 0), macF, pending);
     NS_TEST_ASSERT_MSG_NE(f, nullptr, "accepted");
     if (f == nullptr)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry left");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2500), f, "2500 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), f, "4000 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 0), f, "0 -> 0-0");
-    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "not shared anymore");
-
-    // And a range supersedes 0-0.
-    PeArpCache::Entry* a = c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 2500), f, "2500 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 0), f, "0 -> 0-0");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(other), false, "not shared");
+    PeArpCache::Entry* a = c->Resolve(other, PeArpPortRange(2000, 2999), macA, pending);
     NS_TEST_ASSERT_MSG_NE(a, nullptr, "accepted");
     if (a == nullptr)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 4000), nullptr, "4000 no longer resolved");
-    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 2000), a, "2000 -> range");
-    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "shared again");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 3U, "two ranges of address, one of other");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 4000), nullptr, "4000 no longer resolved");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 2000), a, "2000 -> range");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(other), true, "shared now");
     NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing was pending");
-    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 0U, "nothing refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 1U, "the 0-0 refused");
 }
 
 /**
@@ -628,7 +660,7 @@ PeArpCachePermanentTestCase::DoRun()
     Mac48Address macQ("00:0c:29:39:44:ab");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     // A learned entry and an incomplete one in the way of the static entry.
     Ptr<Packet> superseded = Create<Packet>(10);
@@ -747,7 +779,7 @@ PeArpCachePendingQueueTestCase::DoRun()
     {
         p.push_back(Create<Packet>(100 + i));
     }
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     uint32_t queued = 0;
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -759,7 +791,7 @@ PeArpCachePendingQueueTestCase::DoRun()
         }
         for (int i = 1; i < 5; i++)
         {
-            c->Enqueue(e, p[i]);
+            c->Enqueue(e, p[i], Mac48Address(("00:00:00:00:00:0" + std::to_string(i)).c_str()));
         }
         queued = e->GetPendingSize();
     });
@@ -780,6 +812,17 @@ PeArpCachePendingQueueTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 1");
     NS_TEST_EXPECT_MSG_EQ(m_drops[1].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 2");
     NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({p[2], p[3], p[4]}), "the three newest remain");
+    // Each with the source it was queued with.
+    std::string sources;
+    for (const auto& waiting : pending)
+    {
+        std::ostringstream oss;
+        oss << Mac48Address::ConvertFrom(waiting.source) << " ";
+        sources += oss.str();
+    }
+    NS_TEST_EXPECT_MSG_EQ(sources,
+                          "00:00:00:00:00:02 00:00:00:00:00:03 00:00:00:00:00:04 ",
+                          "their source MACs");
     NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailureDrops(), 0U, "no other drops");
 }
 
@@ -927,7 +970,7 @@ PeArpCacheAnsweredTestCase::DoRun()
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
     Ptr<Packet> packet = Create<Packet>(100);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* resolved = nullptr;
 
     Simulator::Schedule(Seconds(0), [&]() { c->AddIncomplete(address, 2500, packet); });
@@ -1044,7 +1087,7 @@ PeArpCacheAliveTimeoutTestCase::DoRun()
     ScenarioCleanup cleanup(c);
     NS_TEST_ASSERT_MSG_EQ(c->GetAliveTimeout(), Seconds(120), "default AliveTimeout");
     PeArpCache::Entry* entry = nullptr;
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     std::map<int64_t, std::string> expired; // "none", "fresh" or "expired", by time in ms
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -1108,7 +1151,7 @@ PeArpCacheMaxEntriesTestCase::DoRun()
     PeArpCache::Entry* e3 = nullptr;
     PeArpCache::Entry* learned = nullptr;
     PeArpCache::Entry* answered = nullptr;
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
 
     Simulator::Schedule(Seconds(0), [&]() {
         e1 = c->AddIncomplete(Ipv4Address("10.0.0.1"), 80, p1);
@@ -1184,7 +1227,7 @@ PeArpCacheGcTestCase::DoRun()
     ScenarioCleanup cleanup(c);
     c->SetAttribute("GcThreshold", UintegerValue(2));
     c->SetAttribute("MaxEntries", UintegerValue(3));
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     PeArpCache::Entry* early = nullptr;
     PeArpCache::Entry* late = nullptr;
     uint64_t collectedEarly = 99;
@@ -1250,7 +1293,7 @@ PeArpCacheFlushTestCase::DoRun()
     Mac48Address macQ("00:00:00:00:00:02");
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     Ptr<Packet> packet = Create<Packet>(100);
 
     Simulator::Schedule(Seconds(0), [&]() {
@@ -1313,7 +1356,7 @@ PeArpCachePrintTestCase::DoRun()
 {
     Ptr<PeArpCache> c = CreateCache();
     ScenarioCleanup cleanup(c);
-    std::list<Ptr<Packet>> pending;
+    PeArpCache::PendingList pending;
     std::string empty;
     std::string full;
 
@@ -1393,6 +1436,642 @@ PeArpCachePrintTestCase::DoRun()
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Resolve and FindOutstanding do not walk the waiting entries of an
+ * address: with 10,000 incomplete entries, learning a range that holds none
+ * of their ports and looking for any outstanding request each examine a
+ * handful of entries.
+ */
+class PeArpCacheScanCostTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheScanCostTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheScanCostTestCase::PeArpCacheScanCostTestCase()
+    : PeArpCacheTestCase("10,000 waiting entries: Resolve and FindOutstanding examine a few")
+{
+}
+
+void
+PeArpCacheScanCostTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("MaxUnresolvedPerAddress", UintegerValue(65536)); // no limits here
+    c->SetAttribute("RequestRate", DoubleValue(0));
+    PeArpCache::PendingList pending;
+    uint64_t resolveCost = 0;
+    uint64_t findCost = 0;
+    PeArpCache::Entry* outstanding = nullptr;
+    PeArpCache::Entry* resolved = nullptr;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        // The one request out is for the highest port; the others wait for it.
+        c->AddIncomplete(address, 20000, Create<Packet>(10));
+        for (uint16_t port = 10000; port < 20000; port++)
+        {
+            c->AddIncomplete(address, port, Create<Packet>(10));
+        }
+        uint64_t before = c->GetExaminedEntries();
+        resolved = c->Resolve(address,
+                              PeArpPortRange(30000, 30999),
+                              Mac48Address("00:00:00:00:00:01"),
+                              pending);
+        resolveCost = c->GetExaminedEntries() - before;
+        before = c->GetExaminedEntries();
+        outstanding = c->FindOutstanding(address, 0, true); // as for a standard reply
+        findCost = c->GetExaminedEntries() - before;
+    });
+    Simulator::Stop(Seconds(0.5));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 10002U, "10,001 waiting entries and the new range");
+    NS_TEST_EXPECT_MSG_NE(resolved, nullptr, "the range was learned");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "it answers no waiting entry");
+    NS_TEST_ASSERT_MSG_NE(outstanding, nullptr, "the outstanding request was found");
+    if (outstanding == nullptr)
+    {
+        return;
+    }
+    NS_TEST_EXPECT_MSG_EQ(outstanding->GetRequestedPort(), 20000, "the one for port 20000");
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(resolveCost, 4U, "Resolve examined a few entries");
+    NS_TEST_EXPECT_MSG_LT_OR_EQ(findCost, 4U, "FindOutstanding examined a few entries");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Update, the one function that changes an entry's state and MAC:
+ * a learned update may not claim all ports (0-0) of a shared address nor
+ * touch a permanent entry; an administrative one may, with OVERRIDE; a
+ * failure turns a waiting entry DEAD.
+ */
+class PeArpCacheUpdateTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheUpdateTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheUpdateTestCase::PeArpCacheUpdateTestCase()
+    : PeArpCacheTestCase("Update: learned, failure and administrative changes; permanent entries")
+{
+}
+
+void
+PeArpCacheUpdateTestCase::DoRun()
+{
+    Ipv4Address shared("192.35.162.2");
+    Ipv4Address declared("192.35.162.3");
+    Mac48Address macA("00:00:00:00:00:0a");
+    Mac48Address macX("00:00:00:00:00:99");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    PeArpCache::PendingList pending;
+
+    // Learned 0-0 for an address with ranges, or declared shared: refused.
+    PeArpCache::Entry* a = c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
+    NS_TEST_ASSERT_MSG_NE(a, nullptr, "A's range learned");
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(shared, PeArpPortRange::All(), macX, pending),
+                          nullptr,
+                          "0-0 for a shared address refused");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 2500), macA, "A's range kept");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(shared, 5000), nullptr, "nothing learned for 5000");
+    c->DeclareShared(declared);
+    NS_TEST_EXPECT_MSG_EQ(c->Resolve(declared, PeArpPortRange::All(), macX, pending),
+                          nullptr,
+                          "0-0 for a declared shared address refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 2U, "two refusals");
+
+    // Permanent entries: only administrative updates make or change them.
+    Mac48Address macP("00:00:00:00:00:01");
+    Mac48Address macQ("00:00:00:00:00:02");
+    PeArpCache::UpdateStatus status = PeArpCache::UPDATED;
+    NS_TEST_EXPECT_MSG_EQ(c->Update(shared,
+                                    PeArpPortRange(3000, 3999),
+                                    macP,
+                                    PeArpCache::Entry::PERMANENT,
+                                    PeArpCache::UPDATE_LEARNED,
+                                    pending,
+                                    &status),
+                          nullptr,
+                          "a learned update makes no permanent entry");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    PeArpCache::Entry* p = c->AddPermanent(shared, PeArpPortRange(3000, 3999), macP);
+    NS_TEST_ASSERT_MSG_NE(p, nullptr, "static entry added (administrative)");
+    auto update = [&](PeArpPortRange range,
+                      Mac48Address mac,
+                      PeArpCache::Entry::State state,
+                      uint32_t flags) {
+        return c->Update(shared, range, mac, state, flags, pending, &status);
+    };
+    NS_TEST_EXPECT_MSG_EQ(update(PeArpPortRange(3000, 3999),
+                                 macQ,
+                                 PeArpCache::Entry::ALIVE,
+                                 PeArpCache::UPDATE_LEARNED),
+                          nullptr,
+                          "learned: refused");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    NS_TEST_EXPECT_MSG_EQ(update(PeArpPortRange(3000, 3999),
+                                 macQ,
+                                 PeArpCache::Entry::PERMANENT,
+                                 PeArpCache::UPDATE_ADMIN),
+                          nullptr,
+                          "administrative without OVERRIDE: refused");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 3500), macP, "static MAC kept");
+    PeArpCache::Entry* q = update(PeArpPortRange(3000, 3999),
+                                  macQ,
+                                  PeArpCache::Entry::PERMANENT,
+                                  PeArpCache::UPDATE_ADMIN | PeArpCache::UPDATE_OVERRIDE);
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::UPDATED, "administrative with OVERRIDE");
+    NS_TEST_EXPECT_MSG_EQ(q, p, "changed in place");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 3500), macQ, "new static MAC");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, shared, 3500), "PERMANENT", "still permanent");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "A's range and the static one");
+
+    // A failure: the waiting entry becomes DEAD, its packet dropped.
+    Ipv4Address far("10.0.0.1");
+    Ptr<Packet> waiting = Create<Packet>(10);
+    c->AddIncomplete(far, 80, waiting);
+    PeArpCache::Entry* dead = c->Update(far,
+                                        PeArpPortRange(80, 80),
+                                        Mac48Address(),
+                                        PeArpCache::Entry::DEAD,
+                                        PeArpCache::UPDATE_LEARNED,
+                                        pending,
+                                        &status);
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::UPDATED, "failure applied");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, far, 80), "DEAD", "dead");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(far, 80), dead, "the failed entry");
+    NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1U, "its packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, waiting->GetUid(), "that packet");
+    NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::RESOLUTION_FAILED, "reason");
+    NS_TEST_EXPECT_MSG_EQ(c->Update(far,
+                                    PeArpPortRange(81, 81),
+                                    Mac48Address(),
+                                    PeArpCache::Entry::DEAD,
+                                    PeArpCache::UPDATE_LEARNED,
+                                    pending,
+                                    &status),
+                          nullptr,
+                          "nothing asked for 81");
+    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::NO_ENTRY, "so nothing failed");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "one failure");
+    NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing handed back");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Failed resolutions of consecutive ports make one DEAD range; a
+ * range learned later splits or trims it.
+ */
+class PeArpCacheDeadRangeTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheDeadRangeTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheDeadRangeTestCase::PeArpCacheDeadRangeTestCase()
+    : PeArpCacheTestCase("Failures of ports 5000-5009 make one DEAD range; learned ranges split it")
+{
+}
+
+void
+PeArpCacheDeadRangeTestCase::DoRun()
+{
+    Ipv4Address address("192.35.162.2");
+    Mac48Address macD("00:00:00:00:00:0d");
+    Mac48Address macE("00:00:00:00:00:0e");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    PeArpCache::PendingList pending;
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        for (uint16_t port = 5000; port < 5010; port++)
+        {
+            c->AddIncomplete(address, port, Create<Packet>(10));
+        }
+        c->AddIncomplete(address, 6000, Create<Packet>(10)); // not adjacent
+    });
+    Simulator::Stop(Seconds(10)); // all failed by 5 s
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 11U, "eleven failures");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "two DEAD ranges");
+    PeArpCache::Entry* dead = c->Lookup(address, 5004);
+    NS_TEST_ASSERT_MSG_NE(dead, nullptr, "5004 is dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->IsDead(), true, "dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->GetRange(), PeArpPortRange(5000, 5009), "one range 5000-5009");
+    bool apart = c->Lookup(address, 6000) != dead;
+    NS_TEST_EXPECT_MSG_EQ(apart, true, "6000 apart");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 5010), nullptr, "5010 never tried");
+    NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "dead ranges do not make it shared");
+
+    // A learned range in the middle splits it, one overlapping its end trims it.
+    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5003, 5005), macD, pending),
+                          nullptr,
+                          "5003-5005 learned");
+    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5008, 5100), macE, pending),
+                          nullptr,
+                          "5008-5100 learned");
+    std::ostringstream table;
+    c->Print(table);
+    NS_TEST_EXPECT_MSG_EQ(table.str(),
+                          "Address                  HWtype  HWaddress           Iface\n"
+                          "192.35.162.2:5000-5002   "
+                          "        (incomplete)        eth1\n"
+                          "192.35.162.2:5003-5005   "
+                          "ether   00:00:00:00:00:0d   eth1\n"
+                          "192.35.162.2:5006-5007   "
+                          "        (incomplete)        eth1\n"
+                          "192.35.162.2:5008-5100   "
+                          "ether   00:00:00:00:00:0e   eth1\n"
+                          "192.35.162.2:6000-6000   "
+                          "        (incomplete)        eth1\n",
+                          "the dead range split and trimmed");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 5U, "five entries");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 5001), "DEAD", "5001 still dead");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 5007), "DEAD", "5007 still dead");
+    NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 5009), macE, "5009 learned");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief New resolutions of an address are bounded by MaxUnresolvedPerAddress
+ * and by its token bucket (RequestBurst, RequestRate), retransmissions too;
+ * another address has a bucket of its own.
+ */
+class PeArpCacheAdmissionTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAdmissionTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAdmissionTestCase::PeArpCacheAdmissionTestCase()
+    : PeArpCacheTestCase("MaxUnresolvedPerAddress=2, RequestBurst=2, RequestRate=1 per s")
+{
+}
+
+void
+PeArpCacheAdmissionTestCase::DoRun()
+{
+    Ipv4Address a("10.0.0.1");
+    Ipv4Address b("10.0.0.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("MaxUnresolvedPerAddress", UintegerValue(2));
+    c->SetAttribute("RequestBurst", UintegerValue(2));
+    c->SetAttribute("RequestRate", DoubleValue(1));
+    c->SetAttribute("MaxRetries", UintegerValue(2));
+    std::vector<Ptr<Packet>> p;
+    for (uint32_t i = 0; i < 6; i++)
+    {
+        p.push_back(Create<Packet>(100 + i));
+    }
+    std::vector<bool> added(6, false);
+    uint32_t sizeAt45 = 0;
+
+    // The bucket of a holds 2 tokens and gains 1 per second. A new entry
+    // takes one for its first request, a retransmission one; an answer
+    // would give it back.
+    Simulator::Schedule(Seconds(0), [&]() {
+        added[0] = c->AddIncomplete(a, 10, p[0]) != nullptr; // 1 token left
+        added[1] = c->AddIncomplete(a, 11, p[1]) != nullptr; // 0 left (deferred)
+        added[2] = c->AddIncomplete(a, 12, p[2]) != nullptr; // 2 unresolved already
+        added[3] = c->AddIncomplete(b, 10, p[3]) != nullptr; // b's own bucket
+    });
+    // 1 s: a:10 retransmits (the token of 1 s); a:11 sends its first request
+    // (its token of 0 s). 2 s: a:10 retransmits (the token of 2 s); a:11 has
+    // none. 3 s: a:10 fails; a:11 retransmits (the token of 3 s). 4 s: a:11
+    // fails, its DEAD port joins a:10's. b:10 goes as a:10, on its own bucket.
+    Simulator::Schedule(MilliSeconds(3500), [&]() {
+        added[4] = c->AddIncomplete(a, 12, p[4]) != nullptr; // 0.5 token (since 3 s): refused
+    });
+    Simulator::Schedule(MilliSeconds(4500), [&]() {
+        added[5] = c->AddIncomplete(a, 13, p[5]) != nullptr; // 1.5 tokens: admitted
+        sizeAt45 = c->GetSize();
+    });
+    Simulator::Stop(MilliSeconds(4600));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(added[0], true, "a:10 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[1], true, "a:11 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[2], false, "a:12 refused at 0 s (unresolved limit)");
+    NS_TEST_EXPECT_MSG_EQ(added[3], true, "b:10 admitted");
+    NS_TEST_EXPECT_MSG_EQ(added[4], false, "a:12 refused at 3.5 s (no token)");
+    NS_TEST_EXPECT_MSG_EQ(added[5], true, "a:13 admitted at 4.5 s");
+    std::map<std::string, std::string> perKey;
+    for (const auto& r : m_requests)
+    {
+        perKey[Key(r.address, r.port)] += std::to_string(r.time.GetMilliSeconds()) + " ";
+    }
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.1:10"], "1000 2000 ", "a:10 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.1:11"], "1000 3000 ", "a:11 requests");
+    NS_TEST_EXPECT_MSG_EQ(perKey["10.0.0.2:10"], "1000 2000 ", "b:10 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRateLimitedRequests(), 1U, "a:11 at 2 s not sent");
+    std::map<PeArpCache::DropReason, std::string> dropped;
+    for (const auto& d : m_drops)
+    {
+        dropped[d.reason] +=
+            std::to_string(d.uid) + "@" + std::to_string(d.time.GetMilliSeconds()) + " ";
+    }
+    auto at = [](Ptr<Packet> packet, int64_t ms) {
+        return std::to_string(packet->GetUid()) + "@" + std::to_string(ms) + " ";
+    };
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::UNRESOLVED_LIMIT], at(p[2], 0), "a:12 at 0 s");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RATE_LIMITED], at(p[4], 3500), "a:12 at 3.5 s");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RESOLUTION_FAILED],
+                          at(p[0], 3000) + at(p[3], 3000) + at(p[1], 4000),
+                          "a:10 and b:10 at 3 s, a:11 at 4 s");
+    NS_TEST_EXPECT_MSG_EQ(sizeAt45, 3U, "a's dead 10-11, b's dead 10, a:13 waiting");
+    PeArpCache::Entry* dead = c->Lookup(a, 11);
+    NS_TEST_ASSERT_MSG_NE(dead, nullptr, "a:11 dead");
+    NS_TEST_EXPECT_MSG_EQ(dead->GetRange(), PeArpPortRange(10, 11), "a's dead range 10-11");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief At ForcedGcThreshold DEAD entries, then incomplete entries whose
+ * request went unanswered, are evicted oldest first, never permanent or
+ * resolved entries nor resolutions in their first wait; at MaxEntries new
+ * entries are refused.
+ */
+class PeArpCacheForcedGcTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheForcedGcTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheForcedGcTestCase::PeArpCacheForcedGcTestCase()
+    : PeArpCacheTestCase("ForcedGcThreshold=4, MaxEntries=6: dead, then unanswered entries evicted")
+{
+}
+
+void
+PeArpCacheForcedGcTestCase::DoRun()
+{
+    Ipv4Address x("10.0.0.1");
+    Ipv4Address y("10.0.0.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("ForcedGcThreshold", UintegerValue(4));
+    c->SetAttribute("MaxEntries", UintegerValue(6));
+    PeArpCache::PendingList pending;
+    auto address = [](uint32_t i) { return Ipv4Address(Ipv4Address("10.1.0.0").Get() + i); };
+    Ptr<Packet> o1 = Create<Packet>(10);
+    Ptr<Packet> n4 = Create<Packet>(11);
+    std::vector<bool> added(8, false);
+
+    Simulator::Schedule(Seconds(0), [&]() {
+        c->AddPermanent(x, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
+        c->Resolve(y, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:02"), pending);
+        added[0] = c->AddIncomplete(address(1), 80, Create<Packet>(1)) != nullptr; // d1
+        added[1] = c->AddIncomplete(address(2), 80, Create<Packet>(2)) != nullptr; // d2
+    });
+    // d1, d2 dead at 4 s. Each entry below finds 4 entries and evicts one.
+    Simulator::Schedule(MilliSeconds(4500), [&]() {
+        added[2] = c->AddIncomplete(address(3), 80, o1) != nullptr; // o1 (evicts d1)
+    });
+    Simulator::Schedule(MilliSeconds(5000), [&]() {
+        added[3] = c->AddIncomplete(address(4), 80, Create<Packet>(4)) != nullptr; // o2 (d2)
+    });
+    // o1 retransmits at 5.5 s: unanswered, it may go.
+    Simulator::Schedule(MilliSeconds(5700), [&]() {
+        added[4] = c->AddIncomplete(address(5), 80, Create<Packet>(5)) != nullptr; // (evicts o1)
+    });
+    // Nothing left to evict: o2 and n1 are in their first wait.
+    Simulator::Schedule(MilliSeconds(5800), [&]() {
+        added[5] = c->AddIncomplete(address(6), 80, Create<Packet>(6)) != nullptr; // 5 entries
+        added[6] = c->AddIncomplete(address(7), 80, Create<Packet>(7)) != nullptr; // 6 entries
+        added[7] = c->AddIncomplete(address(8), 80, n4) != nullptr;                // refused
+    });
+    Simulator::Stop(MilliSeconds(5900));
+    Simulator::Run();
+
+    for (uint32_t i = 0; i < 7; i++)
+    {
+        NS_TEST_EXPECT_MSG_EQ(added[i], true, "entry " << i << " created");
+    }
+    NS_TEST_EXPECT_MSG_EQ(added[7], false, "the seventh entry refused");
+    NS_TEST_EXPECT_MSG_EQ(c->GetEvictedEntries(), 3U, "d1, d2 and o1 evicted");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 6U, "MaxEntries");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, x, 1), "PERMANENT", "the static entry stays");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, y, 1), "ALIVE", "the resolved entry stays");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(1), 80), nullptr, "d1 gone");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(2), 80), nullptr, "d2 gone");
+    NS_TEST_EXPECT_MSG_EQ(c->Lookup(address(3), 80), nullptr, "o1 gone");
+    NS_TEST_EXPECT_MSG_EQ(StateAt(c, address(4), 80), "WAIT_REPLY", "o2 stays");
+    std::map<PeArpCache::DropReason, std::vector<uint64_t>> dropped;
+    for (const auto& d : m_drops)
+    {
+        dropped[d.reason].push_back(d.uid);
+    }
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::RESOLUTION_FAILED].size(), 2U, "d1, d2 at 4 s");
+    NS_TEST_ASSERT_MSG_EQ(dropped[PeArpCache::EVICTED].size(), 1U, "o1's packet");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::EVICTED][0], o1->GetUid(), "that packet");
+    NS_TEST_ASSERT_MSG_EQ(dropped[PeArpCache::TABLE_FULL].size(), 1U, "the refused packet");
+    NS_TEST_EXPECT_MSG_EQ(dropped[PeArpCache::TABLE_FULL][0], n4->GetUid(), "that packet");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief With the default limits, a legitimate burst is not slowed down:
+ * 4,096 hosts of one address (15 ports each) whose first packets arrive
+ * within 1 s, each resolved 10 ms later (the longest default request
+ * jitter), are all admitted and all their packets handed back (answered
+ * requests take no token).
+ */
+class PeArpCacheLegitimateBurstTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheLegitimateBurstTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheLegitimateBurstTestCase::PeArpCacheLegitimateBurstTestCase()
+    : PeArpCacheTestCase("Default limits: 4,096 hosts of one address starting within 1 s")
+{
+}
+
+void
+PeArpCacheLegitimateBurstTestCase::DoRun()
+{
+    const uint32_t hosts = 4096;
+    Ipv4Address address("192.35.162.2");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    PeArpCache::PendingList handedBack;
+    uint32_t admitted = 0;
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        uint16_t low = 1024 + 15 * i;
+        Time first = Seconds(1.0 * i / hosts);
+        Simulator::Schedule(first, [&, low]() {
+            admitted += c->AddIncomplete(address, low + 7, Create<Packet>(10)) != nullptr;
+        });
+        Simulator::Schedule(first + MilliSeconds(10), [&, i, low]() {
+            Mac48Address mac(Mac48Address::Allocate());
+            PeArpCache::PendingList pending;
+            c->Resolve(address, PeArpPortRange(low, low + 14), mac, pending);
+            handedBack.splice(handedBack.end(), pending);
+        });
+    }
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+
+    NS_TEST_EXPECT_MSG_EQ(admitted, hosts, "every first packet got an entry");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 0U, "no packet dropped");
+    NS_TEST_EXPECT_MSG_EQ(handedBack.size(), hosts, "every packet handed back");
+    NS_TEST_EXPECT_MSG_EQ(c->GetSize(), hosts, "one entry per host");
+    NS_TEST_EXPECT_MSG_EQ(c->GetRateLimitedRequests(), 0U, "no request held back");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The attribute checkers reject values that make no sense or would
+ * hang a run (a WaitReplyTimeout of 0 with a huge MaxRetries retransmitted
+ * forever at the same instant); the extreme accepted values end.
+ */
+class PeArpCacheAttributeBoundsTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheAttributeBoundsTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheAttributeBoundsTestCase::PeArpCacheAttributeBoundsTestCase()
+    : PeArpCacheTestCase("Attribute checkers: bad values refused, extreme values end")
+{
+}
+
+void
+PeArpCacheAttributeBoundsTestCase::DoRun()
+{
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+
+    struct
+    {
+        std::string name;
+        Ptr<AttributeValue> value;
+        bool accepted;
+    } const cases[] = {
+        {"WaitReplyTimeout", Create<TimeValue>(Seconds(0)), false},
+        {"WaitReplyTimeout", Create<TimeValue>(Seconds(-1)), false},
+        {"WaitReplyTimeout", Create<TimeValue>(NanoSeconds(1)), true},
+        {"MaxRetries", Create<UintegerValue>(4294967295U), false},
+        {"MaxRetries", Create<UintegerValue>(101), false},
+        {"MaxRetries", Create<UintegerValue>(100), true},
+        {"AliveTimeout", Create<TimeValue>(Seconds(0)), false},
+        {"DeadTimeout", Create<TimeValue>(Seconds(-1)), false},
+        {"DeadTimeout", Create<TimeValue>(Seconds(0)), true},
+        {"GcInterval", Create<TimeValue>(Seconds(-1)), false},
+        {"PendingQueueSize", Create<UintegerValue>(65537), false},
+        {"PendingQueueSize", Create<UintegerValue>(0), true},
+        {"MaxEntries", Create<UintegerValue>(0), false},
+        {"ForcedGcThreshold", Create<UintegerValue>(0), false},
+        {"MaxUnresolvedPerAddress", Create<UintegerValue>(0), false},
+        {"MaxUnresolvedPerAddress", Create<UintegerValue>(65537), false},
+        {"RequestRate", Create<DoubleValue>(-1), false},
+        {"RequestRate", Create<DoubleValue>(0), true},
+        {"RequestBurst", Create<UintegerValue>(0), false},
+    };
+
+    for (const auto& t : cases)
+    {
+        Ptr<PeArpCache> fresh = CreateObject<PeArpCache>();
+        NS_TEST_EXPECT_MSG_EQ(fresh->SetAttributeFailSafe(t.name, *t.value),
+                              t.accepted,
+                              t.name << " = " << t.value->SerializeToString(nullptr));
+        fresh->Dispose();
+    }
+
+    // The extremes accepted together end: 100 retransmissions 1 ns apart.
+    c->SetAttribute("WaitReplyTimeout", TimeValue(NanoSeconds(1)));
+    c->SetAttribute("MaxRetries", UintegerValue(100));
+    Simulator::Schedule(Seconds(1), [&]() {
+        c->AddIncomplete(Ipv4Address("10.0.0.1"), 80, Create<Packet>(10));
+    });
+    Simulator::Run();
+    NS_TEST_EXPECT_MSG_EQ(m_requests.size(), 100U, "100 retransmissions");
+    NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "then the entry failed");
+    NS_TEST_EXPECT_MSG_EQ(Simulator::Now(), Seconds(1) + NanoSeconds(101), "at 1 s + 101 ns");
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief A request that is answered gives its token back: with a bucket of
+ * one token that hardly refills, resolution after resolution goes through
+ * as long as each is answered; an unanswered one keeps the token.
+ */
+class PeArpCacheTokenRefundTestCase : public PeArpCacheTestCase
+{
+  public:
+    PeArpCacheTokenRefundTestCase();
+
+  private:
+    void DoRun() override;
+};
+
+PeArpCacheTokenRefundTestCase::PeArpCacheTokenRefundTestCase()
+    : PeArpCacheTestCase("RequestBurst=1: answered requests give their token back")
+{
+}
+
+void
+PeArpCacheTokenRefundTestCase::DoRun()
+{
+    Ipv4Address a("10.0.0.1");
+    Ptr<PeArpCache> c = CreateCache();
+    ScenarioCleanup cleanup(c);
+    c->SetAttribute("RequestBurst", UintegerValue(1));
+    c->SetAttribute("RequestRate", DoubleValue(0.001)); // one token in 1000 s
+    std::string admitted;
+    Simulator::Schedule(Seconds(1), [&]() {
+        for (uint16_t host = 0; host < 5; host++)
+        {
+            uint16_t low = 10 * (host + 1);
+            admitted += c->AddIncomplete(a, low, Create<Packet>(10)) != nullptr ? "y" : "n";
+            PeArpCache::PendingList pending;
+            c->Resolve(a, PeArpPortRange(low, low + 9), Mac48Address::Allocate(), pending);
+        }
+        admitted += " ";
+        admitted += c->AddIncomplete(a, 100, Create<Packet>(10)) != nullptr ? "y" : "n";
+        admitted += c->AddIncomplete(a, 200, Create<Packet>(10)) != nullptr ? "y" : "n";
+    });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    NS_TEST_EXPECT_MSG_EQ(admitted,
+                          "yyyyy yn",
+                          "five answered resolutions on one token; then 100 keeps it, 200 waits");
+    NS_TEST_EXPECT_MSG_EQ(m_drops.size(), 1U, "200's packet dropped");
+    NS_TEST_EXPECT_MSG_EQ((m_drops.size() == 1 && m_drops[0].reason == PeArpCache::RATE_LIMITED),
+                          true,
+                          "as RATE_LIMITED");
+}
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The PE-ARP cache test suite.
  */
 class PeArpCacheTestSuite : public TestSuite
@@ -1417,6 +2096,14 @@ PeArpCacheTestSuite::PeArpCacheTestSuite()
     AddTestCase(new PeArpCacheGcTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCacheFlushTestCase, TestCase::QUICK);
     AddTestCase(new PeArpCachePrintTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheScanCostTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheUpdateTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheDeadRangeTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAdmissionTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheForcedGcTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheLegitimateBurstTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheTokenRefundTestCase, TestCase::QUICK);
+    AddTestCase(new PeArpCacheAttributeBoundsTestCase, TestCase::QUICK);
 }
 
 static PeArpCacheTestSuite g_peArpCacheTestSuite; //!< Static variable for test initialization

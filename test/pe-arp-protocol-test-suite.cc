@@ -23,14 +23,20 @@
 #include "ns3/ipv4-raw-socket-factory.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-interface.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
+#include "ns3/simple-channel.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
+
+#include <map>
 
 using namespace ns3;
 using namespace ns3::tests;
@@ -496,15 +502,263 @@ class PeArpStandardReplyForSharedTestCase : public TestCase
         Simulator::Stop(Seconds(3));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(
-            f.RouterProtocol()->GetCounters().drops[PeArpL3Protocol::INCONSISTENT_REPLY],
+            f.RouterProtocol()->GetCounters().drops[PeArpL3Protocol::RANGE_CONFLICT],
             1,
-            "the standard reply was dropped");
+            "the standard reply was dropped as a range conflict");
         PeArpCache::Entry* a = f.routerLan->GetCache()->Lookup(f.shared, 2500);
         PEARP_REQUIRE_NE(a, nullptr, "A's entry is still there");
         NS_TEST_EXPECT_MSG_EQ(a->GetRange(), PeArpPortRange(2000, 2999), "with A's range");
         NS_TEST_EXPECT_MSG_EQ(a->GetMacAddress(),
                               Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
                               "and A's MAC");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A frame announcing all ports (0-0) of a shared address, a standard ARP
+ * request or a PE-ARP request or reply with range 0-0, never replaces the
+ * address' port ranges: it is dropped and counted as a range conflict, not
+ * answered, and traffic keeps going to the hosts that own the ports.
+ */
+class PeArpRangeConflictTestCase : public TestCase
+{
+  public:
+    PeArpRangeConflictTestCase()
+        : TestCase("a standard or 0-0 frame from a shared address cannot replace its ranges")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ipv4Address declared("198.108.63.3"); // declared shared, no range learned
+        f.routerLan->AddSharedAddress(declared);
+        Mac48Address router = Mac48Address::ConvertFrom(f.routerLink->GetAddress());
+        Mac48Address rogue("00:de:ad:be:ef:02");
+        Ptr<Application> sinkA = InstallSink(f.hosts.Get(0), false, 2500);
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500, 1, 100); // A's range learned
+        Figure4::SendUdp(f.inet, Seconds(1.5), f.shared, 5000, 1, 10);  // outstanding, unowned
+
+        // 1. A standard request from the shared address (a legacy host or a liar).
+        Frame standard = RequestFromRouter(f);
+        standard.senderMac = rogue;
+        standard.senderIp = f.shared;
+        standard.targetIp = Ipv4Address("198.108.63.1");
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.0),
+                               standard.Bytes(),
+                               Mac48Address::GetBroadcast());
+        // 2. A PE-ARP request announcing 0-0 for the shared address.
+        Frame all = standard;
+        all.extension = true;
+        all.low = 0;
+        all.high = 0;
+        all.targetPort = 0;
+        all.returnPort = 0;
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.1),
+                               all.Bytes(),
+                               Mac48Address::GetBroadcast());
+        // 3. A PE-ARP reply with 0-0 answering the outstanding request for 5000.
+        Frame reply = all;
+        reply.operation = 2;
+        reply.targetMac = router;
+        reply.targetPort = 0;
+        reply.returnPort = 5000;
+        Figure4::InjectArpFrom(f.hostLink[2], Seconds(2.2), reply.Bytes(), router);
+        // 4. A standard request from an address declared shared, nothing learned yet.
+        Frame declaredRequest = standard;
+        declaredRequest.senderIp = declared;
+        Figure4::InjectArpFrom(f.hostLink[2],
+                               Seconds(2.3),
+                               declaredRequest.Bytes(),
+                               Mac48Address::GetBroadcast());
+        Figure4::SendUdp(f.inet, Seconds(3.0), f.shared, 2500, 1, 100); // still to A
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::RANGE_CONFLICT],
+                              4,
+                              "the four frames were dropped as range conflicts");
+        NS_TEST_EXPECT_MSG_EQ(c.repliesSent, 0, "the router answered none of them");
+        PeArpCache::Entry* a = f.routerLan->GetCache()->Lookup(f.shared, 2500);
+        PEARP_REQUIRE_NE(a, nullptr, "A's entry is still there");
+        NS_TEST_EXPECT_MSG_EQ(a->GetRange(), PeArpPortRange(2000, 2999), "with A's range");
+        NS_TEST_EXPECT_MSG_EQ(a->GetMacAddress(),
+                              Mac48Address::ConvertFrom(f.hostLink[0]->GetAddress()),
+                              "and A's MAC");
+        NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->Lookup(declared, 0),
+                              nullptr,
+                              "nothing learned for the declared address");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA), 200, "A received both datagrams");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Every drop is counted in one place: the drops of an interface's cache
+ * (pending queue full, table full, superseded by a static entry, resolution
+ * failed, flushed) are in its protocol's counters, TotalDrops and Drop trace.
+ */
+class PeArpCacheDropsCountedTestCase : public TestCase
+{
+  public:
+    PeArpCacheDropsCountedTestCase()
+        : TestCase("the cache's drops are in the protocol's drop counters and Drop trace")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ptr<PeArpCache> cache = f.routerLan->GetCache();
+        cache->SetAttribute("MaxEntries", UintegerValue(2));
+        cache->SetAttribute("PendingQueueSize", UintegerValue(1));
+        std::map<uint64_t, PeArpL3Protocol::DropReason> traced;
+        f.RouterProtocol()->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, PeArpL3Protocol::DropReason>(
+                [&traced](Ptr<const Packet> p, PeArpL3Protocol::DropReason r) {
+                    traced[p->GetUid()] = r;
+                }));
+        std::vector<Ptr<Packet>> p;
+        for (uint32_t i = 0; i < 5; i++)
+        {
+            p.push_back(Create<Packet>(100 + i));
+        }
+        Mac48Address mac("00:00:00:00:00:99");
+        Simulator::Schedule(Seconds(1), [&]() {
+            PeArpCache::Entry* e = cache->AddIncomplete(Ipv4Address("10.9.9.9"), 80, p[0]);
+            if (e != nullptr)
+            {
+                cache->Enqueue(e, p[1]); // queue of 1: p[0] pushed out
+            }
+            cache->AddIncomplete(Ipv4Address("10.9.9.8"), 80, p[2]);
+            cache->AddIncomplete(Ipv4Address("10.9.9.7"), 80, p[3]);                  // table full
+            cache->AddPermanent(Ipv4Address("10.9.9.8"), PeArpPortRange::All(), mac); // p[2]
+        });
+        // 10.9.9.9 fails at 5 s (nobody answers): p[1].
+        Simulator::Schedule(Seconds(6), [&]() {
+            cache->Flush(); // the dead entry goes, the static one stays
+            cache->AddIncomplete(Ipv4Address("10.9.9.6"), 80, p[4]);
+            cache->Flush(); // p[4]
+        });
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::PENDING_QUEUE_FULL], 1, "queue full");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::TABLE_FULL], 1, "table full");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::SUPERSEDED_BY_STATIC], 1, "superseded");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::RESOLUTION_FAILED], 1, "failed");
+        NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::DISPOSED], 1, "flushed");
+        NS_TEST_EXPECT_MSG_EQ(c.TotalDrops(), 5, "five drops in all");
+        PEARP_REQUIRE_EQ(traced.size(), 5U, "five drops traced");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[0]->GetUid()], PeArpL3Protocol::PENDING_QUEUE_FULL, "p0");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[1]->GetUid()], PeArpL3Protocol::RESOLUTION_FAILED, "p1");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[2]->GetUid()], PeArpL3Protocol::SUPERSEDED_BY_STATIC, "p2");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[3]->GetUid()], PeArpL3Protocol::TABLE_FULL, "p3");
+        NS_TEST_EXPECT_MSG_EQ(traced[p[4]->GetUid()], PeArpL3Protocol::DISPOSED, "p4");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A link change of the device under a PE-ARP interface flushes the
+ * interface's cache (as ns-3's ArpL3Protocol does): learned and incomplete
+ * entries go, their packets counted as DISPOSED, static entries stay. ns-3
+ * 3.37's devices report only a link coming up (a SimpleNetDevice plugged
+ * into a channel, a CSMA or point-to-point device attached): none reports a
+ * link going down. Here the device is plugged into another channel.
+ */
+class PeArpLinkChangeFlushTestCase : public TestCase
+{
+  public:
+    PeArpLinkChangeFlushTestCase()
+        : TestCase("a link change flushes the interface's cache, static entries kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Ptr<Node> node = CreateObject<Node>();
+        Ptr<SimpleNetDevice> link = CreateObject<SimpleNetDevice>();
+        link->SetAddress(Mac48Address::Allocate());
+        node->AddDevice(link);
+        link->SetChannel(CreateObject<SimpleChannel>());
+        Ptr<PeArpNetDevice> device = PeArpHelper().Install(link);
+        Ptr<PeArpCache> cache = device->GetCache();
+        Ptr<PeArpL3Protocol> protocol = node->GetObject<PeArpL3Protocol>();
+        Ipv4Address fixed("10.0.0.1");
+        Ipv4Address learned("10.0.0.2");
+        Ipv4Address waiting("10.0.0.3");
+        uint32_t sizeBefore = 0;
+        Simulator::Schedule(Seconds(1), [&]() {
+            PeArpCache::PendingList pending;
+            cache->AddPermanent(fixed, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
+            cache->Resolve(learned,
+                           PeArpPortRange::All(),
+                           Mac48Address("00:00:00:00:00:02"),
+                           pending);
+            cache->AddIncomplete(waiting, 80, Create<Packet>(10));
+            sizeBefore = cache->GetSize();
+        });
+        Simulator::Schedule(Seconds(1.5),
+                            [&]() { link->SetChannel(CreateObject<SimpleChannel>()); });
+        Simulator::Stop(Seconds(1.6));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(sizeBefore, 3U, "three entries before");
+        NS_TEST_EXPECT_MSG_EQ(cache->GetSize(), 1U, "one after the link change");
+        PeArpCache::Entry* kept = cache->Lookup(fixed, 80);
+        NS_TEST_EXPECT_MSG_EQ((kept != nullptr && kept->IsPermanent()), true, "the static one");
+        NS_TEST_EXPECT_MSG_EQ(cache->Lookup(learned, 80), nullptr, "the learned one flushed");
+        NS_TEST_EXPECT_MSG_EQ(cache->Lookup(waiting, 80), nullptr, "the incomplete one flushed");
+        NS_TEST_EXPECT_MSG_EQ(protocol->GetCounters().drops[PeArpL3Protocol::DISPOSED],
+                              1,
+                              "its packet dropped and counted");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Each cache knows its device as the PeArpInterface the protocol uses, set
+ * once when the cache is created, so that no packet needs a cast.
+ */
+class PeArpCacheInterfaceTestCase : public TestCase
+{
+  public:
+    PeArpCacheInterfaceTestCase()
+        : TestCase("each cache holds its device's PeArpInterface, set by CreateCache")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        {
+            Figure4 f;
+            PeArpInterface* router = PeekPointer(f.routerLan);
+            NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetInterface(), router, "router");
+            PeArpInterface* host = PeekPointer(f.hostLan[1]);
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[1]->GetCache()->GetInterface(), host, "host B");
+            Simulator::Destroy();
+        }
+        {
+            Figure5 f;
+            PeArpInterface* bridge = PeekPointer(f.bridge);
+            NS_TEST_EXPECT_MSG_EQ(f.bridge->GetCache()->GetInterface(), bridge, "PE-Bridge");
+            Simulator::Destroy();
+        }
     }
 };
 
@@ -619,6 +873,10 @@ class PeArpProtocolTestSuite : public TestSuite
         AddTestCase(new PeArpStandardReplyForSharedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpLearnFromRequestEntriesTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpLearnFromRequestEntriesTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpRangeConflictTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpCacheDropsCountedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpLinkChangeFlushTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpCacheInterfaceTestCase, TestCase::QUICK);
     }
 };
 

@@ -17,6 +17,7 @@
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
+#include "ns3/double.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -25,7 +26,9 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/on-off-helper.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-stack-helper.h"
@@ -33,9 +36,15 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <sstream>
 
 using namespace ns3;
@@ -373,6 +382,10 @@ class PeArpUnownedPortTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailureDrops(),
                               2,
                               "both queued datagrams dropped");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::RESOLUTION_FAILED],
+                              2,
+                              "and counted by the router's PE-ARP");
+        NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 2, "in its drop total");
         for (uint32_t i = 0; i < 3; i++)
         {
             NS_TEST_EXPECT_MSG_EQ(f.HostProtocol(i)->GetCounters().repliesSent, 0, "no answer");
@@ -694,6 +707,366 @@ class PeArpGlobalRouterSharerTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Inbound and outbound traffic start together. Whichever side's request
+ * goes out first teaches the other side its range or address, so the other
+ * side's request, still delayed by RequestJitter, is not sent: no duplicate
+ * requests, and no reply that would be dropped as unsolicited.
+ */
+class PeArpRouterSimultaneousStartTestCase : public TestCase
+{
+  public:
+    /**
+     * \param routerJitterMs the router's (constant) request jitter in ms
+     * \param hostJitterMs the hosts' (constant) request jitter in ms
+     */
+    PeArpRouterSimultaneousStartTestCase(double routerJitterMs, double hostJitterMs)
+        : TestCase(Name(routerJitterMs, hostJitterMs)),
+          m_routerJitterMs(routerJitterMs),
+          m_hostJitterMs(hostJitterMs)
+    {
+    }
+
+  private:
+    /**
+     * \param routerJitterMs the router's jitter
+     * \param hostJitterMs the hosts' jitter
+     * \return the test name
+     */
+    static std::string Name(double routerJitterMs, double hostJitterMs)
+    {
+        std::ostringstream oss;
+        oss << "Figure 4: inbound and outbound start together (jitter router " << routerJitterMs
+            << " ms, hosts " << hostJitterMs << " ms): no request after resolution";
+        return oss.str();
+    }
+
+    /**
+     * \param ms a delay in ms
+     * \return a constant random variable of that value
+     */
+    static StringValue Constant(double ms)
+    {
+        std::ostringstream oss;
+        oss << "ns3::ConstantRandomVariable[Constant=" << ms << "]";
+        return StringValue(oss.str());
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        f.RouterProtocol()->SetAttribute("RequestJitter", Constant(m_routerJitterMs));
+        std::vector<Ptr<Application>> sinks;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            f.HostProtocol(i)->SetAttribute("RequestJitter", Constant(m_hostJitterMs));
+            sinks.push_back(InstallSink(f.hosts.Get(i), false, 2500 + 1000 * i));
+            // Inbound reaches the router at about 1.005 s, when outbound starts.
+            Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500 + 1000 * i, 1, 100);
+            Figure4::SendUdp(f.hosts.Get(i), Seconds(1.005), f.inetAddress, 9, 1, 50);
+        }
+        Ptr<Application> inetSink = InstallSink(f.inet, false, 9);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), 100, "host " << i << " got its datagram");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 150, "the Internet host got all three");
+        bool routerFirst = m_routerJitterMs < m_hostJitterMs;
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.requestsSent,
+                              (routerFirst ? 3 : 0),
+                              "router requests (the hosts' requests came first: none)");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                              0,
+                              "no unsolicited reply at the router");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            const PeArpL3Protocol::Counters& host = f.HostProtocol(i)->GetCounters();
+            NS_TEST_EXPECT_MSG_EQ(host.requestsSent,
+                                  (routerFirst ? 0 : 1),
+                                  "host " << i << " requests (the router's came first: none)");
+            NS_TEST_EXPECT_MSG_EQ(host.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                                  0,
+                                  "no unsolicited reply at host " << i);
+        }
+    }
+
+    double m_routerJitterMs; //!< router jitter
+    double m_hostJitterMs;   //!< hosts' jitter
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Two misses 0.1 ms apart on two ports of host A, on a LAN whose replies
+ * take 2 ms: the second miss waits for the reply to the first request, which
+ * covers its port. One request, no unsolicited reply. Then a copy of A's
+ * reply, which only confirms the entry the router holds, is not taken for
+ * poisoning.
+ */
+class PeArpRouterSecondMissTestCase : public TestCase
+{
+  public:
+    PeArpRouterSecondMissTestCase()
+        : TestCase("Figure 4: a second miss for the same host waits for the outstanding request")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::CsmaChannel::Delay", TimeValue(MilliSeconds(1)));
+        Figure4 f;
+        Config::Reset();
+        Ptr<Application> sink2500 = InstallSink(f.hosts.Get(0), false, 2500);
+        Ptr<Application> sink2600 = InstallSink(f.hosts.Get(0), false, 2600);
+        Figure4::SendUdp(f.inet, Seconds(1.0), f.shared, 2500, 1, 100);
+        Figure4::SendUdp(f.inet, Seconds(1.0001), f.shared, 2600, 1, 100);
+        std::vector<PeArpHeader> replies;
+        f.HostProtocol(0)->TraceConnectWithoutContext(
+            "ReplySent",
+            Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                [&replies](Ptr<const NetDevice>, const PeArpHeader& h) { replies.push_back(h); }));
+        // At 2 s, A's reply once more: it confirms what the router holds.
+        Simulator::Schedule(Seconds(2), [&f, &replies]() {
+            if (!replies.empty())
+            {
+                Ptr<Packet> frame = Create<Packet>();
+                frame->AddHeader(replies.front());
+                f.hostLink[0]->Send(frame, f.routerLink->GetAddress(), 0x0806);
+            }
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2500), 100, "A got the datagram for 2500");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2600), 100, "A got the datagram for 2600");
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 1, "one request for both ports");
+        NS_TEST_EXPECT_MSG_EQ(replies.size(), 1U, "A answered once");
+        NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 1, "one reply accepted");
+        NS_TEST_EXPECT_MSG_EQ(router.repliesConfirming, 1, "the copy only confirmed the entry");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::UNSOLICITED_REPLY],
+                              0,
+                              "no reply taken for poisoning");
+        NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop at all");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * A port scan of all 65,536 ports of the shared address from the Internet
+ * (UDP, 650 packets/s, 101 s) while hosts A, B and C receive TCP flows and
+ * their entries are refreshed (AliveTimeout 30 s), with MaxEntries 16384, which
+ * one entry per scanned port would fill in 25 s. Every byte of the flows
+ * arrives; the router's table and its requests for ports nobody owns stay
+ * within bounds derived from the cache's attributes; a host D that appears
+ * during the scan is learned from its own request and reached, and a host E
+ * is reached after the scan.
+ *
+ * Bounds (T: the time simulated, 130 s; ranges: the 5 host ranges; M:
+ * MaxUnresolvedPerAddress; tokens: RequestBurst + RequestRate * T):
+ * - requests for unowned ports <= tokens: a request for a port not resolved
+ *   yet takes a token of the address' bucket, given back only if it is
+ *   answered, and none is sent without one;
+ * - all the router's requests (its LAN broadcasts) <= tokens + ranges *
+ *   (1 + MaxRetries) * ceil(T / AliveTimeout) (answered requests take no
+ *   token: one per range learned, and the refreshes);
+ * - table size <= ranges + M + tokens (resolved ranges, incomplete entries,
+ *   and DEAD entries, each left by a resolution whose requests took tokens).
+ */
+class PeArpRouterPortScanTestCase : public TestCase
+{
+  public:
+    PeArpRouterPortScanTestCase()
+        : TestCase("Figure 4: a scan of all 65,536 ports neither fills the table nor floods "
+                   "the LAN, and every flow is delivered")
+    {
+    }
+
+  private:
+    /** Sends one datagram to each port in turn. */
+    struct Scanner
+    {
+        Ptr<Socket> socket; //!< UDP socket of the Internet host
+        Ipv4Address target; //!< the shared address
+        uint32_t next = 0;  //!< next port
+        Time interval;      //!< time between datagrams
+        uint32_t sent = 0;  //!< datagrams sent
+        Time last;          //!< when the last one was sent
+
+        /** Send to the next port and schedule the one after. */
+        void Step()
+        {
+            socket->SendTo(Create<Packet>(20), 0, InetSocketAddress(target, next));
+            sent++;
+            last = Simulator::Now();
+            if (++next < 65536)
+            {
+                Simulator::Schedule(interval, &Scanner::Step, this);
+            }
+        }
+    };
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::PeArpCache::AliveTimeout", TimeValue(Seconds(30)));
+        // A table that one entry per scanned port would fill in 25 s.
+        Config::SetDefault("ns3::PeArpCache::MaxEntries", UintegerValue(16384));
+        const std::vector<PeArpPortRange> ranges = {PeArpPortRange(2000, 2999),
+                                                    PeArpPortRange(3000, 3999),
+                                                    PeArpPortRange(4000, 4999),
+                                                    PeArpPortRange(45000, 45999),
+                                                    PeArpPortRange(60000, 60999)};
+        Figure4 f(ranges);
+        Config::Reset();
+        Ptr<PeArpCache> cache = f.routerLan->GetCache();
+        const Time stop = Seconds(130);
+
+        // A, B, C: one TCP flow each, 1,000,000 bytes at 80 kb/s (1 s to 101 s).
+        std::vector<Ptr<Application>> sinks;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            uint16_t port = ranges[i].GetLow() + 500;
+            sinks.push_back(InstallSink(f.hosts.Get(i), true, port));
+            OnOffHelper flow("ns3::TcpSocketFactory", InetSocketAddress(f.shared, port));
+            flow.SetAttribute("DataRate", StringValue("80kbps"));
+            flow.SetAttribute("PacketSize", UintegerValue(1000));
+            flow.SetAttribute("MaxBytes", UintegerValue(1000000));
+            flow.SetAttribute("OnTime", StringValue("ns3::ConstantRandomVariable[Constant=1000]"));
+            flow.SetAttribute("OffTime", StringValue("ns3::ConstantRandomVariable[Constant=0]"));
+            flow.Install(f.inet).Start(Seconds(1));
+        }
+        // D speaks at 40 s (its request teaches the router its range), then
+        // receives 20,000 bytes at 45 s; E receives 20,000 bytes after the scan.
+        Ptr<Application> inetSink = InstallSink(f.inet, false, 9);
+        Figure4::SendUdp(f.hosts.Get(3), Seconds(40), f.inetAddress, 9, 1, 50);
+        Ptr<Application> sinkD = InstallSink(f.hosts.Get(3), true, 45500);
+        SendTcp(f.inet, f.shared, 45500, 20000, Seconds(45));
+        Ptr<Application> sinkE = InstallSink(f.hosts.Get(4), true, 60500);
+        SendTcp(f.inet, f.shared, 60500, 20000, Seconds(110));
+
+        // The scan: ports 0 to 65535, 650 datagrams per second, from 2 s.
+        Scanner scanner;
+        scanner.socket = Socket::CreateSocket(f.inet, UdpSocketFactory::GetTypeId());
+        scanner.target = f.shared;
+        scanner.interval = Seconds(1.0 / 650);
+        Simulator::Schedule(Seconds(2), &Scanner::Step, &scanner);
+
+        uint64_t unownedRequests = 0;
+        uint64_t ownedRequests = 0;
+        f.RouterProtocol()->TraceConnectWithoutContext(
+            "RequestSent",
+            Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                [&](Ptr<const NetDevice>, const PeArpHeader& h) {
+                    bool owned = false;
+                    for (const PeArpPortRange& r : ranges)
+                    {
+                        owned = owned || r.Contains(h.GetTargetPort());
+                    }
+                    (owned ? ownedRequests : unownedRequests)++;
+                }));
+        // D's and E's entries and bytes 5 s after their flows started (later
+        // the entries may expire).
+        std::vector<PeArpPortRange> learned(5);
+        std::vector<Mac48Address> learnedMac(5);
+        std::vector<uint64_t> bytesThen(5, 0);
+        for (uint32_t i = 3; i < 5; i++)
+        {
+            Simulator::Schedule(Seconds(i == 3 ? 50 : 115), [&, i]() {
+                PeArpCache::Entry* e = cache->Lookup(f.shared, ranges[i].GetLow() + 500);
+                if (e != nullptr && e->IsAlive())
+                {
+                    learned[i] = e->GetRange();
+                    learnedMac[i] = e->GetMacAddress();
+                }
+                bytesThen[i] = SinkBytes(i == 3 ? sinkD : sinkE);
+            });
+        }
+        uint32_t maxSize = 0;
+        std::function<void()> sample = [&]() {
+            maxSize = std::max(maxSize, cache->GetSize());
+            Simulator::Schedule(MilliSeconds(10), sample);
+        };
+        Simulator::Schedule(Seconds(0), sample);
+        Simulator::Stop(stop);
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(scanner.sent, 65536U, "the whole port space was scanned");
+        NS_TEST_EXPECT_MSG_LT(scanner.last, Seconds(103), "in about 101 s");
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), 1000000, "host " << i << " got its flow");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 50, "D's datagram reached the Internet");
+        NS_TEST_EXPECT_MSG_EQ(bytesThen[3], 20000, "D, new during the scan, got its bytes by 50 s");
+        NS_TEST_EXPECT_MSG_EQ(bytesThen[4], 20000, "E got its bytes after the scan, by 115 s");
+        for (uint32_t i = 0; i < f.hosts.GetN(); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(f.hostLan[i]->GetWrongHostPackets(), 0, "no misdelivery");
+        }
+        for (uint32_t i = 3; i < 5; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(learned[i],
+                                  ranges[i],
+                                  "host " << i << "'s range was in the table 5 s after its flow");
+            NS_TEST_EXPECT_MSG_EQ(learnedMac[i],
+                                  Mac48Address::ConvertFrom(f.hostLink[i]->GetAddress()),
+                                  "with its MAC");
+        }
+
+        // The bounds, from the cache's attributes (their defaults).
+        UintegerValue burst;
+        DoubleValue rate;
+        UintegerValue unresolved;
+        cache->GetAttribute("RequestBurst", burst);
+        cache->GetAttribute("RequestRate", rate);
+        cache->GetAttribute("MaxUnresolvedPerAddress", unresolved);
+        NS_TEST_ASSERT_MSG_GT(rate.Get(), 0, "the defaults limit the requests");
+        double tokens = burst.Get() + rate.Get() * stop.GetSeconds();
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(unownedRequests,
+                                    tokens,
+                                    "requests for unowned ports <= tokens");
+        UintegerValue maxRetries;
+        cache->GetAttribute("MaxRetries", maxRetries);
+        double refreshes = ranges.size() * (1.0 + maxRetries.Get()) *
+                           std::ceil(stop.GetSeconds() / cache->GetAliveTimeout().GetSeconds());
+        NS_TEST_EXPECT_MSG_EQ(f.RouterProtocol()->GetCounters().requestsSent,
+                              unownedRequests + ownedRequests,
+                              "every request traced");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(unownedRequests + ownedRequests,
+                                    tokens + ranges.size() + refreshes,
+                                    "LAN broadcasts <= tokens + ranges + refreshes");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(maxSize,
+                                    ranges.size() + unresolved.Get() + tokens,
+                                    "table <= ranges + M + tokens");
+        // That bound is below MaxEntries: nothing may be refused for a full table.
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::TABLE_FULL], 0, "no table-full drop");
+        NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::CACHE_REFUSED], 0, "nothing refused");
+        NS_LOG_UNCOND("port scan: " << unownedRequests << " requests for unowned ports, "
+                                    << ownedRequests << " for owned ones, table at most " << maxSize
+                                    << " entries");
+        std::ostringstream drops;
+        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
+        {
+            if (c.drops[r] > 0)
+            {
+                drops << " " << static_cast<PeArpL3Protocol::DropReason>(r) << "=" << c.drops[r];
+            }
+        }
+        NS_LOG_UNCOND("port scan: router drops" << drops.str() << "; refused entries "
+                                                << cache->GetRefusedEntries());
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The router deployment suite.
  */
 class PeArpRouterTestSuite : public TestSuite
@@ -711,6 +1084,10 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpLearnFromRequestTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpGlobalRoutingTestCase, TestCase::QUICK);
         AddTestCase(new PeArpGlobalRouterSharerTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRouterSimultaneousStartTestCase(10, 1), TestCase::QUICK);
+        AddTestCase(new PeArpRouterSimultaneousStartTestCase(1, 10), TestCase::QUICK);
+        AddTestCase(new PeArpRouterSecondMissTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRouterPortScanTestCase, TestCase::QUICK);
     }
 };
 

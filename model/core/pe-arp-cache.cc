@@ -6,6 +6,7 @@
 
 #include "pe-arp-cache.h"
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -34,29 +35,30 @@ PeArpCache::GetTypeId()
                           "by a new request.",
                           TimeValue(Seconds(120)),
                           MakeTimeAccessor(&PeArpCache::m_aliveTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("DeadTimeout",
                           "When this timeout expires, a failed resolution may be tried again.",
                           TimeValue(Seconds(100)),
                           MakeTimeAccessor(&PeArpCache::m_deadTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("WaitReplyTimeout",
-                          "When this timeout expires, an unanswered request is retransmitted.",
+                          "When this timeout expires, an unanswered request is retransmitted "
+                          "(more than 0).",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&PeArpCache::m_waitReplyTimeout),
-                          MakeTimeChecker())
+                          MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("MaxRetries",
                           "Number of retransmissions of a request before the entry is "
-                          "marked dead.",
+                          "marked dead (0 to 100).",
                           UintegerValue(3),
                           MakeUintegerAccessor(&PeArpCache::m_maxRetries),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 100))
             .AddAttribute("PendingQueueSize",
                           "Number of packets that may wait for one entry; on overflow the "
-                          "oldest is dropped.",
+                          "oldest is dropped (0 to 65536).",
                           UintegerValue(3),
                           MakeUintegerAccessor(&PeArpCache::m_pendingQueueSize),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 65536))
             .AddAttribute("GcThreshold",
                           "Number of entries above which expired entries are collected "
                           "before a new entry is created.",
@@ -67,13 +69,44 @@ PeArpCache::GetTypeId()
                           "Minimum time between two collections.",
                           TimeValue(Seconds(5)),
                           MakeTimeAccessor(&PeArpCache::m_gcInterval),
-                          MakeTimeChecker())
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ForcedGcThreshold",
+                          "Number of entries from which DEAD entries and incomplete entries "
+                          "whose request went unanswered for WaitReplyTimeout are evicted, "
+                          "oldest first, before a new entry is created (never permanent "
+                          "entries, resolved ones, nor resolutions in their first wait).",
+                          UintegerValue(32768),
+                          MakeUintegerAccessor(&PeArpCache::m_forcedGcThreshold),
+                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("MaxEntries",
                           "Hard limit on the number of entries; new entries are refused "
                           "(and counted) beyond it.",
                           UintegerValue(65536),
                           MakeUintegerAccessor(&PeArpCache::m_maxEntries),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxUnresolvedPerAddress",
+                          "Number of incomplete entries (resolutions in progress) one address "
+                          "may have; a miss beyond it is dropped and counted, without an "
+                          "entry or a request.",
+                          UintegerValue(1024),
+                          MakeUintegerAccessor(&PeArpCache::m_maxUnresolved),
+                          MakeUintegerChecker<uint32_t>(1, 65536))
+            .AddAttribute("RequestRate",
+                          "Refill rate, per second, of each address' token bucket. A request "
+                          "for a port not resolved yet (a new resolution, or a "
+                          "retransmission) takes a token, which it gives back if it is "
+                          "answered; with the bucket empty a new resolution is dropped and "
+                          "counted and a retransmission is not sent. Refreshes of resolved "
+                          "entries take none. 0: no limit.",
+                          DoubleValue(50),
+                          MakeDoubleAccessor(&PeArpCache::m_requestRate),
+                          MakeDoubleChecker<double>(0, 1e9))
+            .AddAttribute("RequestBurst",
+                          "Depth of each address' request bucket: the requests that may be "
+                          "out or unanswered at once (e.g. lost while many hosts start).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&PeArpCache::m_requestBurst),
+                          MakeUintegerChecker<uint32_t>(1, 1000000))
             .AddTraceSource("Drop",
                             "A packet waiting for resolution was dropped.",
                             MakeTraceSourceAccessor(&PeArpCache::m_dropTrace),
@@ -86,7 +119,8 @@ PeArpCache::GetTypeId()
 }
 
 PeArpCache::PeArpCache()
-    : m_size(0),
+    : m_interface(nullptr),
+      m_size(0),
       m_nextSerial(1),
       m_lastGc(Seconds(-1000)),
       m_pendingQueueDrops(0),
@@ -94,7 +128,10 @@ PeArpCache::PeArpCache()
       m_resolutionFailures(0),
       m_refused(0),
       m_collected(0),
-      m_timerEvents(0)
+      m_evicted(0),
+      m_rateLimitedRequests(0),
+      m_timerEvents(0),
+      m_examined(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -121,9 +158,12 @@ PeArpCache::DoDispose()
         }
     }
     m_table.clear();
+    m_victims.clear();
+    m_buckets.clear();
     m_size = 0;
     m_deadlines = decltype(m_deadlines)();
     m_device = nullptr;
+    m_interface = nullptr;
     m_requestCallback = MakeNullCallback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t>();
     Object::DoDispose();
 }
@@ -140,6 +180,19 @@ Ptr<NetDevice>
 PeArpCache::GetDevice() const
 {
     return m_device;
+}
+
+void
+PeArpCache::SetInterface(PeArpInterface* interface)
+{
+    NS_LOG_FUNCTION(this << interface);
+    m_interface = interface;
+}
+
+PeArpInterface*
+PeArpCache::GetInterface() const
+{
+    return m_interface;
 }
 
 std::string
@@ -168,6 +221,16 @@ PeArpCache::Lookup(Ipv4Address address, uint16_t port)
     if (next != resolved.begin())
     {
         Entry* candidate = std::prev(next)->second.get();
+        if (candidate->m_range.Contains(port))
+        {
+            return candidate;
+        }
+    }
+    auto& dead = it->second.dead;
+    auto nextDead = dead.upper_bound(port);
+    if (nextDead != dead.begin())
+    {
+        Entry* candidate = std::prev(nextDead)->second.get();
         if (candidate->m_range.Contains(port))
         {
             return candidate;
@@ -215,24 +278,21 @@ PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPo
     AddressEntries& entries = it->second;
     if (anyPort)
     {
-        for (auto& [key, entry] : entries.incomplete)
+        if (!entries.requesting.empty())
         {
-            if (entry->IsWaitReply())
-            {
-                return entry.get();
-            }
+            m_examined++;
+            return entries.incomplete.at(*entries.requesting.begin()).get();
         }
-        for (auto& [key, entry] : entries.resolved)
+        if (!entries.refreshing.empty())
         {
-            if (entry->IsWaitReply())
-            {
-                return entry.get();
-            }
+            m_examined++;
+            return entries.resolved.at(*entries.refreshing.begin()).get();
         }
         return nullptr;
     }
     auto incomplete = entries.incomplete.find(returnPort);
-    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply())
+    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply() &&
+        !incomplete->second->m_deferred)
     {
         return incomplete->second.get();
     }
@@ -256,6 +316,11 @@ PeArpCache::MakeRoom()
     {
         Collect();
     }
+    uint32_t forced = std::min(m_forcedGcThreshold, m_maxEntries);
+    if (m_size >= forced)
+    {
+        ForcedCollect(forced);
+    }
     if (m_size >= m_maxEntries)
     {
         NS_LOG_LOGIC("table full (" << m_size << " entries): entry refused");
@@ -272,7 +337,8 @@ PeArpCache::Collect()
     m_lastGc = Simulator::Now();
     for (auto it = m_table.begin(); it != m_table.end();)
     {
-        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        AddressEntries& entries = it->second;
+        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
         {
             for (auto e = map->begin(); e != map->end();)
             {
@@ -280,7 +346,9 @@ PeArpCache::Collect()
                 if ((entry->IsAlive() || entry->IsDead()) && entry->IsExpired() &&
                     entry->m_pending.empty())
                 {
-                    e = map->erase(e);
+                    e = map == &entries.incomplete ? EraseIncomplete(entries, e)
+                        : map == &entries.dead     ? EraseDead(entries, e)
+                                                   : EraseResolved(entries, e);
                     m_size--;
                     m_collected++;
                 }
@@ -290,7 +358,7 @@ PeArpCache::Collect()
                 }
             }
         }
-        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
         {
             it = m_table.erase(it);
         }
@@ -299,14 +367,107 @@ PeArpCache::Collect()
             ++it;
         }
     }
+    // A bucket that would be full again is the same as none.
+    for (auto b = m_buckets.begin(); b != m_buckets.end();)
+    {
+        double tokens =
+            b->second.tokens + (Simulator::Now() - b->second.last).GetSeconds() * m_requestRate;
+        b = tokens >= m_requestBurst ? m_buckets.erase(b) : std::next(b);
+    }
+}
+
+void
+PeArpCache::ForcedCollect(uint32_t limit)
+{
+    NS_LOG_FUNCTION(this << limit << m_size << m_victims.size());
+    while (m_size >= limit && !m_victims.empty())
+    {
+        Entry* victim = m_victims.front();
+        auto tableIt = m_table.find(victim->m_address.Get());
+        NS_ASSERT(tableIt != m_table.end());
+        AddressEntries& entries = tableIt->second;
+        NS_LOG_LOGIC("evict " << victim->m_address << ":" << victim->m_range
+                              << (victim->IsDead() ? " (dead)" : " (unanswered)"));
+        if (victim->m_incomplete)
+        {
+            DropPending(victim, EVICTED);
+            EraseIncomplete(entries, entries.incomplete.find(victim->m_requestedPort));
+        }
+        else
+        {
+            EraseDead(entries, entries.dead.find(victim->m_range.GetLow()));
+        }
+        m_size--;
+        m_evicted++;
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+        {
+            m_table.erase(tableIt);
+        }
+    }
+}
+
+PeArpCache::Bucket&
+PeArpCache::RefillBucket(Ipv4Address address)
+{
+    Time now = Simulator::Now();
+    auto [it, created] = m_buckets.try_emplace(address.Get(), Bucket{double(m_requestBurst), now});
+    Bucket& bucket = it->second;
+    bucket.tokens = std::min(double(m_requestBurst),
+                             bucket.tokens + (now - bucket.last).GetSeconds() * m_requestRate);
+    bucket.last = now;
+    return bucket;
+}
+
+bool
+PeArpCache::TakeToken(Ipv4Address address)
+{
+    if (m_requestRate <= 0)
+    {
+        return true; // no limit
+    }
+    Bucket& bucket = RefillBucket(address);
+    if (bucket.tokens < 1)
+    {
+        return false;
+    }
+    bucket.tokens -= 1;
+    return true;
+}
+
+void
+PeArpCache::ReturnToken(Ipv4Address address)
+{
+    if (m_requestRate > 0)
+    {
+        Bucket& bucket = RefillBucket(address);
+        bucket.tokens = std::min(double(m_requestBurst), bucket.tokens + 1);
+    }
 }
 
 PeArpCache::Entry*
-PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet)
+PeArpCache::AddIncomplete(Ipv4Address address,
+                          uint16_t port,
+                          Ptr<Packet> packet,
+                          const Address& source)
 {
     NS_LOG_FUNCTION(this << address << port << packet);
+    auto known = m_table.find(address.Get());
+    if (known != m_table.end() && known->second.incomplete.size() >= m_maxUnresolved)
+    {
+        NS_LOG_LOGIC(address << " has " << m_maxUnresolved << " unresolved entries -- " << port
+                             << " dropped");
+        m_dropTrace(packet, UNRESOLVED_LIMIT);
+        return nullptr;
+    }
+    if (!TakeToken(address))
+    {
+        NS_LOG_LOGIC("no request token left for " << address << " -- " << port << " dropped");
+        m_dropTrace(packet, RATE_LIMITED);
+        return nullptr;
+    }
     if (!MakeRoom())
     {
+        ReturnToken(address);
         m_dropTrace(packet, TABLE_FULL);
         return nullptr;
     }
@@ -318,7 +479,21 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
     raw->m_incomplete = true;
     raw->m_state = Entry::WAIT_REPLY;
     raw->m_requestedPort = port;
-    raw->m_pending.push_back(packet);
+    raw->m_pending.push_back({packet, source});
+    raw->m_holdsToken = true; // for its first request, sent now or after a deferral
+    if (!entries.requesting.empty())
+    {
+        // Another request for the address is out: its reply may hold this
+        // port too (e.g. the same host's range). Wait for it.
+        NS_LOG_LOGIC("a request for " << address << " is outstanding: " << port
+                                      << " waits for its reply");
+        raw->m_deferred = true;
+        entries.deferred.insert(port);
+    }
+    else
+    {
+        entries.requesting.insert(port);
+    }
     entries.incomplete.emplace(port, std::move(entry));
     m_size++;
     ArmTimer(raw);
@@ -326,21 +501,31 @@ PeArpCache::AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet
 }
 
 void
-PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet)
+PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet, const Address& source)
 {
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
-    NS_ASSERT(entry->IsAlive() || entry->IsDead());
+    NS_ASSERT(entry->IsAlive() || (entry->IsDead() && entry->m_incomplete));
+    UnmarkVictim(entry);
+    AddressEntries& entries = m_table[entry->m_address.Get()];
+    if (entry->m_incomplete)
+    {
+        entries.requesting.insert(entry->m_requestedPort);
+    }
+    else
+    {
+        entries.refreshing.insert(entry->m_range.GetLow());
+    }
     entry->m_state = Entry::WAIT_REPLY;
     entry->m_retries = 0;
     entry->m_requestedPort = port;
     entry->m_lastSeen = Simulator::Now();
     entry->m_pending.clear();
-    entry->m_pending.push_back(packet);
+    entry->m_pending.push_back({packet, source});
     ArmTimer(entry);
 }
 
 void
-PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet)
+PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source)
 {
     NS_LOG_FUNCTION(this << entry->m_address << packet);
     NS_ASSERT(entry->IsWaitReply());
@@ -354,21 +539,28 @@ PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet)
     {
         NS_LOG_LOGIC("pending queue full: dropping the oldest packet");
         m_pendingQueueDrops++;
-        m_dropTrace(entry->m_pending.front(), PENDING_QUEUE_FULL);
+        m_dropTrace(entry->m_pending.front().packet, PENDING_QUEUE_FULL);
         entry->m_pending.pop_front();
     }
-    entry->m_pending.push_back(packet);
+    entry->m_pending.push_back({packet, source});
 }
 
 std::vector<uint16_t>
 PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
 {
+    return OverlappingIn(entries.resolved, range);
+}
+
+std::vector<uint16_t>
+PeArpCache::OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& resolved,
+                          PeArpPortRange range)
+{
     std::vector<uint16_t> keys;
-    const auto& resolved = entries.resolved;
     if (range.IsAll())
     {
         for (const auto& [key, entry] : resolved)
         {
+            m_examined++;
             keys.push_back(key);
         }
         return keys;
@@ -380,13 +572,14 @@ PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
     }
     for (; it != resolved.end() && it->first <= range.GetHigh(); ++it)
     {
+        m_examined++;
         keys.push_back(it->first);
     }
     return keys;
 }
 
 void
-PeArpCache::TakePending(Entry* entry, std::list<Ptr<Packet>>& pending)
+PeArpCache::TakePending(Entry* entry, PendingList& pending)
 {
     pending.splice(pending.end(), entry->m_pending);
 }
@@ -395,10 +588,56 @@ PeArpCache::Entry*
 PeArpCache::Resolve(Ipv4Address address,
                     PeArpPortRange range,
                     Mac48Address mac,
-                    std::list<Ptr<Packet>>& pending)
+                    PendingList& pending)
 {
-    NS_LOG_FUNCTION(this << address << range << mac);
-    NS_ASSERT(range.IsValid());
+    return Update(address, range, mac, Entry::ALIVE, UPDATE_LEARNED, pending);
+}
+
+PeArpCache::Entry*
+PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
+{
+    PendingList none;
+    return Update(address, range, mac, Entry::PERMANENT, UPDATE_ADMIN, none);
+}
+
+PeArpCache::Entry*
+PeArpCache::Update(Ipv4Address address,
+                   PeArpPortRange range,
+                   Mac48Address mac,
+                   Entry::State state,
+                   uint32_t flags,
+                   PendingList& pending,
+                   UpdateStatus* status)
+{
+    NS_LOG_FUNCTION(this << address << range << mac << state << flags);
+    UpdateStatus ignored;
+    UpdateStatus& outcome = status != nullptr ? *status : ignored;
+    bool admin = (flags & UPDATE_ADMIN) != 0;
+    NS_ABORT_MSG_UNLESS(range.IsValid(),
+                        "PeArpCache::Update: invalid port range " << range << " for " << address);
+    NS_ABORT_MSG_IF(state == Entry::WAIT_REPLY,
+                    "PeArpCache::Update: a resolution starts with AddIncomplete or MarkWaitReply");
+    if (state == Entry::DEAD)
+    {
+        return Fail(address, range, outcome);
+    }
+    auto refuse = [this, &outcome](UpdateStatus why) -> Entry* {
+        m_refused++;
+        outcome = why;
+        return nullptr;
+    };
+    if (state == Entry::PERMANENT && !admin)
+    {
+        NS_LOG_LOGIC("only an administrative update makes an entry permanent -- refused");
+        return refuse(REFUSED_PERMANENT);
+    }
+    if (!admin && range.IsAll() && IsShared(address))
+    {
+        NS_LOG_LOGIC("learned " << address << ":0-0 at " << mac
+                                << " would replace the ranges of a shared address -- refused");
+        return refuse(REFUSED_RANGE_CONFLICT);
+    }
+
     auto tableIt = m_table.find(address.Get());
     std::vector<uint16_t> overlapping;
     if (tableIt != m_table.end())
@@ -406,61 +645,69 @@ PeArpCache::Resolve(Ipv4Address address,
         overlapping = Overlapping(tableIt->second, range);
         for (uint16_t key : overlapping)
         {
-            const Entry* other = tableIt->second.resolved[key].get();
-            if (other->IsPermanent())
+            Entry* other = tableIt->second.resolved[key].get();
+            if (!other->IsPermanent())
             {
-                if (other->m_range == range && other->m_mac == mac)
+                continue;
+            }
+            if (!admin && other->m_range == range && other->m_mac == mac)
+            {
+                // Agrees with the static entry: nothing to learn, but the
+                // incomplete entries it answers can now be sent.
+                if (MergeIncomplete(tableIt->second, range, pending) > 0)
                 {
-                    // Agrees with the static entry: nothing to learn, but the
-                    // incomplete entries it answers can now be sent.
-                    Entry* permanent = tableIt->second.resolved[key].get();
-                    auto& incomplete = tableIt->second.incomplete;
-                    for (auto it = incomplete.begin(); it != incomplete.end();)
-                    {
-                        if (range.Contains(it->first))
-                        {
-                            TakePending(it->second.get(), pending);
-                            it = incomplete.erase(it);
-                            m_size--;
-                        }
-                        else
-                        {
-                            ++it;
-                        }
-                    }
-                    return permanent;
+                    ReleaseDeferred(tableIt->second);
                 }
-                NS_LOG_LOGIC("learned " << address << ":" << range << " at " << mac
-                                        << " conflicts with static entry " << other->m_range
-                                        << " -- refused");
-                m_refused++;
-                return nullptr;
+                outcome = CONFIRMED;
+                return other;
+            }
+            if (!admin || (flags & UPDATE_OVERRIDE) == 0)
+            {
+                NS_LOG_LOGIC(address << ":" << range << " at " << mac
+                                     << " overlaps the static entry " << other->m_range
+                                     << " -- refused");
+                return refuse(REFUSED_PERMANENT);
             }
         }
     }
 
+    // A static entry replaces what it overlaps; their waiting packets are
+    // dropped. A learned one takes them over.
+    bool toStatic = state == Entry::PERMANENT;
     Entry* result = nullptr;
     if (overlapping.size() == 1 && tableIt->second.resolved[overlapping.front()]->m_range == range)
     {
         // Same range: update in place.
         result = tableIt->second.resolved[overlapping.front()].get();
-        TakePending(result, pending);
+        if (toStatic)
+        {
+            DropPending(result, SUPERSEDED_BY_STATIC);
+        }
+        else
+        {
+            TakePending(result, pending);
+        }
     }
     else
     {
-        if (overlapping.empty())
+        if (overlapping.empty() && !admin)
         {
             // A new entry: make room unless it replaces incomplete entries.
             bool replacesIncomplete = false;
             if (tableIt != m_table.end())
             {
-                for (const auto& [port, entry] : tableIt->second.incomplete)
+                const auto& incomplete = tableIt->second.incomplete;
+                auto first =
+                    range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+                if (first != incomplete.end())
                 {
-                    replacesIncomplete = replacesIncomplete || range.Contains(port);
+                    m_examined++;
+                    replacesIncomplete = range.Contains(first->first);
                 }
             }
             if (!replacesIncomplete && !MakeRoom())
             {
+                outcome = REFUSED_TABLE_FULL;
                 return nullptr;
             }
         }
@@ -469,10 +716,18 @@ PeArpCache::Resolve(Ipv4Address address,
         {
             NS_LOG_LOGIC("entry " << address << ":" << entries.resolved[key]->m_range
                                   << " superseded by " << range);
-            TakePending(entries.resolved[key].get(), pending);
-            entries.resolved.erase(key);
+            if (toStatic)
+            {
+                DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
+            }
+            else
+            {
+                TakePending(entries.resolved[key].get(), pending);
+            }
+            EraseResolved(entries, entries.resolved.find(key));
             m_size--;
         }
+        TrimDead(entries, address, range);
         auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
         result = entry.get();
         entries.resolved.emplace(range.GetLow(), std::move(entry));
@@ -480,72 +735,217 @@ PeArpCache::Resolve(Ipv4Address address,
         tableIt = m_table.find(address.Get());
     }
 
-    // Incomplete entries for ports of the range are answered too.
-    auto& incomplete = tableIt->second.incomplete;
-    auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
-    while (it != incomplete.end() && range.Contains(it->first))
+    // Incomplete entries for ports of the range are answered too (or, by a
+    // static entry, superseded).
+    AddressEntries& entries = tableIt->second;
+    uint32_t answered = 0;
+    if (toStatic)
     {
-        TakePending(it->second.get(), pending);
-        it = incomplete.erase(it);
-        m_size--;
+        auto& incomplete = entries.incomplete;
+        auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+        while (it != incomplete.end() && range.Contains(it->first))
+        {
+            answered += entries.requesting.count(it->first);
+            DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
+            it = EraseIncomplete(entries, it);
+            m_size--;
+        }
+    }
+    else
+    {
+        answered = MergeIncomplete(entries, range, pending);
     }
 
-    result->m_state = Entry::ALIVE;
+    entries.refreshing.erase(result->m_range.GetLow());
+    result->m_state = state;
     result->m_mac = mac;
     result->m_lastSeen = Simulator::Now();
     result->m_retries = 0;
     result->m_serial = m_nextSerial++; // any armed deadline is now stale
+    outcome = UPDATED;
     NotifyEntry(result);
+    if (answered > 0)
+    {
+        ReleaseDeferred(entries);
+    }
     return result;
 }
 
 PeArpCache::Entry*
-PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
+PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcome)
 {
-    NS_LOG_FUNCTION(this << address << range << mac);
-    NS_ABORT_MSG_UNLESS(range.IsValid(),
-                        "PeArpCache::AddPermanent: invalid port range " << range << " for "
-                                                                        << address);
-    AddressEntries& entries = m_table[address.Get()];
-    std::vector<uint16_t> overlapping = Overlapping(entries, range);
-    for (uint16_t key : overlapping)
+    outcome = NO_ENTRY;
+    auto tableIt = m_table.find(address.Get());
+    if (tableIt == m_table.end())
     {
-        if (entries.resolved[key]->IsPermanent())
+        return nullptr;
+    }
+    AddressEntries& entries = tableIt->second;
+    Entry* entry = nullptr;
+    auto resolved = entries.resolved.find(range.GetLow());
+    if (resolved != entries.resolved.end() && resolved->second->m_range == range)
+    {
+        entry = resolved->second.get();
+    }
+    else if (range.GetLow() == range.GetHigh())
+    {
+        auto incomplete = entries.incomplete.find(range.GetLow());
+        entry = incomplete != entries.incomplete.end() ? incomplete->second.get() : nullptr;
+    }
+    if (entry == nullptr || !entry->IsWaitReply() || entry->m_deferred)
+    {
+        return nullptr; // nothing was asked: nothing failed
+    }
+    NS_LOG_LOGIC("resolution of " << address << ":" << entry->m_requestedPort
+                                  << " failed -- entry dead");
+    m_resolutionFailures++;
+    DropPending(entry, RESOLUTION_FAILED);
+    outcome = UPDATED;
+    if (entry->m_incomplete && entry->m_requestedPort == 0)
+    {
+        // Traffic without ports: [0, 0] would read as 0-0 (all ports), so
+        // this failure stays an incomplete entry of its own.
+        entries.requesting.erase(0);
+        entry->m_state = Entry::DEAD;
+        entry->m_lastSeen = Simulator::Now();
+        entry->m_serial = m_nextSerial++;
+        MarkVictim(entry);
+        return entry;
+    }
+    PeArpPortRange failed = entry->m_incomplete
+                                ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
+                                : entry->m_range;
+    if (entry->m_incomplete)
+    {
+        EraseIncomplete(entries, entries.incomplete.find(entry->m_requestedPort));
+    }
+    else
+    {
+        EraseResolved(entries, entries.resolved.find(entry->m_range.GetLow()));
+    }
+    m_size--;
+    AddDead(entries, address, failed);
+    return Lookup(address, failed.GetLow());
+}
+
+void
+PeArpCache::AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
+{
+    NS_LOG_FUNCTION(this << address << range);
+    auto& dead = entries.dead;
+    Entry* merged = nullptr;
+    if (!range.IsAll())
+    {
+        auto right = dead.upper_bound(range.GetLow());
+        if (right != dead.begin())
         {
-            NS_LOG_LOGIC("static entry " << address << ":" << range
-                                         << " overlaps another static entry -- refused");
-            m_refused++;
-            return nullptr;
+            Entry* left = std::prev(right)->second.get();
+            if (!left->m_range.IsAll() && left->m_range.GetHigh() + 1 == range.GetLow())
+            {
+                left->m_range = PeArpPortRange(left->m_range.GetLow(), range.GetHigh());
+                merged = left;
+            }
+        }
+        if (right != dead.end() && range.GetHigh() < 65535 && right->first == range.GetHigh() + 1 &&
+            !right->second->m_range.IsAll())
+        {
+            uint16_t high = right->second->m_range.GetHigh();
+            if (merged != nullptr)
+            {
+                EraseDead(entries, right);
+                m_size--;
+                merged->m_range = PeArpPortRange(merged->m_range.GetLow(), high);
+            }
+            else
+            {
+                auto node = dead.extract(right);
+                node.key() = range.GetLow();
+                merged = node.mapped().get();
+                merged->m_range = PeArpPortRange(range.GetLow(), high);
+                dead.insert(std::move(node));
+            }
         }
     }
-    for (uint16_t key : overlapping)
+    if (merged == nullptr)
     {
-        DropPending(entries.resolved[key].get(), SUPERSEDED_BY_STATIC);
-        entries.resolved.erase(key);
+        auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
+        merged = entry.get();
+        dead.emplace(range.GetLow(), std::move(entry));
+        m_size++;
+    }
+    else
+    {
+        NS_LOG_LOGIC("dead ranges of " << address << " merged into " << merged->m_range);
+    }
+    merged->m_state = Entry::DEAD;
+    merged->m_lastSeen = Simulator::Now();
+    merged->m_serial = m_nextSerial++;
+    MarkVictim(merged); // the youngest victim now
+}
+
+void
+PeArpCache::TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
+{
+    for (uint16_t key : OverlappingIn(entries.dead, range))
+    {
+        auto it = entries.dead.find(key);
+        PeArpPortRange was = it->second->m_range;
+        Time seen = it->second->m_lastSeen;
+        EraseDead(entries, it);
         m_size--;
+        if (range.IsAll() || was.IsAll())
+        {
+            continue;
+        }
+        NS_LOG_LOGIC("dead range " << address << ":" << was << " trimmed by " << range);
+        if (was.GetLow() < range.GetLow())
+        {
+            auto left = std::unique_ptr<Entry>(
+                new Entry(this, address, PeArpPortRange(was.GetLow(), range.GetLow() - 1)));
+            left->m_state = Entry::DEAD;
+            left->m_lastSeen = seen;
+            MarkVictim(left.get());
+            entries.dead.emplace(was.GetLow(), std::move(left));
+            m_size++;
+        }
+        if (was.GetHigh() > range.GetHigh())
+        {
+            uint16_t low = range.GetHigh() + 1;
+            auto right = std::unique_ptr<Entry>(
+                new Entry(this, address, PeArpPortRange(low, was.GetHigh())));
+            right->m_state = Entry::DEAD;
+            right->m_lastSeen = seen;
+            MarkVictim(right.get());
+            entries.dead.emplace(low, std::move(right));
+            m_size++;
+        }
     }
-    for (auto it = entries.incomplete.begin(); it != entries.incomplete.end();)
+}
+
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseDead(AddressEntries& entries,
+                      std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    UnmarkVictim(it->second.get());
+    return entries.dead.erase(it);
+}
+
+void
+PeArpCache::MarkVictim(Entry* entry)
+{
+    UnmarkVictim(entry);
+    entry->m_victimIt = m_victims.insert(m_victims.end(), entry);
+    entry->m_victim = true;
+}
+
+void
+PeArpCache::UnmarkVictim(Entry* entry)
+{
+    if (entry->m_victim)
     {
-        if (range.Contains(it->first))
-        {
-            DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
-            it = entries.incomplete.erase(it);
-            m_size--;
-        }
-        else
-        {
-            ++it;
-        }
+        m_victims.erase(entry->m_victimIt);
+        entry->m_victim = false;
     }
-    auto entry = std::unique_ptr<Entry>(new Entry(this, address, range));
-    Entry* raw = entry.get();
-    raw->m_state = Entry::PERMANENT;
-    raw->m_mac = mac;
-    raw->m_lastSeen = Simulator::Now();
-    entries.resolved.emplace(range.GetLow(), std::move(entry));
-    m_size++;
-    NotifyEntry(raw);
-    return raw;
 }
 
 bool
@@ -557,15 +957,24 @@ PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
     {
         return false;
     }
-    auto e = it->second.resolved.find(range.GetLow());
-    if (e == it->second.resolved.end() || e->second->m_range != range)
+    AddressEntries& entries = it->second;
+    auto e = entries.resolved.find(range.GetLow());
+    auto d = entries.dead.find(range.GetLow());
+    if (e != entries.resolved.end() && e->second->m_range == range)
+    {
+        DropPending(e->second.get(), DISPOSED);
+        EraseResolved(entries, e);
+    }
+    else if (d != entries.dead.end() && d->second->m_range == range)
+    {
+        EraseDead(entries, d);
+    }
+    else
     {
         return false;
     }
-    DropPending(e->second.get(), DISPOSED);
-    it->second.resolved.erase(e);
     m_size--;
-    if (it->second.resolved.empty() && it->second.incomplete.empty())
+    if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
     {
         m_table.erase(it);
     }
@@ -578,7 +987,8 @@ PeArpCache::Flush()
     NS_LOG_FUNCTION(this);
     for (auto it = m_table.begin(); it != m_table.end();)
     {
-        for (auto* map : {&it->second.resolved, &it->second.incomplete})
+        AddressEntries& entries = it->second;
+        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
         {
             for (auto e = map->begin(); e != map->end();)
             {
@@ -588,11 +998,13 @@ PeArpCache::Flush()
                     continue;
                 }
                 DropPending(e->second.get(), DISPOSED);
-                e = map->erase(e);
+                e = map == &entries.incomplete ? EraseIncomplete(entries, e)
+                    : map == &entries.dead     ? EraseDead(entries, e)
+                                               : EraseResolved(entries, e);
                 m_size--;
             }
         }
-        if (it->second.resolved.empty() && it->second.incomplete.empty())
+        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
         {
             it = m_table.erase(it);
         }
@@ -621,6 +1033,10 @@ PeArpCache::GetEntries() const
             all.push_back(entry.get());
         }
         for (const auto& [key, entry] : entries.incomplete)
+        {
+            all.push_back(entry.get());
+        }
+        for (const auto& [key, entry] : entries.dead)
         {
             all.push_back(entry.get());
         }
@@ -731,6 +1147,17 @@ PeArpCache::HandleWaitReplyTimeout()
         {
             continue; // stale: resolved, removed or re-armed since
         }
+        if (entry->m_deferred)
+        {
+            NS_LOG_LOGIC("no answer to the request " << entry->m_address << ":"
+                                                     << entry->m_requestedPort
+                                                     << " waited for -- its own request");
+            StartRequest(m_table[entry->m_address.Get()], entry);
+            continue;
+        }
+        // The token of the request that went unanswered is spent (an answer
+        // would have given it back).
+        entry->m_holdsToken = false;
         if (entry->m_retries < m_maxRetries)
         {
             entry->m_retries++;
@@ -742,6 +1169,21 @@ PeArpCache::HandleWaitReplyTimeout()
                                       deadline.incomplete,
                                       deadline.key,
                                       entry->m_serial});
+            if (entry->m_incomplete)
+            {
+                if (entry->m_retries == 1)
+                {
+                    MarkVictim(entry); // unanswered: evictable under pressure
+                }
+                if (!TakeToken(entry->m_address))
+                {
+                    NS_LOG_LOGIC("no request token left for " << entry->m_address
+                                                              << " -- retransmission skipped");
+                    m_rateLimitedRequests++;
+                    continue;
+                }
+                entry->m_holdsToken = true;
+            }
             if (!m_requestCallback.IsNull())
             {
                 m_requestCallback(this, entry->m_address, entry->m_requestedPort);
@@ -749,27 +1191,114 @@ PeArpCache::HandleWaitReplyTimeout()
         }
         else
         {
-            NS_LOG_LOGIC("resolution of " << entry->m_address << ":" << entry->m_requestedPort
-                                          << " failed -- entry dead");
-            entry->m_state = Entry::DEAD;
-            entry->m_lastSeen = now;
-            m_resolutionFailures++;
-            DropPending(entry, RESOLUTION_FAILED);
+            PendingList none;
+            PeArpPortRange range =
+                entry->m_incomplete ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
+                                    : entry->m_range;
+            Update(entry->m_address, range, Mac48Address(), Entry::DEAD, UPDATE_LEARNED, none);
         }
     }
     Reschedule();
 }
 
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseIncomplete(AddressEntries& entries,
+                            std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    Entry* entry = it->second.get();
+    UnmarkVictim(entry);
+    if (entry->m_deferred)
+    {
+        entries.deferred.erase(it->first);
+    }
+    else if (entry->IsWaitReply())
+    {
+        NS_ASSERT(entries.requesting.count(it->first) == 1);
+        entries.requesting.erase(it->first);
+    }
+    return entries.incomplete.erase(it);
+}
+
+std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
+PeArpCache::EraseResolved(AddressEntries& entries,
+                          std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+{
+    UnmarkVictim(it->second.get());
+    entries.refreshing.erase(it->first);
+    return entries.resolved.erase(it);
+}
+
+uint32_t
+PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, PendingList& pending)
+{
+    uint32_t answered = 0;
+    auto& incomplete = entries.incomplete;
+    auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
+    while (it != incomplete.end() && range.Contains(it->first))
+    {
+        m_examined++;
+        if (it->second->IsWaitReply() && !it->second->m_deferred)
+        {
+            answered++;
+        }
+        if (it->second->m_holdsToken)
+        {
+            ReturnToken(it->second->m_address); // answered: the request costs nothing
+        }
+        TakePending(it->second.get(), pending);
+        it = EraseIncomplete(entries, it);
+        m_size--;
+    }
+    return answered;
+}
+
+void
+PeArpCache::ReleaseDeferred(AddressEntries& entries)
+{
+    std::set<uint16_t> deferred;
+    deferred.swap(entries.deferred);
+    for (uint16_t port : deferred)
+    {
+        auto it = entries.incomplete.find(port);
+        if (it == entries.incomplete.end())
+        {
+            continue;
+        }
+        Entry* entry = it->second.get();
+        NS_LOG_LOGIC("the reply did not hold " << entry->m_address << ":" << port
+                                               << " -- its own request");
+        entry->m_deferred = false; // already out of the deferred set
+        StartRequest(entries, entry);
+    }
+}
+
+void
+PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
+{
+    NS_ASSERT(entry->m_incomplete && entry->IsWaitReply());
+    if (entry->m_deferred)
+    {
+        entries.deferred.erase(entry->m_requestedPort);
+        entry->m_deferred = false;
+    }
+    entries.requesting.insert(entry->m_requestedPort);
+    ArmTimer(entry);
+    if (!m_requestCallback.IsNull())
+    {
+        m_requestCallback(this, entry->m_address, entry->m_requestedPort);
+    }
+}
+
 void
 PeArpCache::DropPending(Entry* entry, DropReason reason)
 {
-    for (const auto& packet : entry->m_pending)
+    for (const PendingPacket& pending : entry->m_pending)
     {
         if (reason == RESOLUTION_FAILED)
         {
             m_resolutionFailureDrops++;
         }
-        m_dropTrace(packet, reason);
+        m_dropTrace(pending.packet, reason);
     }
     entry->m_pending.clear();
 }
@@ -811,9 +1340,27 @@ PeArpCache::GetCollectedEntries() const
 }
 
 uint64_t
+PeArpCache::GetEvictedEntries() const
+{
+    return m_evicted;
+}
+
+uint64_t
+PeArpCache::GetRateLimitedRequests() const
+{
+    return m_rateLimitedRequests;
+}
+
+uint64_t
 PeArpCache::GetTimerEvents() const
 {
     return m_timerEvents;
+}
+
+uint64_t
+PeArpCache::GetExaminedEntries() const
+{
+    return m_examined;
 }
 
 Time
@@ -842,10 +1389,13 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_range(range),
       m_state(ALIVE),
       m_incomplete(false),
+      m_deferred(false),
       m_lastSeen(Simulator::Now()),
       m_retries(0),
       m_requestedPort(0),
-      m_serial(0)
+      m_serial(0),
+      m_victim(false),
+      m_holdsToken(false)
 {
 }
 
@@ -904,6 +1454,12 @@ PeArpCache::Entry::IsIncomplete() const
 }
 
 bool
+PeArpCache::Entry::IsDeferred() const
+{
+    return m_deferred;
+}
+
+bool
 PeArpCache::Entry::IsExpired() const
 {
     Time age = Simulator::Now() - m_lastSeen;
@@ -951,6 +1507,12 @@ operator<<(std::ostream& os, PeArpCache::DropReason reason)
         return os << "superseded-by-static";
     case PeArpCache::DISPOSED:
         return os << "disposed";
+    case PeArpCache::UNRESOLVED_LIMIT:
+        return os << "unresolved-limit";
+    case PeArpCache::RATE_LIMITED:
+        return os << "rate-limited";
+    case PeArpCache::EVICTED:
+        return os << "evicted";
     }
     return os << "unknown";
 }

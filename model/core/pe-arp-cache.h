@@ -9,6 +9,7 @@
 
 #include "pe-arp-port-range.h"
 
+#include "ns3/address.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
@@ -31,14 +32,32 @@
 namespace ns3
 {
 
+class PeArpInterface;
+
 /**
  * \ingroup pe-arp
  * \brief The port-aware address resolution table of one PE-ARP interface.
  *
  * Entries are keyed by (IPv4 address, port range); the range 0-0 means "all
  * ports". For one address the resolved ranges are disjoint, and a lookup of
- * (address, port) costs one hash lookup and one ordered-map search (O(log k)
- * with k the number of ranges of that address): the table is never scanned.
+ * (address, port) costs one hash lookup and ordered-map searches (O(log k)
+ * with k the number of entries of that address): the table is never scanned.
+ *
+ * A failed resolution of port p leaves a DEAD range entry [p, p] that merges
+ * with the DEAD ranges of the same address that end at p - 1 or start at
+ * p + 1, so failures of consecutive ports take one entry; a range learned
+ * later trims or splits the DEAD ranges it overlaps. (A failure of port 0,
+ * traffic without ports, stays an entry of its own.)
+ *
+ * The table is bounded as Linux bounds its neighbour table: above
+ * GcThreshold expired entries are collected (at most every GcInterval);
+ * at ForcedGcThreshold DEAD entries and incomplete entries whose request
+ * went unanswered for WaitReplyTimeout are evicted, oldest first; at
+ * MaxEntries new entries are refused. Each address may have at most
+ * MaxUnresolvedPerAddress incomplete entries, and its requests for ports
+ * not yet resolved draw on a token bucket (RequestRate, RequestBurst): each
+ * takes a token, given back if the request is answered, so that only
+ * unanswered requests (e.g. for ports nobody owns) use it up.
  *
  * Resolutions in progress ("incomplete" entries, created on a miss) are kept
  * apart from resolved entries, keyed by the port that was asked for, because
@@ -53,9 +72,14 @@ namespace ns3
  * retransmission deadlines of all WAIT_REPLY entries share one heap and one
  * scheduled event, so the scheduler holds at most one event per cache.
  *
- * As in Linux's neigh_update, Resolve() is the only function that turns an
- * entry ALIVE and sets its hardware address; it refuses to touch permanent
- * entries and it hands back the packets that were waiting for the address.
+ * As in Linux's neigh_update, Update() is the only function that changes an
+ * entry's state to ALIVE, DEAD or PERMANENT and its hardware address: for
+ * learning (requests and replies, Resolve), failures (the retransmission
+ * timer) and administration (AddPermanent). It refuses to overwrite a
+ * permanent entry unless the update is administrative, and it hands back the
+ * packets that were waiting for the address. (A resolution is started,
+ * state WAIT_REPLY with the hardware address unchanged, by AddIncomplete or
+ * MarkWaitReply, as Linux's neigh_event_send does.)
  */
 class PeArpCache : public Object
 {
@@ -71,6 +95,19 @@ class PeArpCache : public Object
     PeArpCache(const PeArpCache&) = delete;
     PeArpCache& operator=(const PeArpCache&) = delete;
 
+    /**
+     * A packet waiting for resolution, with the hardware address it is to be
+     * sent from (a PE-Bridge forwards frames with their own source).
+     */
+    struct PendingPacket
+    {
+        Ptr<Packet> packet; //!< the packet, IPv4 header included
+        Address source;     //!< its source hardware address; empty: the interface's own
+    };
+
+    /** Packets waiting for resolution, oldest first. */
+    typedef std::list<PendingPacket> PendingList;
+
     /** Why the cache dropped a packet or refused an entry. */
     enum DropReason
     {
@@ -79,6 +116,28 @@ class PeArpCache : public Object
         TABLE_FULL,           //!< MaxEntries reached: no entry could be created
         SUPERSEDED_BY_STATIC, //!< a static entry replaced an entry with pending packets
         DISPOSED,             //!< the cache was disposed with packets still pending
+        UNRESOLVED_LIMIT,     //!< MaxUnresolvedPerAddress entries of the address wait already
+        RATE_LIMITED,         //!< the address' request bucket is empty (RequestRate)
+        EVICTED,              //!< an unanswered entry was evicted to make room
+    };
+
+    /** Flags of Update, as Linux's NEIGH_UPDATE_F_* flags. */
+    enum UpdateFlags : uint32_t
+    {
+        UPDATE_LEARNED = 0,  //!< learned from the network (a request, a reply, a failure)
+        UPDATE_ADMIN = 1,    //!< administrative: may create PERMANENT entries, ignores sharing
+        UPDATE_OVERRIDE = 2, //!< with UPDATE_ADMIN: may replace overlapping PERMANENT entries
+    };
+
+    /** What Update did. */
+    enum UpdateStatus
+    {
+        UPDATED,                //!< an entry was created or changed
+        CONFIRMED,              //!< a learned mapping equal to a static entry: nothing changed
+        NO_ENTRY,               //!< a failure for which no request was outstanding
+        REFUSED_PERMANENT,      //!< it would overwrite a PERMANENT entry
+        REFUSED_RANGE_CONFLICT, //!< learned 0-0 for a shared address (see IsShared)
+        REFUSED_TABLE_FULL,     //!< a new entry, and MaxEntries entries already
     };
 
     /**
@@ -131,6 +190,11 @@ class PeArpCache : public Object
         bool IsPermanent() const;
         /** \return true if the entry is still being resolved (no range known yet) */
         bool IsIncomplete() const;
+        /**
+         * \return true if the entry waits, without a request of its own, for
+         *         the reply to another outstanding request of its address
+         */
+        bool IsDeferred() const;
         /** \return true if an ALIVE or DEAD entry has outlived its timeout */
         bool IsExpired() const;
         /** \return the number of retransmissions of the outstanding request */
@@ -149,17 +213,21 @@ class PeArpCache : public Object
          */
         Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
 
-        PeArpCache* m_cache;              //!< owning cache (for timeouts)
-        Ipv4Address m_address;            //!< IPv4 address
-        PeArpPortRange m_range;           //!< port range
-        Mac48Address m_mac;               //!< hardware address
-        State m_state;                    //!< state
-        bool m_incomplete;                //!< kept in the waiting map
-        Time m_lastSeen;                  //!< last state change
-        uint32_t m_retries;               //!< retransmissions so far
-        uint16_t m_requestedPort;         //!< port of the outstanding request
-        uint64_t m_serial;                //!< identifies this entry in the timer heap
-        std::list<Ptr<Packet>> m_pending; //!< packets waiting for the address
+        PeArpCache* m_cache;                    //!< owning cache (for timeouts)
+        Ipv4Address m_address;                  //!< IPv4 address
+        PeArpPortRange m_range;                 //!< port range
+        Mac48Address m_mac;                     //!< hardware address
+        State m_state;                          //!< state
+        bool m_incomplete;                      //!< kept in the waiting map
+        bool m_deferred;                        //!< waits for another request of its address
+        Time m_lastSeen;                        //!< last state change
+        uint32_t m_retries;                     //!< retransmissions so far
+        uint16_t m_requestedPort;               //!< port of the outstanding request
+        uint64_t m_serial;                      //!< identifies this entry in the timer heap
+        PendingList m_pending;                  //!< packets waiting for the address
+        bool m_victim;                          //!< in the cache's eviction list
+        std::list<Entry*>::iterator m_victimIt; //!< its place there
+        bool m_holdsToken; //!< holds a token of its address' bucket for its request
     };
 
     /**
@@ -170,12 +238,22 @@ class PeArpCache : public Object
     void SetDevice(Ptr<NetDevice> device, const std::string& name);
     /** \return the PE-ARP device */
     Ptr<NetDevice> GetDevice() const;
+    /**
+     * Set the device as the PeArpInterface the protocol uses (set once, by
+     * PeArpL3Protocol::CreateCache; not owned).
+     * \param interface the interface
+     */
+    void SetInterface(PeArpInterface* interface);
+    /** \return the PeArpInterface of the device (nullptr if not set or disposed) */
+    PeArpInterface* GetInterface() const;
     /** \return the interface name */
     std::string GetInterfaceName() const;
 
     /**
-     * Set the callback used to retransmit a request when WaitReplyTimeout
-     * expires. Arguments: the cache, the address, the requested port.
+     * Set the callback used to send a request: a retransmission when
+     * WaitReplyTimeout expires (the entry's GetRetries() is then at least 1),
+     * or the first request of a deferred entry (GetRetries() is 0).
+     * Arguments: the cache, the address, the requested port.
      * \param callback the callback
      */
     void SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback);
@@ -215,47 +293,104 @@ class PeArpCache : public Object
     /**
      * Create an incomplete entry for (address, port) in WAIT_REPLY state,
      * holding the packet, and arm its retransmission timer.
+     *
+     * If another request for the address is outstanding, the entry is
+     * deferred (IsDeferred): the caller sends no request for it. It waits for
+     * that reply; if the learned range holds its port its packets are handed
+     * back, otherwise its own request is sent then (through the request
+     * callback), or when its WaitReplyTimeout expires, whichever comes first.
      * \param address the IPv4 address
      * \param port the requested port (0: no port)
      * \param packet the first packet waiting for the entry
-     * \return the entry, or nullptr if the table is full (packet dropped)
+     * \param source its source hardware address (empty: the interface's own)
+     * \return the entry, or nullptr (packet dropped and traced) if the
+     *         address has MaxUnresolvedPerAddress incomplete entries
+     *         (UNRESOLVED_LIMIT), if its request bucket is empty
+     *         (RATE_LIMITED), or if the table is full (TABLE_FULL)
      */
-    Entry* AddIncomplete(Ipv4Address address, uint16_t port, Ptr<Packet> packet);
+    Entry* AddIncomplete(Ipv4Address address,
+                         uint16_t port,
+                         Ptr<Packet> packet,
+                         const Address& source = Address());
     /**
-     * Put an expired ALIVE or DEAD entry back in WAIT_REPLY to refresh it.
+     * Put an expired ALIVE entry (or the DEAD entry of a failed resolution
+     * of port 0) back in WAIT_REPLY to refresh it. (An expired DEAD range is
+     * removed instead, see Remove.) Refreshes do not draw on the request
+     * bucket.
      * \param entry the entry
      * \param port the port to ask for
      * \param packet the packet waiting for it
+     * \param source its source hardware address (empty: the interface's own)
      */
-    void MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet);
+    void MarkWaitReply(Entry* entry,
+                       uint16_t port,
+                       Ptr<Packet> packet,
+                       const Address& source = Address());
     /**
      * Queue a packet on a WAIT_REPLY entry. If the queue is full the oldest
      * packet is dropped (traced, counted).
      * \param entry the entry
      * \param packet the packet
+     * \param source its source hardware address (empty: the interface's own)
      */
-    void Enqueue(Entry* entry, Ptr<Packet> packet);
+    void Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source = Address());
 
     /**
-     * The only place where an entry becomes ALIVE: (address, range) is at mac.
-     * Incomplete entries for ports in the range and resolved non-permanent
-     * entries that overlap the range are merged into one entry; their pending
-     * packets are appended to pending entry by entry in port order, each
-     * entry's packets oldest first.
+     * The one function that changes an entry's state (to ALIVE, DEAD or
+     * PERMANENT) and hardware address, as Linux's neigh_update.
+     *
+     * - ALIVE (learned from a request or reply): (address, range) is at mac.
+     *   Refused if the range is 0-0 and the address is shared (IsShared), or
+     *   if it overlaps a permanent entry, unless it is the same range and MAC
+     *   (CONFIRMED: the incomplete entries it answers are handed back).
+     *   Otherwise incomplete entries for ports in the range and learned
+     *   entries that overlap it become one entry; their pending packets are
+     *   appended to pending entry by entry in port order, each entry's
+     *   packets oldest first. The deferred entries of the address whose
+     *   ports the range does not hold send their own requests.
+     * - PERMANENT (administrative only): a static entry; it replaces the
+     *   learned and incomplete entries it overlaps (their packets dropped,
+     *   SUPERSEDED_BY_STATIC), and overlapping static entries only with
+     *   UPDATE_OVERRIDE. Administrative updates are never refused for a full
+     *   table.
+     * - DEAD (a failure): the WAIT_REPLY entry (address, range), or the
+     *   incomplete entry for port range.GetLow() if range is one port, gives
+     *   up; its packets are dropped (RESOLUTION_FAILED).
+     *
+     * \param address the IPv4 address
+     * \param range the port range (0-0: all ports)
+     * \param mac the hardware address (ignored for DEAD)
+     * \param state ALIVE, PERMANENT or DEAD (not WAIT_REPLY)
+     * \param flags UpdateFlags
+     * \param pending receives the packets to send to mac
+     * \param status receives what was done, if not nullptr
+     * \return the entry, or nullptr if refused (counted) or NO_ENTRY
+     */
+    Entry* Update(Ipv4Address address,
+                  PeArpPortRange range,
+                  Mac48Address mac,
+                  Entry::State state,
+                  uint32_t flags,
+                  PendingList& pending,
+                  UpdateStatus* status = nullptr);
+
+    /**
+     * Learn that (address, range) is at mac: Update(address, range, mac,
+     * ALIVE, UPDATE_LEARNED, pending).
      * \param address the IPv4 address
      * \param range the full port range (0-0: all ports)
      * \param mac the hardware address
      * \param pending receives the packets to send to mac
-     * \return the ALIVE entry, or nullptr if the range overlaps a permanent
-     *         entry with another address or range (refused and counted)
+     * \return the ALIVE (or agreeing static) entry, or nullptr if refused
      */
     Entry* Resolve(Ipv4Address address,
                    PeArpPortRange range,
                    Mac48Address mac,
-                   std::list<Ptr<Packet>>& pending);
+                   PendingList& pending);
 
     /**
-     * Add a static (permanent) entry. It replaces overlapping learned entries.
+     * Add a static (permanent) entry: Update(address, range, mac, PERMANENT,
+     * UPDATE_ADMIN). It replaces overlapping learned entries.
      * \param address the IPv4 address
      * \param range the port range
      * \param mac the hardware address
@@ -263,7 +398,7 @@ class PeArpCache : public Object
      */
     Entry* AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac);
     /**
-     * Remove the resolved entry with exactly this range.
+     * Remove the resolved or DEAD entry with exactly this range.
      * \param address the IPv4 address
      * \param range the port range
      * \return true if an entry was removed
@@ -297,8 +432,20 @@ class PeArpCache : public Object
     uint64_t GetRefusedEntries() const;
     /** \return entries removed by garbage collection */
     uint64_t GetCollectedEntries() const;
+    /** \return DEAD and unanswered entries evicted by forced collection */
+    uint64_t GetEvictedEntries() const;
+    /**
+     * \return retransmissions not sent because the address' request bucket
+     *         was empty (the entry still gives up after MaxRetries)
+     */
+    uint64_t GetRateLimitedRequests() const;
     /** \return number of events this cache has scheduled (retransmission timer) */
     uint64_t GetTimerEvents() const;
+    /**
+     * \return entries examined one by one by Resolve and FindOutstanding
+     *         (beyond their map lookups): a measure of their cost
+     */
+    uint64_t GetExaminedEntries() const;
 
     /** \return AliveTimeout */
     Time GetAliveTimeout() const;
@@ -316,6 +463,10 @@ class PeArpCache : public Object
     {
         std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
         std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
+        std::map<uint16_t, std::unique_ptr<Entry>> dead;       //!< DEAD ranges, by low port
+        std::set<uint16_t> requesting; //!< ports of the incomplete entries with a request out
+        std::set<uint16_t> deferred;   //!< ports of the deferred incomplete entries
+        std::set<uint16_t> refreshing; //!< low ports of the resolved entries in WAIT_REPLY
     };
 
     /** A retransmission deadline in the heap. */
@@ -345,6 +496,80 @@ class PeArpCache : public Object
     /** Remove expired ALIVE/DEAD entries without pending packets. */
     void Collect();
     /**
+     * Evict DEAD and unanswered incomplete entries, oldest first, until the
+     * table holds fewer than limit entries (or none is left to evict).
+     * \param limit the size to get below
+     */
+    void ForcedCollect(uint32_t limit);
+
+    /** The request bucket of an address. */
+    struct Bucket
+    {
+        double tokens; //!< tokens left
+        Time last;     //!< when it was last refilled
+    };
+
+    /**
+     * \param address an address
+     * \return its request bucket, refilled up to now (created full)
+     */
+    Bucket& RefillBucket(Ipv4Address address);
+    /**
+     * Take a token from an address' request bucket, for a request about to
+     * be sent (given back if the request is answered).
+     * \param address the address
+     * \return false if the bucket is empty (there is no limit: true)
+     */
+    bool TakeToken(Ipv4Address address);
+    /**
+     * Give a token back to an address' bucket (its request was answered, or
+     * it was taken in vain).
+     * \param address the address
+     */
+    void ReturnToken(Ipv4Address address);
+    /**
+     * Record that the resolution of (address, range) failed: a DEAD range,
+     * merged with the DEAD ranges of the address that adjoin it.
+     * \param entries the entries of the address
+     * \param address the address
+     * \param range the range (not 0-0 unless the whole address failed)
+     */
+    void AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range);
+    /**
+     * Trim or split the DEAD ranges of an address that a range overlaps.
+     * \param entries the entries of the address
+     * \param address the address
+     * \param range the range now resolved
+     */
+    void TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range);
+    /**
+     * Remove a DEAD range entry.
+     * \param entries the entries of the address
+     * \param it the entry
+     * \return the iterator after it
+     */
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseDead(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Put an entry at the end of the eviction list (DEAD, or unanswered).
+     * \param entry the entry
+     */
+    void MarkVictim(Entry* entry);
+    /**
+     * Take an entry out of the eviction list, if it is there.
+     * \param entry the entry
+     */
+    void UnmarkVictim(Entry* entry);
+    /**
+     * Update with state DEAD: the entry waiting for (address, range) failed.
+     * \param address the address
+     * \param range the entry's range ([port, port] for an incomplete entry)
+     * \param outcome receives UPDATED or NO_ENTRY
+     * \return the entry, now DEAD, or nullptr
+     */
+    Entry* Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcome);
+    /**
      * Arm the retransmission deadline of a WAIT_REPLY entry.
      * \param entry the entry
      */
@@ -365,7 +590,56 @@ class PeArpCache : public Object
      * \param range the range
      * \return their keys
      */
-    static std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
+    std::vector<uint16_t> Overlapping(const AddressEntries& entries, PeArpPortRange range);
+    /**
+     * Entries of a map of disjoint ranges (by low port) that overlap a range.
+     * \param map the map
+     * \param range the range
+     * \return their keys
+     */
+    std::vector<uint16_t> OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& map,
+                                        PeArpPortRange range);
+    /**
+     * Remove an incomplete entry from its address' map, keeping the counts
+     * of requesting and deferred entries.
+     * \param entries the entries of the address
+     * \param it the incomplete entry
+     * \return the iterator after it
+     */
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseIncomplete(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Remove a resolved entry from its address' map, keeping the set of
+     * refreshing entries.
+     * \param entries the entries of the address
+     * \param it the resolved entry
+     * \return the iterator after it
+     */
+    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseResolved(
+        AddressEntries& entries,
+        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    /**
+     * Answer the incomplete entries whose ports a range holds: take their
+     * packets and remove them.
+     * \param entries the entries of the address
+     * \param range the range
+     * \param pending receives their packets
+     * \return the number of those entries that had a request outstanding
+     */
+    uint32_t MergeIncomplete(AddressEntries& entries, PeArpPortRange range, PendingList& pending);
+    /**
+     * Send the requests of the deferred entries of an address (the request
+     * they waited for was answered without holding their ports).
+     * \param entries the entries of the address
+     */
+    void ReleaseDeferred(AddressEntries& entries);
+    /**
+     * A deferred entry sends its own request (through the request callback).
+     * \param entries the entries of its address
+     * \param entry the entry
+     */
+    void StartRequest(AddressEntries& entries, Entry* entry);
     /**
      * Drop all pending packets of an entry.
      * \param entry the entry
@@ -377,43 +651,54 @@ class PeArpCache : public Object
      * \param entry the entry
      * \param pending receives them
      */
-    static void TakePending(Entry* entry, std::list<Ptr<Packet>>& pending);
+    static void TakePending(Entry* entry, PendingList& pending);
     /**
      * Trace an entry change.
      * \param entry the entry
      */
     void NotifyEntry(const Entry* entry);
 
-    Ptr<NetDevice> m_device; //!< the PE-ARP device
-    std::string m_name;      //!< interface name for printing
+    Ptr<NetDevice> m_device;     //!< the PE-ARP device
+    PeArpInterface* m_interface; //!< the same device, as the protocol sees it
+    std::string m_name;          //!< interface name for printing
     Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
     std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared
-    uint32_t m_size;                                      //!< number of entries
-    uint64_t m_nextSerial;                                //!< serial of the next entry
+
+    std::unordered_map<uint32_t, Bucket> m_buckets; //!< request buckets by address
+    std::list<Entry*> m_victims;                    //!< eviction list, oldest first
+    uint32_t m_size;                                //!< number of entries
+    uint64_t m_nextSerial;                          //!< serial of the next entry
 
     std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>>
         m_deadlines; //!< heap
     EventId m_timer; //!< the one retransmission event
     Time m_timerAt;  //!< when m_timer fires
 
-    Time m_aliveTimeout;         //!< AliveTimeout attribute
-    Time m_deadTimeout;          //!< DeadTimeout attribute
-    Time m_waitReplyTimeout;     //!< WaitReplyTimeout attribute
-    uint32_t m_maxRetries;       //!< MaxRetries attribute
-    uint32_t m_pendingQueueSize; //!< PendingQueueSize attribute
-    uint32_t m_gcThreshold;      //!< GcThreshold attribute
-    uint32_t m_maxEntries;       //!< MaxEntries attribute
-    Time m_gcInterval;           //!< GcInterval attribute
-    Time m_lastGc;               //!< time of the last collection
+    Time m_aliveTimeout;          //!< AliveTimeout attribute
+    Time m_deadTimeout;           //!< DeadTimeout attribute
+    Time m_waitReplyTimeout;      //!< WaitReplyTimeout attribute
+    uint32_t m_maxRetries;        //!< MaxRetries attribute
+    uint32_t m_pendingQueueSize;  //!< PendingQueueSize attribute
+    uint32_t m_gcThreshold;       //!< GcThreshold attribute
+    uint32_t m_forcedGcThreshold; //!< ForcedGcThreshold attribute
+    uint32_t m_maxEntries;        //!< MaxEntries attribute
+    uint32_t m_maxUnresolved;     //!< MaxUnresolvedPerAddress attribute
+    double m_requestRate;         //!< RequestRate attribute (tokens per second)
+    uint32_t m_requestBurst;      //!< RequestBurst attribute (bucket depth)
+    Time m_gcInterval;            //!< GcInterval attribute
+    Time m_lastGc;                //!< time of the last collection
 
     uint64_t m_pendingQueueDrops;      //!< counter
     uint64_t m_resolutionFailureDrops; //!< counter
     uint64_t m_resolutionFailures;     //!< counter
     uint64_t m_refused;                //!< counter
     uint64_t m_collected;              //!< counter
+    uint64_t m_evicted;                //!< counter
+    uint64_t m_rateLimitedRequests;    //!< counter
     uint64_t m_timerEvents;            //!< counter
+    uint64_t m_examined;               //!< counter
 
     TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop trace
     TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address>

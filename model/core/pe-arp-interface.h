@@ -86,9 +86,12 @@ class PeArpInterface
      * Send a resolved IPv4 packet (header included) on the link.
      * \param packet the packet
      * \param to the destination hardware address
+     * \param source the source hardware address the packet was queued with
+     *        (a PE-Bridge forwards frames with their own source); empty for
+     *        the device's own address
      * \return true if the link accepted it
      */
-    virtual bool SendResolved(Ptr<Packet> packet, const Address& to) = 0;
+    virtual bool SendResolved(Ptr<Packet> packet, const Address& to, const Address& source) = 0;
 };
 
 } // namespace ns3

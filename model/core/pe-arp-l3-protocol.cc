@@ -139,33 +139,25 @@ PeArpL3Protocol::DoDispose()
     m_probeListeners.clear();
     m_node = nullptr;
     m_requestJitter = nullptr;
-    m_lastDevice = nullptr;
-    m_lastInterface = nullptr;
     Object::DoDispose();
 }
 
-PeArpInterface*
-PeArpL3Protocol::AsInterface(Ptr<NetDevice> device)
-{
-    // A cross-cast costs hundreds of instructions and runs for every frame:
-    // remember the last device (a node has few, most often one).
-    if (device != m_lastDevice || !m_lastInterface)
-    {
-        m_lastInterface = dynamic_cast<PeArpInterface*>(PeekPointer(device));
-        NS_ABORT_MSG_UNLESS(m_lastInterface,
-                            "PeArpL3Protocol: device does not implement PeArpInterface");
-        m_lastDevice = device;
-    }
-    return m_lastInterface;
-}
-
 Ptr<PeArpCache>
-PeArpL3Protocol::CreateCache(Ptr<NetDevice> device, const std::string& name)
+PeArpL3Protocol::CreateCache(Ptr<NetDevice> device,
+                             PeArpInterface* interface,
+                             const std::string& name)
 {
-    NS_LOG_FUNCTION(this << device << name);
+    NS_LOG_FUNCTION(this << device << interface << name);
+    NS_ABORT_MSG_UNLESS(device && interface,
+                        "PeArpL3Protocol::CreateCache: a device and its PeArpInterface are needed");
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(device, name);
-    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::SendRequest, this));
+    cache->SetInterface(interface);
+    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
+    cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpL3Protocol::CacheDrop, this));
+    // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
+    // link change.
+    device->AddLinkChangeCallback(MakeCallback(&PeArpCache::Flush, cache));
     m_caches.push_back(cache);
     return cache;
 }
@@ -205,15 +197,48 @@ PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
     m_dropTrace(packet, reason);
 }
 
+void
+PeArpL3Protocol::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason)
+{
+    switch (reason)
+    {
+    case PeArpCache::PENDING_QUEUE_FULL:
+        NotifyDrop(packet, PENDING_QUEUE_FULL);
+        return;
+    case PeArpCache::RESOLUTION_FAILED:
+        NotifyDrop(packet, RESOLUTION_FAILED);
+        return;
+    case PeArpCache::TABLE_FULL:
+        NotifyDrop(packet, TABLE_FULL);
+        return;
+    case PeArpCache::SUPERSEDED_BY_STATIC:
+        NotifyDrop(packet, SUPERSEDED_BY_STATIC);
+        return;
+    case PeArpCache::DISPOSED:
+        NotifyDrop(packet, DISPOSED);
+        return;
+    case PeArpCache::UNRESOLVED_LIMIT:
+        NotifyDrop(packet, UNRESOLVED_LIMIT);
+        return;
+    case PeArpCache::RATE_LIMITED:
+        NotifyDrop(packet, RATE_LIMITED);
+        return;
+    case PeArpCache::EVICTED:
+        NotifyDrop(packet, EVICTED);
+        return;
+    }
+    NS_ABORT_MSG("PeArpL3Protocol: unknown cache drop reason " << reason);
+}
+
 bool
-PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
+PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
                         Ptr<Packet> packet,
                         Ipv4Address nextHop,
                         uint16_t port,
+                        const Address& source,
                         Address* hardwareDestination)
 {
-    NS_LOG_FUNCTION(this << device << packet << nextHop << port);
-    Ptr<PeArpCache> cache = AsInterface(device)->GetCache();
+    NS_LOG_FUNCTION(this << cache << packet << nextHop << port);
     PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
     if (port == 0 && (entry == nullptr || entry->IsIncomplete()))
     {
@@ -232,11 +257,19 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
         }
     }
 
+    if (entry != nullptr && entry->IsDead() && !entry->IsIncomplete() && entry->IsExpired())
+    {
+        // An expired DEAD range: all its ports may be tried again.
+        NS_LOG_LOGIC("dead range " << nextHop << ":" << entry->GetRange() << " expired");
+        cache->Remove(nextHop, entry->GetRange());
+        entry = nullptr;
+    }
     if (entry == nullptr)
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": no entry for " << nextHop << ":" << port
                              << " -- send request");
-        if (cache->AddIncomplete(nextHop, port, packet) != nullptr)
+        PeArpCache::Entry* added = cache->AddIncomplete(nextHop, port, packet, source);
+        if (added != nullptr && !added->IsDeferred())
         {
             ScheduleRequest(cache, nextHop, port);
         }
@@ -245,7 +278,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
     if (entry->IsExpired())
     {
         NS_LOG_LOGIC("entry " << nextHop << ":" << entry->GetRange() << " expired -- refresh");
-        cache->MarkWaitReply(entry, port, packet);
+        cache->MarkWaitReply(entry, port, packet, source);
         ScheduleRequest(cache, nextHop, port);
         return false;
     }
@@ -256,7 +289,7 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
         *hardwareDestination = entry->GetMacAddress();
         return true;
     case PeArpCache::Entry::WAIT_REPLY:
-        cache->Enqueue(entry, packet);
+        cache->Enqueue(entry, packet, source);
         return false;
     case PeArpCache::Entry::DEAD:
         NS_LOG_LOGIC("dead entry for " << nextHop << ":" << port << " -- drop");
@@ -269,12 +302,45 @@ PeArpL3Protocol::Lookup(Ptr<NetDevice> device,
 void
 PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
-    Simulator::Schedule(MilliSeconds(m_requestJitter->GetValue()),
-                        &PeArpL3Protocol::SendRequest,
+    double jitter = m_requestJitter->GetValue();
+    NS_ABORT_MSG_IF(jitter < 0,
+                    "PeArpL3Protocol: RequestJitter drew a negative delay (" << jitter << " ms)");
+    Simulator::Schedule(MilliSeconds(jitter),
+                        &PeArpL3Protocol::SendDelayedRequest,
                         this,
                         cache,
                         target,
                         port);
+}
+
+void
+PeArpL3Protocol::RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << cache << target << port);
+    PeArpCache::Entry* entry = cache->Lookup(target, port);
+    if (entry != nullptr && entry->GetRetries() == 0)
+    {
+        ScheduleRequest(cache, target, port); // a first request (after a deferral): jitter
+        return;
+    }
+    SendRequest(cache, target, port); // a retransmission
+}
+
+void
+PeArpL3Protocol::SendDelayedRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << cache << target << port);
+    PeArpCache::Entry* entry = cache->Lookup(target, port);
+    if (entry == nullptr || !entry->IsWaitReply())
+    {
+        // Resolved while the request waited for its jitter (e.g. learned
+        // from the peer's own request), or gone: the reply would be unsolicited.
+        NS_LOG_LOGIC("entry for " << target << ":" << port
+                                  << " no longer waits -- request skipped");
+        m_counters.requestsSkipped++;
+        return;
+    }
+    SendRequest(cache, target, port);
 }
 
 void
@@ -286,7 +352,7 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
         return; // disposed
     }
     Ptr<NetDevice> netDevice = cache->GetDevice();
-    PeArpInterface* device = AsInterface(netDevice);
+    PeArpInterface* device = cache->GetInterface();
     Ipv4Address source;
     if (!device->SelectSourceAddress(target, source))
     {
@@ -319,7 +385,18 @@ PeArpL3Protocol::SendClaimRequest(Ptr<NetDevice> device, const PeArpHeader& requ
                         "0.0.0.0 with a range) nor an announcement (sender = target, with a "
                         "range): "
                             << request);
-    PeArpInterface* interface = AsInterface(device);
+    // Claims are rare (a few per range): a walk over the node's caches is fine.
+    PeArpInterface* interface = nullptr;
+    for (const auto& cache : m_caches)
+    {
+        if (cache->GetDevice() == device)
+        {
+            interface = cache->GetInterface();
+        }
+    }
+    NS_ABORT_MSG_UNLESS(interface,
+                        "PeArpL3Protocol::SendClaimRequest: device " << device
+                                                                     << " has no PE-ARP cache");
     if (probe)
     {
         m_counters.probesSent++;
@@ -343,20 +420,25 @@ PeArpL3Protocol::SendFrame(PeArpInterface* device, const PeArpHeader& header, co
 
 void
 PeArpL3Protocol::SendPending(PeArpInterface* device,
-                             std::list<Ptr<Packet>>& pending,
+                             PeArpCache::PendingList& pending,
                              Mac48Address mac)
 {
-    for (auto& packet : pending)
+    for (auto& waiting : pending)
     {
-        device->SendResolved(packet, mac);
+        device->SendResolved(waiting.packet, mac, waiting.source);
     }
     pending.clear();
 }
 
 void
-PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from)
+PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const Address& from)
 {
-    NS_LOG_FUNCTION(this << device << frame << from);
+    NS_LOG_FUNCTION(this << cache << frame << from);
+    Ptr<NetDevice> device = cache->GetDevice();
+    if (!device)
+    {
+        return; // disposed
+    }
     PeArpHeader header;
     PeArpHeader::ParseError error = PeArpHeader::Parse(frame, header);
     if (error != PeArpHeader::PARSE_OK)
@@ -371,7 +453,7 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
         m_counters.standardFramesReceived++;
     }
 
-    PeArpInterface* interface = AsInterface(device);
+    PeArpInterface* interface = cache->GetInterface();
     // Port range conflict detection (RFC 5227 for ranges): probes, answers
     // to probes and announcements go to the device's listener.
     bool probe = header.IsRequest() && header.HasExtension() &&
@@ -426,7 +508,7 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
     }
     if (header.IsRequest())
     {
-        HandleRequest(device, header, frame);
+        HandleRequest(cache, header, frame);
     }
     else
     {
@@ -438,17 +520,34 @@ PeArpL3Protocol::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const A
             m_counters.notForUs++;
             return;
         }
-        HandleReply(device, header, frame);
+        HandleReply(cache, header, frame);
     }
 }
 
+bool
+PeArpL3Protocol::IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header)
+{
+    if (!header.GetSenderRange().IsAll() || header.GetSenderIp() == Ipv4Address::GetAny())
+    {
+        return false;
+    }
+    Ipv4Address sender = header.GetSenderIp();
+    if (interface->GetCache()->IsShared(sender))
+    {
+        return true; // it has learned ranges, or was declared shared
+    }
+    // The node's own address, if the node owns only some of its ports.
+    return interface->IsLocalAddress(sender) && !interface->GetAnnouncedRange(sender).IsAll();
+}
+
 void
-PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
+PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
                                const PeArpHeader& header,
                                Ptr<const Packet> frame)
 {
-    NS_LOG_FUNCTION(this << device << header);
-    PeArpInterface* interface = AsInterface(device);
+    NS_LOG_FUNCTION(this << cache << header);
+    Ptr<NetDevice> device = cache->GetDevice();
+    PeArpInterface* interface = cache->GetInterface();
     PeArpPortRange myRange = interface->GetAnnouncedRange(header.GetTargetIp());
     if (header.HasExtension())
     {
@@ -467,6 +566,13 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
         NotifyDrop(frame, LEGACY_REQUEST_FOR_SHARED);
         return;
     }
+    if (IsRangeConflict(interface, header))
+    {
+        NS_LOG_LOGIC("request from " << header.GetSenderIp() << " claims all its ports, but it is "
+                                     << "shared -- drop (possible cache poisoning)");
+        NotifyDrop(frame, RANGE_CONFLICT);
+        return;
+    }
     m_counters.requestsReceived++;
     m_requestReceivedTrace(device, header);
 
@@ -474,15 +580,7 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
     // or LearnFromRequest is off: then, as ns-3's ArpL3Protocol, not at all).
     if (m_learnFromRequest && header.GetSenderIp() != Ipv4Address::GetAny())
     {
-        std::list<Ptr<Packet>> pending;
-        if (interface->GetCache()->Resolve(header.GetSenderIp(),
-                                           header.GetSenderRange(),
-                                           header.GetSenderMac(),
-                                           pending) == nullptr)
-        {
-            NotifyDrop(frame, CACHE_REFUSED);
-        }
-        SendPending(interface, pending, header.GetSenderMac());
+        Learn(interface, header, frame);
     }
 
     PeArpHeader reply;
@@ -509,30 +607,43 @@ PeArpL3Protocol::HandleRequest(Ptr<NetDevice> device,
 }
 
 void
-PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
+PeArpL3Protocol::HandleReply(Ptr<PeArpCache> cache,
                              const PeArpHeader& header,
                              Ptr<const Packet> frame)
 {
-    NS_LOG_FUNCTION(this << device << header);
-    PeArpInterface* interface = AsInterface(device);
-    Ptr<PeArpCache> cache = interface->GetCache();
+    NS_LOG_FUNCTION(this << cache << header);
+    Ptr<NetDevice> device = cache->GetDevice();
+    PeArpInterface* interface = cache->GetInterface();
     PeArpCache::Entry* outstanding = cache->FindOutstanding(header.GetSenderIp(),
                                                             header.GetReturnPort(),
                                                             !header.HasExtension());
     if (outstanding == nullptr)
     {
+        PeArpCache::Entry* held = cache->Lookup(header.GetSenderIp(), header.GetReturnPort());
+        if (held != nullptr && (held->IsAlive() || held->IsPermanent()) &&
+            held->GetRange() == header.GetSenderRange() &&
+            held->GetMacAddress() == header.GetSenderMac())
+        {
+            // E.g. the answer to a second request that crossed the first
+            // answer: it tells nothing new and nothing false.
+            NS_LOG_LOGIC("reply from " << header.GetSenderIp() << ":" << header.GetSenderRange()
+                                       << " confirms the entry held -- ignored");
+            m_counters.repliesConfirming++;
+            return;
+        }
         NS_LOG_LOGIC("unsolicited reply from " << header.GetSenderIp() << ":"
                                                << header.GetSenderRange()
                                                << " -- drop (possible cache poisoning)");
         NotifyDrop(frame, UNSOLICITED_REPLY);
         return;
     }
-    if (!header.HasExtension() && cache->IsShared(header.GetSenderIp()))
+    if (IsRangeConflict(interface, header))
     {
-        // A standard reply cannot say which sharer it is: it would replace
-        // every range of the address with one MAC.
-        NS_LOG_LOGIC("standard reply for shared address " << header.GetSenderIp() << " -- drop");
-        NotifyDrop(frame, INCONSISTENT_REPLY);
+        // A standard reply (or one claiming 0-0) cannot say which sharer it
+        // is: it would replace every range of the address with one MAC.
+        NS_LOG_LOGIC("reply for shared address " << header.GetSenderIp() << " claims all ports "
+                                                 << "-- drop (possible cache poisoning)");
+        NotifyDrop(frame, RANGE_CONFLICT);
         return;
     }
     if (header.HasExtension() && !header.GetSenderRange().Contains(header.GetReturnPort()))
@@ -544,16 +655,31 @@ PeArpL3Protocol::HandleReply(Ptr<NetDevice> device,
     }
     m_counters.repliesReceived++;
     m_replyReceivedTrace(device, header);
-    std::list<Ptr<Packet>> pending;
-    if (cache->Resolve(header.GetSenderIp(),
-                       header.GetSenderRange(),
-                       header.GetSenderMac(),
-                       pending) == nullptr)
-    {
-        NotifyDrop(frame, CACHE_REFUSED);
-        return;
-    }
+    Learn(interface, header, frame);
+}
+
+bool
+PeArpL3Protocol::Learn(PeArpInterface* interface,
+                       const PeArpHeader& header,
+                       Ptr<const Packet> frame)
+{
+    PeArpCache::PendingList pending;
+    PeArpCache::UpdateStatus status;
+    PeArpCache::Entry* entry = interface->GetCache()->Update(header.GetSenderIp(),
+                                                             header.GetSenderRange(),
+                                                             header.GetSenderMac(),
+                                                             PeArpCache::Entry::ALIVE,
+                                                             PeArpCache::UPDATE_LEARNED,
+                                                             pending,
+                                                             &status);
     SendPending(interface, pending, header.GetSenderMac());
+    if (entry == nullptr)
+    {
+        NotifyDrop(frame,
+                   status == PeArpCache::REFUSED_RANGE_CONFLICT ? RANGE_CONFLICT : CACHE_REFUSED);
+        return false;
+    }
+    return true;
 }
 
 std::ostream&
@@ -583,6 +709,24 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "no-route";
     case PeArpL3Protocol::MALFORMED_ICMP:
         return os << "malformed-icmp";
+    case PeArpL3Protocol::RANGE_CONFLICT:
+        return os << "range-conflict";
+    case PeArpL3Protocol::PENDING_QUEUE_FULL:
+        return os << "pending-queue-full";
+    case PeArpL3Protocol::RESOLUTION_FAILED:
+        return os << "resolution-failed";
+    case PeArpL3Protocol::TABLE_FULL:
+        return os << "table-full";
+    case PeArpL3Protocol::SUPERSEDED_BY_STATIC:
+        return os << "superseded-by-static";
+    case PeArpL3Protocol::DISPOSED:
+        return os << "disposed";
+    case PeArpL3Protocol::UNRESOLVED_LIMIT:
+        return os << "unresolved-limit";
+    case PeArpL3Protocol::RATE_LIMITED:
+        return os << "rate-limited";
+    case PeArpL3Protocol::EVICTED:
+        return os << "evicted";
     case PeArpL3Protocol::DROP_REASON_COUNT:
         break;
     }

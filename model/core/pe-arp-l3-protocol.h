@@ -85,16 +85,29 @@ class PeArpL3Protocol : public Object
         NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
         NO_ROUTE,          //!< IPv4 packet without a next hop through the interface
         MALFORMED_ICMP,    //!< truncated ICMP message, or one quoting a truncated packet
-        DROP_REASON_COUNT  //!< number of reasons (not a reason)
+        RANGE_CONFLICT,    //!< a frame announcing all ports (0-0) of a shared address
+                           //!< (suspected poisoning)
+        // The cache's drops (PeArpCache::DropReason), counted here too:
+        PENDING_QUEUE_FULL,   //!< the oldest pending packet was pushed out of a full queue
+        RESOLUTION_FAILED,    //!< a pending packet: no reply after MaxRetries retransmissions
+        TABLE_FULL,           //!< no entry could be created for the packet (MaxEntries)
+        SUPERSEDED_BY_STATIC, //!< a pending packet of an entry a static entry replaced
+        DISPOSED,             //!< a pending packet of an entry removed, flushed or disposed
+        UNRESOLVED_LIMIT,     //!< a miss beyond MaxUnresolvedPerAddress (no entry, no request)
+        RATE_LIMITED,         //!< a miss while the address' request bucket was empty
+        EVICTED,              //!< a pending packet of an unanswered entry evicted for room
+        DROP_REASON_COUNT     //!< number of reasons (not a reason)
     };
 
     /** Counters readable after a run. */
     struct Counters
     {
         uint64_t requestsSent = 0;           //!< requests sent (including retransmissions)
+        uint64_t requestsSkipped = 0;        //!< delayed requests not sent: resolved meanwhile
         uint64_t repliesSent = 0;            //!< replies sent
         uint64_t requestsReceived = 0;       //!< requests this node answered
         uint64_t repliesReceived = 0;        //!< replies accepted (answering a request)
+        uint64_t repliesConfirming = 0;      //!< replies that only confirm an entry already held
         uint64_t standardFramesReceived = 0; //!< well-formed frames without the extension
         uint64_t notForUs = 0;               //!< frames for other addresses or sharers (ignored)
         uint64_t probesDefended = 0;         //!< range probes answered: they overlap our ports
@@ -132,38 +145,47 @@ class PeArpL3Protocol : public Object
 
     /**
      * Create the cache of a device that resolves with PE-ARP (a
-     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice).
-     * \param device the device (must implement ns3::PeArpInterface)
+     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice). The cache is
+     * flushed (PeArpCache::Flush) when the device reports a link change, as
+     * ns3::ArpL3Protocol does; its drops are counted by this protocol.
+     * \param device the device
+     * \param interface the same device as a ns3::PeArpInterface (kept by the
+     *        cache, so that no packet needs a cast)
      * \param name the interface name for printing
      * \return the new cache
      */
-    Ptr<PeArpCache> CreateCache(Ptr<NetDevice> device, const std::string& name);
+    Ptr<PeArpCache> CreateCache(Ptr<NetDevice> device,
+                                PeArpInterface* interface,
+                                const std::string& name);
 
     /**
      * Resolve the hardware address for an IPv4 packet.
      *
      * On a miss the packet is queued in the cache, a request is scheduled
      * and false is returned; the packet is sent when the reply arrives.
-     * \param device the outgoing device (a ns3::PeArpInterface)
+     * \param cache the outgoing interface's cache (made by CreateCache)
      * \param packet the IPv4 packet, header included
      * \param nextHop the next-hop address
      * \param port the destination port, or 0 for traffic without ports
+     * \param source the packet's source hardware address, kept with it while
+     *        it waits and given back to SendResolved (empty: the device's own)
      * \param hardwareDestination receives the address on a hit
      * \return true on a hit
      */
-    bool Lookup(Ptr<NetDevice> device,
+    bool Lookup(Ptr<PeArpCache> cache,
                 Ptr<Packet> packet,
                 Ipv4Address nextHop,
                 uint16_t port,
+                const Address& source,
                 Address* hardwareDestination);
 
     /**
      * Process an ARP frame received on a PE-ARP interface.
-     * \param device the interface
+     * \param cache the interface's cache (made by CreateCache)
      * \param frame the frame payload (after the Ethernet header)
      * \param from the source hardware address
      */
-    void Receive(Ptr<NetDevice> device, Ptr<const Packet> frame, const Address& from);
+    void Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const Address& from);
 
     /**
      * Broadcast a request for (target, port) on an interface.
@@ -197,7 +219,8 @@ class PeArpL3Protocol : public Object
     void SetProbeListener(Ptr<NetDevice> device, Callback<void, const PeArpHeader&> listener);
 
     /**
-     * Report a drop (used by PE-ARP interfaces for IPv4 packets).
+     * Report a drop (used by PE-ARP interfaces for IPv4 packets; the drops
+     * of the caches this protocol created are reported through it too).
      * \param packet the packet
      * \param reason the reason
      */
@@ -227,7 +250,13 @@ class PeArpL3Protocol : public Object
      * \param pending the packets
      * \param mac their destination
      */
-    void SendPending(PeArpInterface* device, std::list<Ptr<Packet>>& pending, Mac48Address mac);
+    void SendPending(PeArpInterface* device, PeArpCache::PendingList& pending, Mac48Address mac);
+    /**
+     * Count and trace a drop of one of the node's caches (its Drop trace).
+     * \param packet the packet
+     * \param reason the cache's reason
+     */
+    void CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason);
     /**
      * Schedule a request after the request jitter.
      * \param cache the cache
@@ -236,19 +265,55 @@ class PeArpL3Protocol : public Object
      */
     void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
     /**
+     * The cache's request callback: a retransmission is sent at once, the
+     * first request of an entry that was deferred after RequestJitter.
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * Send a request scheduled by ScheduleRequest, unless its entry no
+     * longer waits for a reply (then it is counted as skipped).
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void SendDelayedRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
+    /**
+     * Would learning a frame's sender replace the port ranges of a shared
+     * address? A standard frame (or a PE-ARP frame announcing 0-0) claims
+     * every port of its sender address; for an address with learned ranges,
+     * declared shared, or shared by this node itself, that is a conflict.
+     * \param interface the receiving interface
+     * \param header the frame
+     * \return true if the frame must be dropped (RANGE_CONFLICT)
+     */
+    static bool IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header);
+    /**
      * Handle a request for one of our addresses.
-     * \param device the interface
+     * \param cache the interface's cache
      * \param header the request
      * \param frame the frame (for the drop trace)
      */
-    void HandleRequest(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    void HandleRequest(Ptr<PeArpCache> cache, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Handle a reply addressed to one of our addresses.
-     * \param device the interface
+     * \param cache the interface's cache
      * \param header the reply
      * \param frame the frame (for the drop trace)
      */
-    void HandleReply(Ptr<NetDevice> device, const PeArpHeader& header, Ptr<const Packet> frame);
+    void HandleReply(Ptr<PeArpCache> cache, const PeArpHeader& header, Ptr<const Packet> frame);
+    /**
+     * Learn a frame's sender (Update with UPDATE_LEARNED) and send what was
+     * waiting for it; a refusal is dropped and counted (RANGE_CONFLICT or
+     * CACHE_REFUSED).
+     * \param interface the receiving interface
+     * \param header the frame
+     * \param frame the frame (for the drop trace)
+     * \return true if learned
+     */
+    bool Learn(PeArpInterface* interface, const PeArpHeader& header, Ptr<const Packet> frame);
     /**
      * Send a frame on an interface and count it.
      * \param device the interface
@@ -257,12 +322,6 @@ class PeArpL3Protocol : public Object
      */
     void SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to);
 
-    /**
-     * \param device a device
-     * \return its PeArpInterface (aborts if it has none)
-     */
-    PeArpInterface* AsInterface(Ptr<NetDevice> device);
-
     Ptr<Node> m_node;                                                              //!< the node
     std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners
     std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
@@ -270,8 +329,6 @@ class PeArpL3Protocol : public Object
     uint16_t m_defaultPort;                    //!< DefaultPort attribute
     bool m_learnFromRequest;                   //!< LearnFromRequest attribute
     Counters m_counters;                       //!< counters
-    Ptr<NetDevice> m_lastDevice;               //!< the device AsInterface last cast
-    PeArpInterface* m_lastInterface{nullptr};  //!< its PeArpInterface
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace

@@ -20,7 +20,6 @@
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
-#include "ns3/tag.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -29,61 +28,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("PeArpBridgeNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(PeArpBridgeNetDevice);
-
-/**
- * \ingroup pe-arp
- * \brief Remembers the source MAC of a frame that waits for PE-ARP
- * resolution in a PE-Bridge, so that it is forwarded with its own source.
- */
-class PeArpBridgeSourceTag : public Tag
-{
-  public:
-    /**
-     * \brief Get the type ID.
-     * \return the object TypeId
-     */
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::PeArpBridgeSourceTag")
-                                .SetParent<Tag>()
-                                .SetGroupName("PeArp")
-                                .AddConstructor<PeArpBridgeSourceTag>();
-        return tid;
-    }
-
-    TypeId GetInstanceTypeId() const override
-    {
-        return GetTypeId();
-    }
-
-    uint32_t GetSerializedSize() const override
-    {
-        return 6;
-    }
-
-    void Serialize(TagBuffer i) const override
-    {
-        uint8_t raw[6];
-        m_source.CopyTo(raw);
-        i.Write(raw, 6);
-    }
-
-    void Deserialize(TagBuffer i) override
-    {
-        uint8_t raw[6];
-        i.Read(raw, 6);
-        m_source.CopyFrom(raw);
-    }
-
-    void Print(std::ostream& os) const override
-    {
-        os << "source=" << m_source;
-    }
-
-    Mac48Address m_source; //!< the frame's source MAC
-};
-
-NS_OBJECT_ENSURE_REGISTERED(PeArpBridgeSourceTag);
 
 TypeId
 PeArpBridgeNetDevice::GetTypeId()
@@ -212,7 +156,7 @@ PeArpBridgeNetDevice::AddBridgePort(Ptr<NetDevice> port)
         NS_ABORT_MSG_UNLESS(m_protocol,
                             "PeArpBridgeNetDevice: no PeArpL3Protocol on node "
                                 << m_node->GetId() << " (use PeArpBridgeHelper)");
-        m_cache = m_protocol->CreateCache(this, m_name);
+        m_cache = m_protocol->CreateCache(this, this, m_name);
         for (const Ipv4Address& address : m_shared)
         {
             m_cache->DeclareShared(address);
@@ -405,7 +349,7 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
         {
             return true; // the answer to the bridge's request for sharers
         }
-        m_protocol->Receive(this, packet, source); // a host answers the bridge
+        m_protocol->Receive(m_cache, packet, source); // a host answers the bridge
         return true;
     }
     bool sharedSender = IsShared(header.GetSenderIp()) && port != GetUplinkPort();
@@ -586,14 +530,15 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
         return;
     }
     Ptr<Packet> copy = packet->Copy();
-    PeArpBridgeSourceTag tag;
-    tag.m_source = source;
-    copy->AddPacketTag(tag);
     Address hardwareDestination;
-    if (m_protocol
-            ->Lookup(this, copy, summary.destination, summary.GetDemuxPort(), &hardwareDestination))
+    if (m_protocol->Lookup(m_cache,
+                           copy,
+                           summary.destination,
+                           summary.GetDemuxPort(),
+                           source,
+                           &hardwareDestination))
     {
-        SendResolved(copy, hardwareDestination);
+        SendResolved(copy, hardwareDestination, source);
     }
 }
 
@@ -745,17 +690,12 @@ PeArpBridgeNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
 }
 
 bool
-PeArpBridgeNetDevice::SendResolved(Ptr<Packet> packet, const Address& to)
+PeArpBridgeNetDevice::SendResolved(Ptr<Packet> packet, const Address& to, const Address& source)
 {
-    NS_LOG_FUNCTION(this << packet << to);
-    PeArpBridgeSourceTag tag;
-    Mac48Address source = m_address;
-    if (packet->RemovePacketTag(tag))
-    {
-        source = tag.m_source;
-    }
+    NS_LOG_FUNCTION(this << packet << to << source);
+    Mac48Address from = source.IsInvalid() ? m_address : Mac48Address::ConvertFrom(source);
     m_rewrittenFrames++;
-    Forward(nullptr, packet, Ipv4L3Protocol::PROT_NUMBER, source, Mac48Address::ConvertFrom(to));
+    Forward(nullptr, packet, Ipv4L3Protocol::PROT_NUMBER, from, Mac48Address::ConvertFrom(to));
     return true;
 }
 

@@ -140,7 +140,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     PeArpPortRange GetAnnouncedRange(Ipv4Address address) const override;
     bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
     void SendArpFrame(Ptr<Packet> frame, const Address& to) override;
-    bool SendResolved(Ptr<Packet> packet, const Address& to) override;
+    bool SendResolved(Ptr<Packet> packet, const Address& to, const Address& source) override;
 
     // NetDevice
     void SetIfIndex(const uint32_t index) override;

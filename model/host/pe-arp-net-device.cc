@@ -135,7 +135,7 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
         name << "eth" << lower->GetIfIndex();
         m_name = name.str();
     }
-    m_cache = m_protocol->CreateCache(this, m_name);
+    m_cache = m_protocol->CreateCache(this, this, m_name);
     m_node->RegisterProtocolHandler(MakeCallback(&PeArpNetDevice::ReceiveFromLower, this),
                                     0,
                                     lower,
@@ -410,9 +410,9 @@ PeArpNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
 }
 
 bool
-PeArpNetDevice::SendResolved(Ptr<Packet> packet, const Address& to)
+PeArpNetDevice::SendResolved(Ptr<Packet> packet, const Address& to, const Address& source)
 {
-    NS_LOG_FUNCTION(this << packet << to);
+    NS_LOG_FUNCTION(this << packet << to << source); // always sent from the link device's MAC
     return m_lower->Send(packet, to, Ipv4L3Protocol::PROT_NUMBER);
 }
 
@@ -433,16 +433,16 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     Ipv4Address destination = summary.destination;
     if (destination.IsBroadcast())
     {
-        return SendResolved(packet, GetBroadcast());
+        return SendResolved(packet, GetBroadcast(), Address());
     }
     if (destination.IsMulticast())
     {
-        return SendResolved(packet, GetMulticast(destination));
+        return SendResolved(packet, GetMulticast(destination), Address());
     }
     int32_t interface = GetInterface();
     if (interface >= 0 && PeArpIpv4::IsSubnetBroadcast(m_ipv4, interface, destination))
     {
-        return SendResolved(packet, GetBroadcast());
+        return SendResolved(packet, GetBroadcast(), Address());
     }
     Ipv4Address nextHop;
     if (!GetNextHop(packet, summary, nextHop))
@@ -480,9 +480,9 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     }
     uint16_t port = summary.GetDemuxPort();
     Address hardwareDestination;
-    if (m_protocol->Lookup(this, packet, nextHop, port, &hardwareDestination))
+    if (m_protocol->Lookup(m_cache, packet, nextHop, port, Address(), &hardwareDestination))
     {
-        return SendResolved(packet, hardwareDestination);
+        return SendResolved(packet, hardwareDestination, Address());
     }
     return true; // queued (or dropped and counted) by PE-ARP
 }
@@ -508,7 +508,7 @@ PeArpNetDevice::ReceiveFromLower(Ptr<NetDevice> device,
     NS_LOG_FUNCTION(this << device << packet << protocol << from << to << packetType);
     if (protocol == PeArpL3Protocol::PROT_NUMBER)
     {
-        m_protocol->Receive(this, packet, from);
+        m_protocol->Receive(m_cache, packet, from);
         return;
     }
     if (protocol == Ipv4L3Protocol::PROT_NUMBER)

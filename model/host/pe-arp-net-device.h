@@ -80,7 +80,7 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     PeArpPortRange GetAnnouncedRange(Ipv4Address address) const override;
     bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
     void SendArpFrame(Ptr<Packet> frame, const Address& to) override;
-    bool SendResolved(Ptr<Packet> packet, const Address& to) override;
+    bool SendResolved(Ptr<Packet> packet, const Address& to, const Address& source) override;
 
     /**
      * Declare an on-link address as shared (by hosts behind this interface).
