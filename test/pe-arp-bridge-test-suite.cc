@@ -19,7 +19,6 @@
 #include "ns3/csma-channel.h"
 #include "ns3/csma-helper.h"
 #include "ns3/ethernet-header.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-interface.h"

@@ -35,7 +35,6 @@
 #include "ns3/pe-arp-traffic-control-layer.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
-#include "ns3/string.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
