@@ -17,6 +17,8 @@
  * and drives it from events scheduled in DoRun.
  */
 
+#include "pe-arp-test-utilities.h"
+
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/nstime.h"
@@ -273,11 +275,11 @@ PeArpCacheLookupTestCase::DoRun()
     Simulator::Schedule(Seconds(1), [&]() {
         PeArpCache::PendingList pending;
         // Inserted out of order on purpose.
-        c->Resolve(shared, PeArpPortRange(3000, 3999), macB, pending);
-        c->Resolve(shared, PeArpPortRange(4000, 4999), macC, pending);
-        c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
-        c->Resolve(whole, PeArpPortRange(0, 0), macW, pending);
-        c->Resolve(low, PeArpPortRange(0, 999), macL, pending);
+        Learn(c, shared, PeArpPortRange(3000, 3999), macB, pending);
+        Learn(c, shared, PeArpPortRange(4000, 4999), macC, pending);
+        Learn(c, shared, PeArpPortRange(2000, 2999), macA, pending);
+        Learn(c, whole, PeArpPortRange(0, 0), macW, pending);
+        Learn(c, low, PeArpPortRange(0, 999), macL, pending);
         NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing was pending");
     });
     Simulator::Run();
@@ -444,7 +446,7 @@ PeArpCacheResolveMergeTestCase::DoRun()
         }
     });
     Simulator::Schedule(MilliSeconds(500), [&]() {
-        resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
+        resolved = Learn(c, address, PeArpPortRange(2000, 2999), mac, pending);
         NS_TEST_EXPECT_MSG_NE(resolved, nullptr, "resolved");
         if (resolved == nullptr)
         {
@@ -565,15 +567,15 @@ PeArpCacheSupersedeTestCase::DoRun()
     PeArpCache::PendingList pending;
 
     Simulator::Schedule(Seconds(1), [&]() {
-        c->Resolve(address, PeArpPortRange(2000, 2999), macA, pending);
-        c->Resolve(address, PeArpPortRange(3000, 3999), macB, pending);
-        c->Resolve(address, PeArpPortRange(4000, 4999), macC, pending);
+        Learn(c, address, PeArpPortRange(2000, 2999), macA, pending);
+        Learn(c, address, PeArpPortRange(3000, 3999), macB, pending);
+        Learn(c, address, PeArpPortRange(4000, 4999), macC, pending);
     });
     Simulator::Run();
     NS_TEST_ASSERT_MSG_EQ(c->GetSize(), 3U, "three ranges");
 
     // 2500-3499 overlaps 2000-2999 and 3000-3999, not 4000-4999.
-    PeArpCache::Entry* d = c->Resolve(address, PeArpPortRange(2500, 3499), macD, pending);
+    PeArpCache::Entry* d = Learn(c, address, PeArpPortRange(2500, 3499), macD, pending);
     NS_TEST_ASSERT_MSG_NE(d, nullptr, "accepted");
     if (d == nullptr)
     {
@@ -591,7 +593,7 @@ PeArpCacheSupersedeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4000), macC, "4000 kept, MAC C");
 
     // Same range again: updated in place, new MAC.
-    PeArpCache::Entry* e = c->Resolve(address, PeArpPortRange(4000, 4999), macE, pending);
+    PeArpCache::Entry* e = Learn(c, address, PeArpPortRange(4000, 4999), macE, pending);
     NS_TEST_ASSERT_MSG_NE(e, nullptr, "accepted");
     if (e == nullptr)
     {
@@ -601,7 +603,7 @@ PeArpCacheSupersedeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(MacAt(c, address, 4999), macE, "MAC updated");
 
     // A learned 0-0 would replace every range of a shared address: refused.
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(0, 0), macF, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, address, PeArpPortRange(0, 0), macF, pending),
                           nullptr,
                           "0-0 refused for a shared address");
     NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 2U, "still two entries");
@@ -609,7 +611,7 @@ PeArpCacheSupersedeTestCase::DoRun()
 
     // An address learned as 0-0, then with a range: the range supersedes 0-0.
     Ipv4Address other("192.35.162.3");
-    PeArpCache::Entry* f = c->Resolve(other, PeArpPortRange(0, 0), macF, pending);
+    PeArpCache::Entry* f = Learn(c, other, PeArpPortRange(0, 0), macF, pending);
     NS_TEST_ASSERT_MSG_NE(f, nullptr, "accepted");
     if (f == nullptr)
     {
@@ -618,7 +620,7 @@ PeArpCacheSupersedeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 2500), f, "2500 -> 0-0");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(other, 0), f, "0 -> 0-0");
     NS_TEST_EXPECT_MSG_EQ(c->IsShared(other), false, "not shared");
-    PeArpCache::Entry* a = c->Resolve(other, PeArpPortRange(2000, 2999), macA, pending);
+    PeArpCache::Entry* a = Learn(c, other, PeArpPortRange(2000, 2999), macA, pending);
     NS_TEST_ASSERT_MSG_NE(a, nullptr, "accepted");
     if (a == nullptr)
     {
@@ -665,7 +667,7 @@ PeArpCachePermanentTestCase::DoRun()
     // A learned entry and an incomplete one in the way of the static entry.
     Ptr<Packet> superseded = Create<Packet>(10);
     Ptr<Packet> outside = Create<Packet>(11);
-    c->Resolve(address, PeArpPortRange(2500, 2599), macX, pending);
+    Learn(c, address, PeArpPortRange(2500, 2599), macX, pending);
     c->AddIncomplete(address, 2100, superseded);
     c->AddIncomplete(address, 3100, outside);
     NS_TEST_ASSERT_MSG_EQ(c->GetSize(), 3U, "three entries");
@@ -688,7 +690,7 @@ PeArpCachePermanentTestCase::DoRun()
     }
 
     // Resolve: other MAC, same range -> refused.
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(2000, 2999), macX, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, address, PeArpPortRange(2000, 2999), macX, pending),
                           nullptr,
                           "other MAC refused");
     NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 1U, "one refusal");
@@ -696,20 +698,20 @@ PeArpCachePermanentTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 2500), "PERMANENT", "still permanent");
 
     // Resolve: same MAC, overlapping but different range -> refused.
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(2500, 3499), macP, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, address, PeArpPortRange(2500, 3499), macP, pending),
                           nullptr,
                           "overlapping range refused");
     NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 2U, "two refusals");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(address, 3000), nullptr, "3000 not learned");
 
     // Resolve: 0-0 overlaps everything -> refused.
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(address, PeArpPortRange(0, 0), macP, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, address, PeArpPortRange(0, 0), macP, pending),
                           nullptr,
                           "0-0 refused");
     NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 3U, "three refusals");
 
     // Resolve: the identical mapping is accepted and returns the static entry.
-    PeArpCache::Entry* same = c->Resolve(address, PeArpPortRange(2000, 2999), macP, pending);
+    PeArpCache::Entry* same = Learn(c, address, PeArpPortRange(2000, 2999), macP, pending);
     NS_TEST_EXPECT_MSG_EQ(same, p, "identical mapping accepted");
     NS_TEST_EXPECT_MSG_EQ(StateAt(c, address, 2500), "PERMANENT", "not turned alive");
     NS_TEST_EXPECT_MSG_EQ(c->GetRefusedEntries(), 3U, "not counted as refused");
@@ -719,7 +721,7 @@ PeArpCachePermanentTestCase::DoRun()
 
     // A learned range that does not overlap is fine.
     Ptr<Packet> waiting = outside;
-    PeArpCache::Entry* q = c->Resolve(address, PeArpPortRange(3000, 3999), macQ, pending);
+    PeArpCache::Entry* q = Learn(c, address, PeArpPortRange(3000, 3999), macQ, pending);
     NS_TEST_ASSERT_MSG_NE(q, nullptr, "disjoint learned range accepted");
     if (q == nullptr)
     {
@@ -796,7 +798,7 @@ PeArpCachePendingQueueTestCase::DoRun()
         queued = e->GetPendingSize();
     });
     Simulator::Schedule(MilliSeconds(100), [&]() {
-        c->Resolve(address, PeArpPortRange(2000, 2999), Mac48Address("00:0c:29:9e:8c:ee"), pending);
+        Learn(c, address, PeArpPortRange(2000, 2999), Mac48Address("00:0c:29:9e:8c:ee"), pending);
     });
     Simulator::Run();
 
@@ -975,7 +977,7 @@ PeArpCacheAnsweredTestCase::DoRun()
 
     Simulator::Schedule(Seconds(0), [&]() { c->AddIncomplete(address, 2500, packet); });
     Simulator::Schedule(MilliSeconds(2500), [&]() {
-        resolved = c->Resolve(address, PeArpPortRange(2000, 2999), mac, pending);
+        resolved = Learn(c, address, PeArpPortRange(2000, 2999), mac, pending);
     });
     Simulator::Stop(Seconds(20));
     Simulator::Run();
@@ -1091,10 +1093,11 @@ PeArpCacheAliveTimeoutTestCase::DoRun()
     std::map<int64_t, std::string> expired; // "none", "fresh" or "expired", by time in ms
 
     Simulator::Schedule(Seconds(0), [&]() {
-        entry = c->Resolve(address,
-                           PeArpPortRange(2000, 2999),
-                           Mac48Address("00:0c:29:9e:8c:ee"),
-                           pending);
+        entry = Learn(c,
+                      address,
+                      PeArpPortRange(2000, 2999),
+                      Mac48Address("00:0c:29:9e:8c:ee"),
+                      pending);
     });
     for (int64_t ms : {0, 60000, 119000, 119999, 120000, 150000})
     {
@@ -1160,15 +1163,17 @@ PeArpCacheMaxEntriesTestCase::DoRun()
     });
     Simulator::Schedule(MilliSeconds(500), [&]() {
         // A new learned entry does not fit either...
-        learned = c->Resolve(Ipv4Address("10.0.0.4"),
-                             PeArpPortRange(0, 0),
-                             Mac48Address("00:00:00:00:00:04"),
-                             pending);
+        learned = Learn(c,
+                        Ipv4Address("10.0.0.4"),
+                        PeArpPortRange(0, 0),
+                        Mac48Address("00:00:00:00:00:04"),
+                        pending);
         // ... but answering an incomplete entry does not grow the table.
-        answered = c->Resolve(Ipv4Address("10.0.0.1"),
-                              PeArpPortRange(0, 0),
-                              Mac48Address("00:00:00:00:00:01"),
-                              pending);
+        answered = Learn(c,
+                         Ipv4Address("10.0.0.1"),
+                         PeArpPortRange(0, 0),
+                         Mac48Address("00:00:00:00:00:01"),
+                         pending);
     });
     Simulator::Stop(Seconds(0.6));
     Simulator::Run();
@@ -1234,11 +1239,11 @@ PeArpCacheGcTestCase::DoRun()
     uint32_t sizeEarly = 99;
 
     Simulator::Schedule(Seconds(0), [&]() {
-        c->Resolve(a, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:01"), pending);
-        c->Resolve(b, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:02"), pending);
+        Learn(c, a, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:01"), pending);
+        Learn(c, b, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:02"), pending);
     });
     Simulator::Schedule(Seconds(30), [&]() {
-        c->Resolve(young, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:03"), pending);
+        Learn(c, young, PeArpPortRange(0, 0), Mac48Address("00:00:00:00:00:03"), pending);
     });
     // At 60 s nothing has expired: the table is full.
     Simulator::Schedule(Seconds(60), [&]() {
@@ -1299,7 +1304,7 @@ PeArpCacheFlushTestCase::DoRun()
     Simulator::Schedule(Seconds(0), [&]() {
         c->AddPermanent(staticAll, PeArpPortRange(0, 0), macP);
         c->AddPermanent(mixed, PeArpPortRange(3000, 3999), macQ);
-        c->Resolve(mixed, PeArpPortRange(2000, 2999), Mac48Address("00:00:00:00:00:03"), pending);
+        Learn(c, mixed, PeArpPortRange(2000, 2999), Mac48Address("00:00:00:00:00:03"), pending);
         c->AddIncomplete(waiting, 80, packet);
     });
     Simulator::Schedule(MilliSeconds(500), [&]() { c->Flush(); });
@@ -1366,22 +1371,25 @@ PeArpCachePrintTestCase::DoRun()
         empty = oss.str();
 
         // Inserted out of order on purpose.
-        c->Resolve(Ipv4Address("198.108.63.1"),
-                   PeArpPortRange(0, 0),
-                   Mac48Address("00:12:7f:c4:38:d3"),
-                   pending);
-        c->Resolve(Ipv4Address("192.35.162.2"),
-                   PeArpPortRange(3000, 3999),
-                   Mac48Address("00:0c:29:39:44:ab"),
-                   pending);
+        Learn(c,
+              Ipv4Address("198.108.63.1"),
+              PeArpPortRange(0, 0),
+              Mac48Address("00:12:7f:c4:38:d3"),
+              pending);
+        Learn(c,
+              Ipv4Address("192.35.162.2"),
+              PeArpPortRange(3000, 3999),
+              Mac48Address("00:0c:29:39:44:ab"),
+              pending);
         c->AddIncomplete(Ipv4Address("192.35.162.2"), 4500, Create<Packet>(10));
         c->AddPermanent(Ipv4Address("192.35.162.10"),
                         PeArpPortRange(0, 0),
                         Mac48Address("00:00:00:00:00:0a"));
-        c->Resolve(Ipv4Address("192.35.162.2"),
-                   PeArpPortRange(2000, 2999),
-                   Mac48Address("00:0c:29:9e:8c:ee"),
-                   pending);
+        Learn(c,
+              Ipv4Address("192.35.162.2"),
+              PeArpPortRange(2000, 2999),
+              Mac48Address("00:0c:29:9e:8c:ee"),
+              pending);
         c->AddIncomplete(Ipv4Address("192.35.162.2"), 80, Create<Packet>(10));
         c->AddIncomplete(Ipv4Address("10.1.1.1"), 0, Create<Packet>(10));
     });
@@ -1477,10 +1485,11 @@ PeArpCacheScanCostTestCase::DoRun()
             c->AddIncomplete(address, port, Create<Packet>(10));
         }
         uint64_t before = c->GetExaminedEntries();
-        resolved = c->Resolve(address,
-                              PeArpPortRange(30000, 30999),
-                              Mac48Address("00:00:00:00:00:01"),
-                              pending);
+        resolved = Learn(c,
+                         address,
+                         PeArpPortRange(30000, 30999),
+                         Mac48Address("00:00:00:00:00:01"),
+                         pending);
         resolveCost = c->GetExaminedEntries() - before;
         before = c->GetExaminedEntries();
         outstanding = c->FindOutstanding(address, 0, true); // as for a standard reply
@@ -1535,15 +1544,15 @@ PeArpCacheUpdateTestCase::DoRun()
     PeArpCache::PendingList pending;
 
     // Learned 0-0 for an address with ranges, or declared shared: refused.
-    PeArpCache::Entry* a = c->Resolve(shared, PeArpPortRange(2000, 2999), macA, pending);
+    PeArpCache::Entry* a = Learn(c, shared, PeArpPortRange(2000, 2999), macA, pending);
     NS_TEST_ASSERT_MSG_NE(a, nullptr, "A's range learned");
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(shared, PeArpPortRange::All(), macX, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, shared, PeArpPortRange::All(), macX, pending),
                           nullptr,
                           "0-0 for a shared address refused");
     NS_TEST_EXPECT_MSG_EQ(MacAt(c, shared, 2500), macA, "A's range kept");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(shared, 5000), nullptr, "nothing learned for 5000");
     c->DeclareShared(declared);
-    NS_TEST_EXPECT_MSG_EQ(c->Resolve(declared, PeArpPortRange::All(), macX, pending),
+    NS_TEST_EXPECT_MSG_EQ(Learn(c, declared, PeArpPortRange::All(), macX, pending),
                           nullptr,
                           "0-0 for a declared shared address refused");
     NS_TEST_EXPECT_MSG_EQ(c->GetSize(), 1U, "one entry");
@@ -1552,24 +1561,24 @@ PeArpCacheUpdateTestCase::DoRun()
     // Permanent entries: only administrative updates make or change them.
     Mac48Address macP("00:00:00:00:00:01");
     Mac48Address macQ("00:00:00:00:00:02");
+    PeArpCache::UpdateResult refused = c->Update(shared,
+                                                 PeArpPortRange(3000, 3999),
+                                                 macP,
+                                                 PeArpCache::Entry::PERMANENT,
+                                                 PeArpCache::UPDATE_LEARNED);
+    NS_TEST_EXPECT_MSG_EQ(refused.entry, nullptr, "a learned update makes no permanent entry");
+    NS_TEST_EXPECT_MSG_EQ(refused.status, PeArpCache::REFUSED_PERMANENT, "status");
     PeArpCache::UpdateStatus status = PeArpCache::UPDATED;
-    NS_TEST_EXPECT_MSG_EQ(c->Update(shared,
-                                    PeArpPortRange(3000, 3999),
-                                    macP,
-                                    PeArpCache::Entry::PERMANENT,
-                                    PeArpCache::UPDATE_LEARNED,
-                                    pending,
-                                    &status),
-                          nullptr,
-                          "a learned update makes no permanent entry");
-    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::REFUSED_PERMANENT, "status");
     PeArpCache::Entry* p = c->AddPermanent(shared, PeArpPortRange(3000, 3999), macP);
     NS_TEST_ASSERT_MSG_NE(p, nullptr, "static entry added (administrative)");
     auto update = [&](PeArpPortRange range,
                       Mac48Address mac,
                       PeArpCache::Entry::State state,
                       uint32_t flags) {
-        return c->Update(shared, range, mac, state, flags, pending, &status);
+        PeArpCache::UpdateResult result = c->Update(shared, range, mac, state, flags);
+        status = result.status;
+        pending.splice(pending.end(), result.pending);
+        return result.entry;
     };
     NS_TEST_EXPECT_MSG_EQ(update(PeArpPortRange(3000, 3999),
                                  macQ,
@@ -1600,29 +1609,26 @@ PeArpCacheUpdateTestCase::DoRun()
     Ipv4Address far("10.0.0.1");
     Ptr<Packet> waiting = Create<Packet>(10);
     c->AddIncomplete(far, 80, waiting);
-    PeArpCache::Entry* dead = c->Update(far,
-                                        PeArpPortRange(80, 80),
-                                        Mac48Address(),
-                                        PeArpCache::Entry::DEAD,
-                                        PeArpCache::UPDATE_LEARNED,
-                                        pending,
-                                        &status);
-    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::UPDATED, "failure applied");
+    PeArpCache::UpdateResult failed = c->Update(far,
+                                                PeArpPortRange(80, 80),
+                                                Mac48Address(),
+                                                PeArpCache::Entry::DEAD,
+                                                PeArpCache::UPDATE_LEARNED);
+    PeArpCache::Entry* dead = failed.entry;
+    NS_TEST_EXPECT_MSG_EQ(failed.status, PeArpCache::UPDATED, "failure applied");
+    NS_TEST_EXPECT_MSG_EQ(failed.pending.size(), 0U, "nothing to send for a failure");
     NS_TEST_EXPECT_MSG_EQ(StateAt(c, far, 80), "DEAD", "dead");
     NS_TEST_EXPECT_MSG_EQ(c->Lookup(far, 80), dead, "the failed entry");
     NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1U, "its packet dropped");
     NS_TEST_EXPECT_MSG_EQ(m_drops[0].uid, waiting->GetUid(), "that packet");
     NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::RESOLUTION_FAILED, "reason");
-    NS_TEST_EXPECT_MSG_EQ(c->Update(far,
-                                    PeArpPortRange(81, 81),
-                                    Mac48Address(),
-                                    PeArpCache::Entry::DEAD,
-                                    PeArpCache::UPDATE_LEARNED,
-                                    pending,
-                                    &status),
-                          nullptr,
-                          "nothing asked for 81");
-    NS_TEST_EXPECT_MSG_EQ(status, PeArpCache::NO_ENTRY, "so nothing failed");
+    PeArpCache::UpdateResult nothing = c->Update(far,
+                                                 PeArpPortRange(81, 81),
+                                                 Mac48Address(),
+                                                 PeArpCache::Entry::DEAD,
+                                                 PeArpCache::UPDATE_LEARNED);
+    NS_TEST_EXPECT_MSG_EQ(nothing.entry, nullptr, "nothing asked for 81");
+    NS_TEST_EXPECT_MSG_EQ(nothing.status, PeArpCache::NO_ENTRY, "so nothing failed");
     NS_TEST_EXPECT_MSG_EQ(c->GetResolutionFailures(), 1U, "one failure");
     NS_TEST_EXPECT_MSG_EQ(pending.size(), 0U, "nothing handed back");
 }
@@ -1678,10 +1684,10 @@ PeArpCacheDeadRangeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), false, "dead ranges do not make it shared");
 
     // A learned range in the middle splits it, one overlapping its end trims it.
-    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5003, 5005), macD, pending),
+    NS_TEST_ASSERT_MSG_NE(Learn(c, address, PeArpPortRange(5003, 5005), macD, pending),
                           nullptr,
                           "5003-5005 learned");
-    NS_TEST_ASSERT_MSG_NE(c->Resolve(address, PeArpPortRange(5008, 5100), macE, pending),
+    NS_TEST_ASSERT_MSG_NE(Learn(c, address, PeArpPortRange(5008, 5100), macE, pending),
                           nullptr,
                           "5008-5100 learned");
     std::ostringstream table;
@@ -1840,7 +1846,7 @@ PeArpCacheForcedGcTestCase::DoRun()
 
     Simulator::Schedule(Seconds(0), [&]() {
         c->AddPermanent(x, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
-        c->Resolve(y, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:02"), pending);
+        Learn(c, y, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:02"), pending);
         added[0] = c->AddIncomplete(address(1), 80, Create<Packet>(1)) != nullptr; // d1
         added[1] = c->AddIncomplete(address(2), 80, Create<Packet>(2)) != nullptr; // d2
     });
@@ -1930,7 +1936,7 @@ PeArpCacheLegitimateBurstTestCase::DoRun()
         Simulator::Schedule(first + MilliSeconds(10), [&, i, low]() {
             Mac48Address mac(Mac48Address::Allocate());
             PeArpCache::PendingList pending;
-            c->Resolve(address, PeArpPortRange(low, low + 14), mac, pending);
+            Learn(c, address, PeArpPortRange(low, low + 14), mac, pending);
             handedBack.splice(handedBack.end(), pending);
         });
     }
@@ -2053,7 +2059,7 @@ PeArpCacheTokenRefundTestCase::DoRun()
             uint16_t low = 10 * (host + 1);
             admitted += c->AddIncomplete(a, low, Create<Packet>(10)) != nullptr ? "y" : "n";
             PeArpCache::PendingList pending;
-            c->Resolve(a, PeArpPortRange(low, low + 9), Mac48Address::Allocate(), pending);
+            Learn(c, a, PeArpPortRange(low, low + 9), Mac48Address::Allocate(), pending);
         }
         admitted += " ";
         admitted += c->AddIncomplete(a, 100, Create<Packet>(10)) != nullptr ? "y" : "n";

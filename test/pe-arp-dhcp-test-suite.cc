@@ -16,6 +16,7 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/boolean.h"
+#include "ns3/buffer.h"
 #include "ns3/csma-helper.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -121,7 +122,8 @@ class PeArpDhcpHeaderTestCase : public TestCase
             Concat(Bootp(2), {53,  1, 5,   51, 4, 0, 0,    0,    60, 1, 4, 255, 255,
                               255, 0, 159, 4,  6, 8, 0x34, 0x00, 42, 2, 9, 9,   255});
         PeArpDhcpHeader parsed;
-        NS_TEST_EXPECT_MSG_EQ(PeArpDhcpHeader::Parse(PacketFromBytes(ack), parsed),
+        parsed = PeArpDhcpHeader::Parse(PacketFromBytes(ack));
+        NS_TEST_EXPECT_MSG_EQ(parsed.GetParseError(),
                               PeArpDhcpHeader::PARSE_OK,
                               "an ACK (with an unknown option 42 skipped)");
         NS_TEST_EXPECT_MSG_EQ(uint32_t(parsed.GetMessageType()), 5u, "ACK");
@@ -187,13 +189,19 @@ class PeArpDhcpMalformedTestCase : public TestCase
         {
             PeArpDhcpHeader h;
             h.SetTransactionId(77);
-            NS_TEST_EXPECT_MSG_EQ(PeArpDhcpHeader::Parse(PacketFromBytes(c.bytes), h),
+            NS_TEST_EXPECT_MSG_EQ(PeArpDhcpHeader::Parse(PacketFromBytes(c.bytes)).GetParseError(),
                                   c.error,
                                   PeArpDhcpHeader::ParseErrorToString(c.error));
+            Buffer buffer;
+            buffer.AddAtStart(c.bytes.size());
+            buffer.Begin().Write(c.bytes.data(), c.bytes.size());
+            NS_TEST_EXPECT_MSG_EQ(h.Deserialize(buffer.Begin()), 0U, "Deserialize reads nothing");
+            NS_TEST_EXPECT_MSG_EQ(h.GetParseError(), c.error, "and records why");
             NS_TEST_EXPECT_MSG_EQ(h.GetTransactionId(), 77, "a rejected message changes nothing");
         }
         PeArpDhcpHeader h;
-        NS_TEST_EXPECT_MSG_EQ(PeArpDhcpHeader::Parse(PacketFromBytes(good), h),
+        h = PeArpDhcpHeader::Parse(PacketFromBytes(good));
+        NS_TEST_EXPECT_MSG_EQ(h.GetParseError(),
                               PeArpDhcpHeader::PARSE_OK,
                               "the well-formed DISCOVER parses");
     }

@@ -301,9 +301,8 @@ void
 PeArpHeaderDeserializeTestCase::DoRun()
 {
     PeArpHeader request;
-    NS_TEST_ASSERT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(g_peRequest), request),
-                          PeArpHeader::PARSE_OK,
-                          "request parses");
+    request = PeArpHeader::Parse(PacketFromBytes(g_peRequest));
+    NS_TEST_ASSERT_MSG_EQ(request.GetParseError(), PeArpHeader::PARSE_OK, "request parses");
     NS_TEST_ASSERT_MSG_EQ(request.GetParseError(), PeArpHeader::PARSE_OK, "no parse error");
     NS_TEST_ASSERT_MSG_EQ(request.IsRequest(), true, "is a request");
     NS_TEST_ASSERT_MSG_EQ(request.IsReply(), false, "is not a reply");
@@ -320,9 +319,8 @@ PeArpHeaderDeserializeTestCase::DoRun()
     NS_TEST_ASSERT_MSG_EQ(request.GetSerializedSize(), 38U, "size");
 
     PeArpHeader reply;
-    NS_TEST_ASSERT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(g_peReply), reply),
-                          PeArpHeader::PARSE_OK,
-                          "reply parses");
+    reply = PeArpHeader::Parse(PacketFromBytes(g_peReply));
+    NS_TEST_ASSERT_MSG_EQ(reply.GetParseError(), PeArpHeader::PARSE_OK, "reply parses");
     NS_TEST_ASSERT_MSG_EQ(reply.IsRequest(), false, "is not a request");
     NS_TEST_ASSERT_MSG_EQ(reply.IsReply(), true, "is a reply");
     NS_TEST_ASSERT_MSG_EQ(reply.GetOperation(), 2, "operation");
@@ -346,8 +344,7 @@ PeArpHeaderDeserializeTestCase::DoRun()
 
     // Parse must not consume the packet.
     Ptr<Packet> kept = PacketFromBytes(g_peRequest);
-    PeArpHeader scratch;
-    PeArpHeader::Parse(kept, scratch);
+    PeArpHeader::Parse(kept);
     NS_TEST_ASSERT_MSG_EQ(kept->GetSize(), 38U, "Parse leaves the packet intact");
     NS_TEST_ASSERT_MSG_EQ(ToHex(BytesOf(kept)), ToHex(g_peRequest), "Parse leaves the bytes");
 }
@@ -391,9 +388,8 @@ PeArpHeaderStandardArpTestCase::CheckStandard(const std::vector<uint8_t>& bytes,
                Ipv4Address("10.8.8.8"),
                7,
                8);
-    NS_TEST_ASSERT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(bytes), h),
-                          PeArpHeader::PARSE_OK,
-                          what << ": parses");
+    h = PeArpHeader::Parse(PacketFromBytes(bytes));
+    NS_TEST_ASSERT_MSG_EQ(h.GetParseError(), PeArpHeader::PARSE_OK, what << ": parses");
     NS_TEST_ASSERT_MSG_EQ(h.HasExtension(), false, what << ": no extension");
     NS_TEST_ASSERT_MSG_EQ(h.GetSenderRange().IsAll(), true, what << ": sender owns all ports");
     NS_TEST_ASSERT_MSG_EQ(h.GetSenderRange(), PeArpPortRange(0, 0), what << ": range 0-0");
@@ -493,9 +489,8 @@ PeArpHeaderRoundTripTestCase::DoRun()
         NS_TEST_EXPECT_MSG_EQ(bytes.size(), v.size, v.name << ": serialized length");
 
         PeArpHeader back;
-        NS_TEST_EXPECT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(bytes), back),
-                              PeArpHeader::PARSE_OK,
-                              v.name << ": parses");
+        back = PeArpHeader::Parse(PacketFromBytes(bytes));
+        NS_TEST_EXPECT_MSG_EQ(back.GetParseError(), PeArpHeader::PARSE_OK, v.name << ": parses");
         NS_TEST_EXPECT_MSG_EQ(back.GetSerializedSize(), v.size, v.name << ": size after parse");
         NS_TEST_EXPECT_MSG_EQ(back.GetOperation(), v.header.GetOperation(), v.name << ": op");
         NS_TEST_EXPECT_MSG_EQ(back.HasExtension(), v.header.HasExtension(), v.name << ": ext");
@@ -615,12 +610,21 @@ PeArpHeaderBadInputTestCase::DoRun()
 
         // A header previously filled from the valid reply.
         PeArpHeader h;
-        NS_TEST_ASSERT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(g_peReply), h),
-                              PeArpHeader::PARSE_OK,
-                              "the valid reply parses");
+        h = PeArpHeader::Parse(PacketFromBytes(g_peReply));
+        NS_TEST_ASSERT_MSG_EQ(h.GetParseError(), PeArpHeader::PARSE_OK, "the valid reply parses");
 
-        PeArpHeader::ParseError error = PeArpHeader::Parse(PacketFromBytes(bad.bytes), h);
-        NS_TEST_EXPECT_MSG_EQ(error, bad.error, bad.name << ": returned error");
+        PeArpHeader rejected = PeArpHeader::Parse(PacketFromBytes(bad.bytes));
+        PeArpHeader::ParseError error = rejected.GetParseError();
+        NS_TEST_EXPECT_MSG_EQ(error, bad.error, bad.name << ": Parse's error");
+        NS_TEST_EXPECT_MSG_EQ(ToHex(Serialized(rejected)),
+                              ToHex(Serialized(PeArpHeader())),
+                              bad.name << ": Parse returns a default header");
+
+        // Deserialize (PeekHeader, RemoveHeader) into a header in use
+        // records the error and leaves its fields.
+        NS_TEST_EXPECT_MSG_EQ(PacketFromBytes(bad.bytes)->PeekHeader(h),
+                              0U,
+                              bad.name << ": Deserialize reads nothing");
         NS_TEST_EXPECT_MSG_EQ(h.GetParseError(), bad.error, bad.name << ": GetParseError");
         NS_TEST_EXPECT_MSG_EQ(PeArpHeader::ParseErrorToString(error),
                               bad.errorName,
@@ -653,10 +657,10 @@ PeArpHeaderBadInputTestCase::DoRun()
 
     // After a rejection, a good frame parses again and clears the error.
     PeArpHeader h;
-    PeArpHeader::Parse(PacketFromBytes({}), h);
+    PacketFromBytes({})->PeekHeader(h);
     NS_TEST_ASSERT_MSG_EQ(h.GetParseError(), PeArpHeader::TOO_SHORT, "error recorded");
-    NS_TEST_ASSERT_MSG_EQ(PeArpHeader::Parse(PacketFromBytes(g_peRequest), h),
-                          PeArpHeader::PARSE_OK,
+    NS_TEST_ASSERT_MSG_EQ(PacketFromBytes(g_peRequest)->PeekHeader(h),
+                          38U,
                           "good frame after a bad one");
     NS_TEST_ASSERT_MSG_EQ(h.GetParseError(), PeArpHeader::PARSE_OK, "error cleared");
 }

@@ -704,10 +704,11 @@ class PeArpLinkChangeFlushTestCase : public TestCase
         Simulator::Schedule(Seconds(1), [&]() {
             PeArpCache::PendingList pending;
             cache->AddPermanent(fixed, PeArpPortRange::All(), Mac48Address("00:00:00:00:00:01"));
-            cache->Resolve(learned,
-                           PeArpPortRange::All(),
-                           Mac48Address("00:00:00:00:00:02"),
-                           pending);
+            Learn(cache,
+                  learned,
+                  PeArpPortRange::All(),
+                  Mac48Address("00:00:00:00:00:02"),
+                  pending);
             cache->AddIncomplete(waiting, 80, Create<Packet>(10));
             sizeBefore = cache->GetSize();
         });

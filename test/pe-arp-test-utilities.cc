@@ -55,6 +55,18 @@ BytesOf(Ptr<const Packet> packet)
     return bytes;
 }
 
+PeArpCache::Entry*
+Learn(Ptr<PeArpCache> cache,
+      Ipv4Address address,
+      PeArpPortRange range,
+      Mac48Address mac,
+      PeArpCache::PendingList& pending)
+{
+    PeArpCache::UpdateResult result = cache->Resolve(address, range, mac);
+    pending.splice(pending.end(), result.pending);
+    return result.entry;
+}
+
 std::string
 ToHex(const std::vector<uint8_t>& bytes)
 {

@@ -106,6 +106,23 @@ std::string ToHex(const std::vector<uint8_t>& bytes);
 
 /**
  * \ingroup pe-arp-tests
+ * Learn (address, range) at mac in a cache (PeArpCache::Resolve), keeping
+ * the packets it hands back, as PeArpL3Protocol does with a reply.
+ * \param cache the cache
+ * \param address the IPv4 address
+ * \param range the port range
+ * \param mac the hardware address
+ * \param pending the packets the cache handed back are appended here
+ * \return the entry, or nullptr if refused
+ */
+PeArpCache::Entry* Learn(Ptr<PeArpCache> cache,
+                         Ipv4Address address,
+                         PeArpPortRange range,
+                         Mac48Address mac,
+                         PeArpCache::PendingList& pending);
+
+/**
+ * \ingroup pe-arp-tests
  * \brief What the router and bridge topologies have in common: an Internet
  * host and hosts sharing 198.108.63.2 behind a PE-ARP edge.
  */

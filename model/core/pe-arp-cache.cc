@@ -584,34 +584,41 @@ PeArpCache::TakePending(Entry* entry, PendingList& pending)
     pending.splice(pending.end(), entry->m_pending);
 }
 
-PeArpCache::Entry*
-PeArpCache::Resolve(Ipv4Address address,
-                    PeArpPortRange range,
-                    Mac48Address mac,
-                    PendingList& pending)
+PeArpCache::UpdateResult
+PeArpCache::Resolve(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
 {
-    return Update(address, range, mac, Entry::ALIVE, UPDATE_LEARNED, pending);
+    return Update(address, range, mac, Entry::ALIVE, UPDATE_LEARNED);
 }
 
 PeArpCache::Entry*
 PeArpCache::AddPermanent(Ipv4Address address, PeArpPortRange range, Mac48Address mac)
 {
-    PendingList none;
-    return Update(address, range, mac, Entry::PERMANENT, UPDATE_ADMIN, none);
+    return Update(address, range, mac, Entry::PERMANENT, UPDATE_ADMIN).entry;
 }
 
-PeArpCache::Entry*
+PeArpCache::UpdateResult
 PeArpCache::Update(Ipv4Address address,
                    PeArpPortRange range,
                    Mac48Address mac,
                    Entry::State state,
-                   uint32_t flags,
-                   PendingList& pending,
-                   UpdateStatus* status)
+                   uint32_t flags)
+{
+    UpdateResult result;
+    result.entry = DoUpdate(address, range, mac, state, flags, result.pending, result.status);
+    return result;
+}
+
+PeArpCache::Entry*
+PeArpCache::DoUpdate(Ipv4Address address,
+                     PeArpPortRange range,
+                     Mac48Address mac,
+                     Entry::State state,
+                     uint32_t flags,
+                     PendingList& pending,
+                     UpdateStatus& outcome)
 {
     NS_LOG_FUNCTION(this << address << range << mac << state << flags);
-    UpdateStatus ignored;
-    UpdateStatus& outcome = status != nullptr ? *status : ignored;
+    outcome = UPDATED;
     bool admin = (flags & UPDATE_ADMIN) != 0;
     NS_ABORT_MSG_UNLESS(range.IsValid(),
                         "PeArpCache::Update: invalid port range " << range << " for " << address);
@@ -1191,11 +1198,10 @@ PeArpCache::HandleWaitReplyTimeout()
         }
         else
         {
-            PendingList none;
             PeArpPortRange range =
                 entry->m_incomplete ? PeArpPortRange(entry->m_requestedPort, entry->m_requestedPort)
                                     : entry->m_range;
-            Update(entry->m_address, range, Mac48Address(), Entry::DEAD, UPDATE_LEARNED, none);
+            Update(entry->m_address, range, Mac48Address(), Entry::DEAD, UPDATE_LEARNED);
         }
     }
     Reschedule();

@@ -230,6 +230,14 @@ class PeArpCache : public Object
         bool m_holdsToken; //!< holds a token of its address' bucket for its request
     };
 
+    /** What Update (and Resolve) did, and the packets it handed back. */
+    struct UpdateResult
+    {
+        Entry* entry = nullptr;        //!< the entry, or nullptr if refused or NO_ENTRY
+        UpdateStatus status = UPDATED; //!< what was done
+        PendingList pending;           //!< packets now resolved, to send to the hardware address
+    };
+
     /**
      * Attach the cache to its interface.
      * \param device the PE-ARP device
@@ -362,31 +370,25 @@ class PeArpCache : public Object
      * \param mac the hardware address (ignored for DEAD)
      * \param state ALIVE, PERMANENT or DEAD (not WAIT_REPLY)
      * \param flags UpdateFlags
-     * \param pending receives the packets to send to mac
-     * \param status receives what was done, if not nullptr
-     * \return the entry, or nullptr if refused (counted) or NO_ENTRY
+     * \return the entry (nullptr if refused, counted, or NO_ENTRY), what was
+     *         done, and the packets to send to mac
      */
-    Entry* Update(Ipv4Address address,
-                  PeArpPortRange range,
-                  Mac48Address mac,
-                  Entry::State state,
-                  uint32_t flags,
-                  PendingList& pending,
-                  UpdateStatus* status = nullptr);
+    UpdateResult Update(Ipv4Address address,
+                        PeArpPortRange range,
+                        Mac48Address mac,
+                        Entry::State state,
+                        uint32_t flags);
 
     /**
      * Learn that (address, range) is at mac: Update(address, range, mac,
-     * ALIVE, UPDATE_LEARNED, pending).
+     * ALIVE, UPDATE_LEARNED).
      * \param address the IPv4 address
      * \param range the full port range (0-0: all ports)
      * \param mac the hardware address
-     * \param pending receives the packets to send to mac
-     * \return the ALIVE (or agreeing static) entry, or nullptr if refused
+     * \return the ALIVE (or agreeing static) entry (nullptr if refused), the
+     *         status and the packets to send to mac
      */
-    Entry* Resolve(Ipv4Address address,
-                   PeArpPortRange range,
-                   Mac48Address mac,
-                   PendingList& pending);
+    UpdateResult Resolve(Ipv4Address address, PeArpPortRange range, Mac48Address mac);
 
     /**
      * Add a static (permanent) entry: Update(address, range, mac, PERMANENT,
@@ -569,6 +571,24 @@ class PeArpCache : public Object
      * \return the entry, now DEAD, or nullptr
      */
     Entry* Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcome);
+    /**
+     * Update's work (see Update).
+     * \param address the IPv4 address
+     * \param range the port range
+     * \param mac the hardware address
+     * \param state ALIVE, PERMANENT or DEAD
+     * \param flags UpdateFlags
+     * \param pending receives the packets to send to mac
+     * \param outcome receives what was done
+     * \return the entry, or nullptr
+     */
+    Entry* DoUpdate(Ipv4Address address,
+                    PeArpPortRange range,
+                    Mac48Address mac,
+                    Entry::State state,
+                    uint32_t flags,
+                    PendingList& pending,
+                    UpdateStatus& outcome);
     /**
      * Arm the retransmission deadline of a WAIT_REPLY entry.
      * \param entry the entry

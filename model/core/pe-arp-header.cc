@@ -322,16 +322,15 @@ PeArpHeader::Deserialize(Buffer::Iterator start)
     return GetSerializedSize();
 }
 
-PeArpHeader::ParseError
-PeArpHeader::Parse(Ptr<const Packet> packet, PeArpHeader& header)
+PeArpHeader
+PeArpHeader::Parse(Ptr<const Packet> packet)
 {
     // Deserialize reads the packet's own buffer and checks its size itself
-    // (PeekHeader neither copies nor touches the packet's metadata).
-    if (packet->PeekHeader(header) == 0)
-    {
-        return header.GetParseError();
-    }
-    return PARSE_OK;
+    // (PeekHeader neither copies nor touches the packet's metadata); it
+    // records its error in the header.
+    PeArpHeader header;
+    packet->PeekHeader(header);
+    return header;
 }
 
 std::string

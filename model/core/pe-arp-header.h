@@ -107,10 +107,10 @@ class PeArpHeader : public Header
      * Parse the frame at the start of a packet without touching the packet
      * (and its metadata).
      * \param packet the received ARP payload
-     * \param header the header to fill
-     * \return PARSE_OK, or the reason the frame is rejected
+     * \return the header; its GetParseError() is PARSE_OK, or the reason
+     *         the frame is rejected (then its fields are the defaults)
      */
-    static ParseError Parse(Ptr<const Packet> packet, PeArpHeader& header);
+    static PeArpHeader Parse(Ptr<const Packet> packet);
     /**
      * \param error a parse error
      * \return a short human-readable name for the error

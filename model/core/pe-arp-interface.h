@@ -15,6 +15,8 @@
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
 
+#include <optional>
+
 namespace ns3
 {
 
@@ -46,22 +48,21 @@ class PeArpInterface
      * announces it as the ranges it consists of.
      * \param address a local address (see IsLocalAddress)
      * \param port a port (0: traffic without ports)
-     * \param range receives the range (0-0 if the node owns the address)
-     * \return false if the node does not own the port
+     * \return the range (0-0 if the node owns the address), or nothing if
+     *         the node does not own the port
      */
-    virtual bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const = 0;
+    virtual std::optional<PeArpPortRange> GetOwnedRange(Ipv4Address address,
+                                                        uint16_t port) const = 0;
     /**
      * For port range conflict detection: which of this node's ranges of a
      * local address overlaps a range another node probes for?
      * \param address a local address
      * \param probed the probed range
-     * \param range receives an overlapping range of this node (0-0 if it owns
-     *        the whole address)
-     * \return true if this node must defend the probed ports
+     * \return an overlapping range of this node (0-0 if it owns the whole
+     *         address) that it must defend, or nothing
      */
-    virtual bool GetOwnedRangeOverlapping(Ipv4Address address,
-                                          PeArpPortRange probed,
-                                          PeArpPortRange& range) const = 0;
+    virtual std::optional<PeArpPortRange> GetOwnedRangeOverlapping(Ipv4Address address,
+                                                                   PeArpPortRange probed) const = 0;
     /**
      * \param address a local address
      * \return the range this node announces in its requests from the
@@ -72,10 +73,9 @@ class PeArpInterface
     /**
      * Pick the sender address of a request.
      * \param target the address being resolved
-     * \param source receives the address
-     * \return false if there is none
+     * \return the address, or nothing if there is none
      */
-    virtual bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const = 0;
+    virtual std::optional<Ipv4Address> SelectSourceAddress(Ipv4Address target) const = 0;
     /**
      * Send an ARP frame on the link.
      * \param frame the frame

@@ -230,13 +230,12 @@ PeArpL3Protocol::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reas
     NS_ABORT_MSG("PeArpL3Protocol: unknown cache drop reason " << reason);
 }
 
-bool
+std::optional<Mac48Address>
 PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
                         Ptr<Packet> packet,
                         Ipv4Address nextHop,
                         uint16_t port,
-                        const Address& source,
-                        Address* hardwareDestination)
+                        const Address& source)
 {
     NS_LOG_FUNCTION(this << cache << packet << nextHop << port);
     PeArpCache::Entry* entry = cache->Lookup(nextHop, port);
@@ -253,7 +252,7 @@ PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
         {
             NS_LOG_LOGIC("packet without ports for shared address " << nextHop << " -- drop");
             NotifyDrop(packet, PORTLESS_TO_SHARED);
-            return false;
+            return std::nullopt;
         }
     }
 
@@ -273,30 +272,29 @@ PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
         {
             ScheduleRequest(cache, nextHop, port);
         }
-        return false;
+        return std::nullopt;
     }
     if (entry->IsExpired())
     {
         NS_LOG_LOGIC("entry " << nextHop << ":" << entry->GetRange() << " expired -- refresh");
         cache->MarkWaitReply(entry, port, packet, source);
         ScheduleRequest(cache, nextHop, port);
-        return false;
+        return std::nullopt;
     }
     switch (entry->GetState())
     {
     case PeArpCache::Entry::ALIVE:
     case PeArpCache::Entry::PERMANENT:
-        *hardwareDestination = entry->GetMacAddress();
-        return true;
+        return entry->GetMacAddress();
     case PeArpCache::Entry::WAIT_REPLY:
         cache->Enqueue(entry, packet, source);
-        return false;
+        return std::nullopt;
     case PeArpCache::Entry::DEAD:
         NS_LOG_LOGIC("dead entry for " << nextHop << ":" << port << " -- drop");
         NotifyDrop(packet, DEAD_ENTRY);
-        return false;
+        return std::nullopt;
     }
-    return false;
+    return std::nullopt;
 }
 
 void
@@ -353,12 +351,13 @@ PeArpL3Protocol::SendRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t
     }
     Ptr<NetDevice> netDevice = cache->GetDevice();
     PeArpInterface* device = cache->GetInterface();
-    Ipv4Address source;
-    if (!device->SelectSourceAddress(target, source))
+    std::optional<Ipv4Address> selected = device->SelectSourceAddress(target);
+    if (!selected)
     {
         NotifyDrop(Create<Packet>(), NO_SOURCE_ADDRESS);
         return;
     }
+    Ipv4Address source = *selected;
     PeArpPortRange announced = device->GetAnnouncedRange(source);
     if (!announced.IsValid())
     {
@@ -439,8 +438,8 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
     {
         return; // disposed
     }
-    PeArpHeader header;
-    PeArpHeader::ParseError error = PeArpHeader::Parse(frame, header);
+    PeArpHeader header = PeArpHeader::Parse(frame);
+    PeArpHeader::ParseError error = header.GetParseError();
     if (error != PeArpHeader::PARSE_OK)
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": malformed ARP frame ("
@@ -476,12 +475,15 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
     }
     if (probe)
     {
-        PeArpPortRange mine;
-        if (interface->IsLocalAddress(header.GetTargetIp()) &&
-            interface->GetOwnedRangeOverlapping(header.GetTargetIp(),
-                                                header.GetSenderRange(),
-                                                mine))
+        std::optional<PeArpPortRange> overlapping;
+        if (interface->IsLocalAddress(header.GetTargetIp()))
         {
+            overlapping =
+                interface->GetOwnedRangeOverlapping(header.GetTargetIp(), header.GetSenderRange());
+        }
+        if (overlapping)
+        {
+            PeArpPortRange mine = *overlapping;
             NS_LOG_LOGIC("probe for " << header.GetTargetIp() << ":" << header.GetSenderRange()
                                       << " overlaps my " << mine << " -- defend");
             PeArpHeader defense;
@@ -512,9 +514,8 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
     }
     else
     {
-        PeArpPortRange unused;
         if (header.HasExtension() &&
-            !interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort(), unused))
+            !interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort()))
         {
             // A reply for a sibling host that shares our address.
             m_counters.notForUs++;
@@ -551,13 +552,16 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
     PeArpPortRange myRange = interface->GetAnnouncedRange(header.GetTargetIp());
     if (header.HasExtension())
     {
-        if (!interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort(), myRange))
+        std::optional<PeArpPortRange> owned =
+            interface->GetOwnedRange(header.GetTargetIp(), header.GetTargetPort());
+        if (!owned)
         {
             NS_LOG_LOGIC("request for " << header.GetTargetIp() << ":" << header.GetTargetPort()
                                         << ", not one of my ports -- ignore");
             m_counters.notForUs++;
             return;
         }
+        myRange = *owned;
     }
     else if (!myRange.IsAll())
     {
@@ -663,20 +667,15 @@ PeArpL3Protocol::Learn(PeArpInterface* interface,
                        const PeArpHeader& header,
                        Ptr<const Packet> frame)
 {
-    PeArpCache::PendingList pending;
-    PeArpCache::UpdateStatus status;
-    PeArpCache::Entry* entry = interface->GetCache()->Update(header.GetSenderIp(),
-                                                             header.GetSenderRange(),
-                                                             header.GetSenderMac(),
-                                                             PeArpCache::Entry::ALIVE,
-                                                             PeArpCache::UPDATE_LEARNED,
-                                                             pending,
-                                                             &status);
-    SendPending(interface, pending, header.GetSenderMac());
-    if (entry == nullptr)
+    PeArpCache::UpdateResult learned = interface->GetCache()->Resolve(header.GetSenderIp(),
+                                                                      header.GetSenderRange(),
+                                                                      header.GetSenderMac());
+    SendPending(interface, learned.pending, header.GetSenderMac());
+    if (learned.entry == nullptr)
     {
         NotifyDrop(frame,
-                   status == PeArpCache::REFUSED_RANGE_CONFLICT ? RANGE_CONFLICT : CACHE_REFUSED);
+                   learned.status == PeArpCache::REFUSED_RANGE_CONFLICT ? RANGE_CONFLICT
+                                                                        : CACHE_REFUSED);
         return false;
     }
     return true;

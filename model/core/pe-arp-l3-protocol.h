@@ -18,6 +18,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 
 /**
  * \defgroup pe-arp Port Enhanced ARP
@@ -162,22 +163,21 @@ class PeArpL3Protocol : public Object
      * Resolve the hardware address for an IPv4 packet.
      *
      * On a miss the packet is queued in the cache, a request is scheduled
-     * and false is returned; the packet is sent when the reply arrives.
+     * and nothing is returned; the packet is sent when the reply arrives.
      * \param cache the outgoing interface's cache (made by CreateCache)
      * \param packet the IPv4 packet, header included
      * \param nextHop the next-hop address
      * \param port the destination port, or 0 for traffic without ports
      * \param source the packet's source hardware address, kept with it while
      *        it waits and given back to SendResolved (empty: the device's own)
-     * \param hardwareDestination receives the address on a hit
-     * \return true on a hit
+     * \return the hardware address on a hit; nothing when the packet was
+     *         queued or dropped (counted)
      */
-    bool Lookup(Ptr<PeArpCache> cache,
-                Ptr<Packet> packet,
-                Ipv4Address nextHop,
-                uint16_t port,
-                const Address& source,
-                Address* hardwareDestination);
+    std::optional<Mac48Address> Lookup(Ptr<PeArpCache> cache,
+                                       Ptr<Packet> packet,
+                                       Ipv4Address nextHop,
+                                       uint16_t port,
+                                       const Address& source);
 
     /**
      * Process an ARP frame received on a PE-ARP interface.

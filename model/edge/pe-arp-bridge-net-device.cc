@@ -316,8 +316,8 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
                                 Mac48Address source,
                                 Mac48Address destination)
 {
-    PeArpHeader header;
-    if (PeArpHeader::Parse(packet, header) != PeArpHeader::PARSE_OK)
+    PeArpHeader header = PeArpHeader::Parse(packet);
+    if (header.GetParseError() != PeArpHeader::PARSE_OK)
     {
         return false; // not ours to judge: bridged as it is
     }
@@ -530,15 +530,11 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
         return;
     }
     Ptr<Packet> copy = packet->Copy();
-    Address hardwareDestination;
-    if (m_protocol->Lookup(m_cache,
-                           copy,
-                           summary.destination,
-                           summary.GetDemuxPort(),
-                           source,
-                           &hardwareDestination))
+    std::optional<Mac48Address> hardwareDestination =
+        m_protocol->Lookup(m_cache, copy, summary.destination, summary.GetDemuxPort(), source);
+    if (hardwareDestination)
     {
-        SendResolved(copy, hardwareDestination, source);
+        SendResolved(copy, *hardwareDestination, source);
     }
 }
 
@@ -649,19 +645,16 @@ PeArpBridgeNetDevice::IsLocalAddress(Ipv4Address address) const
     return address == Ipv4Address::GetAny();
 }
 
-bool
-PeArpBridgeNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpBridgeNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port) const
 {
-    range = PeArpPortRange::All();
-    return true;
+    return PeArpPortRange::All();
 }
 
-bool
-PeArpBridgeNetDevice::GetOwnedRangeOverlapping(Ipv4Address address,
-                                               PeArpPortRange probed,
-                                               PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpBridgeNetDevice::GetOwnedRangeOverlapping(Ipv4Address address, PeArpPortRange probed) const
 {
-    return false; // the bridge owns no port of the shared addresses
+    return std::nullopt; // the bridge owns no port of the shared addresses
 }
 
 PeArpPortRange
@@ -670,11 +663,10 @@ PeArpBridgeNetDevice::GetAnnouncedRange(Ipv4Address address) const
     return PeArpPortRange::All();
 }
 
-bool
-PeArpBridgeNetDevice::SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const
+std::optional<Ipv4Address>
+PeArpBridgeNetDevice::SelectSourceAddress(Ipv4Address target) const
 {
-    source = Ipv4Address::GetAny();
-    return true;
+    return Ipv4Address::GetAny();
 }
 
 void

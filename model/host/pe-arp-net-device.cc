@@ -254,38 +254,30 @@ PeArpNetDevice::IsLocalAddress(Ipv4Address address) const
     return false;
 }
 
-bool
-PeArpNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpNetDevice::GetOwnedRange(Ipv4Address address, uint16_t port) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
     if (!agent)
     {
-        range = PeArpPortRange::All();
-        return true;
+        return PeArpPortRange::All();
     }
-    std::optional<PeArpPortRange> holding = agent->GetRangeHolding(address, port);
-    range = holding.value_or(range);
-    return holding.has_value();
+    return agent->GetRangeHolding(address, port);
 }
 
-bool
-PeArpNetDevice::GetOwnedRangeOverlapping(Ipv4Address address,
-                                         PeArpPortRange probed,
-                                         PeArpPortRange& range) const
+std::optional<PeArpPortRange>
+PeArpNetDevice::GetOwnedRangeOverlapping(Ipv4Address address, PeArpPortRange probed) const
 {
     Ptr<PeArpPortAgent> agent = GetAgent();
     if (agent && agent->IsTentative(address))
     {
-        return false;
+        return std::nullopt;
     }
     if (agent && agent->GetPortSet(address))
     {
-        std::optional<PeArpPortRange> overlapping = agent->GetRangeOverlapping(address, probed);
-        range = overlapping.value_or(range);
-        return overlapping.has_value();
+        return agent->GetRangeOverlapping(address, probed);
     }
-    range = PeArpPortRange::All(); // this node owns every port of the address
-    return true;
+    return PeArpPortRange::All(); // this node owns every port of the address
 }
 
 PeArpPortRange
@@ -295,26 +287,24 @@ PeArpNetDevice::GetAnnouncedRange(Ipv4Address address) const
     return agent ? agent->GetAnnouncedRange(address) : PeArpPortRange::All();
 }
 
-bool
-PeArpNetDevice::SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const
+std::optional<Ipv4Address>
+PeArpNetDevice::SelectSourceAddress(Ipv4Address target) const
 {
     int32_t interface = GetInterface();
     if (interface < 0 || m_ipv4->GetNAddresses(interface) == 0)
     {
-        return false;
+        return std::nullopt;
     }
-    source = m_ipv4->GetAddress(interface, 0).GetLocal();
     for (uint32_t j = 0; j < m_ipv4->GetNAddresses(interface); j++)
     {
         Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, j);
         if (address.GetLocal().CombineMask(address.GetMask()) ==
             target.CombineMask(address.GetMask()))
         {
-            source = address.GetLocal();
-            break;
+            return address.GetLocal();
         }
     }
-    return true;
+    return m_ipv4->GetAddress(interface, 0).GetLocal();
 }
 
 bool
@@ -479,10 +469,11 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         }
     }
     uint16_t port = summary.GetDemuxPort();
-    Address hardwareDestination;
-    if (m_protocol->Lookup(m_cache, packet, nextHop, port, Address(), &hardwareDestination))
+    std::optional<Mac48Address> hardwareDestination =
+        m_protocol->Lookup(m_cache, packet, nextHop, port, Address());
+    if (hardwareDestination)
     {
-        return SendResolved(packet, hardwareDestination, Address());
+        return SendResolved(packet, *hardwareDestination, Address());
     }
     return true; // queued (or dropped and counted) by PE-ARP
 }

@@ -73,12 +73,11 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<PeArpCache> GetCache() const override;
     Mac48Address GetMac48() const override;
     bool IsLocalAddress(Ipv4Address address) const override;
-    bool GetOwnedRange(Ipv4Address address, uint16_t port, PeArpPortRange& range) const override;
-    bool GetOwnedRangeOverlapping(Ipv4Address address,
-                                  PeArpPortRange probed,
-                                  PeArpPortRange& range) const override;
+    std::optional<PeArpPortRange> GetOwnedRange(Ipv4Address address, uint16_t port) const override;
+    std::optional<PeArpPortRange> GetOwnedRangeOverlapping(Ipv4Address address,
+                                                           PeArpPortRange probed) const override;
     PeArpPortRange GetAnnouncedRange(Ipv4Address address) const override;
-    bool SelectSourceAddress(Ipv4Address target, Ipv4Address& source) const override;
+    std::optional<Ipv4Address> SelectSourceAddress(Ipv4Address target) const override;
     void SendArpFrame(Ptr<Packet> frame, const Address& to) override;
     bool SendResolved(Ptr<Packet> packet, const Address& to, const Address& source) override;
 

@@ -288,8 +288,8 @@ PeArpDhcpClient::HandleRead(Ptr<Socket> socket)
     NS_LOG_FUNCTION(this << socket);
     while (Ptr<Packet> packet = socket->Recv())
     {
-        PeArpDhcpHeader message;
-        if (PeArpDhcpHeader::Parse(packet, message) != PeArpDhcpHeader::PARSE_OK ||
+        PeArpDhcpHeader message = PeArpDhcpHeader::Parse(packet);
+        if (message.GetParseError() != PeArpDhcpHeader::PARSE_OK ||
             message.GetTransactionId() != m_xid || message.GetClientMac() != m_device->GetMac48())
         {
             continue; // malformed, or another client's (replies are broadcast)

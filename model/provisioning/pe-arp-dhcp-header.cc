@@ -505,19 +505,17 @@ PeArpDhcpHeader::Deserialize(Buffer::Iterator start)
     return size; // options and padding are consumed whole
 }
 
-PeArpDhcpHeader::ParseError
-PeArpDhcpHeader::Parse(Ptr<const Packet> packet, PeArpDhcpHeader& header)
+PeArpDhcpHeader
+PeArpDhcpHeader::Parse(Ptr<const Packet> packet)
 {
+    PeArpDhcpHeader header;
     std::vector<uint8_t> bytes(packet->GetSize());
     packet->CopyData(bytes.data(), bytes.size());
     Buffer buffer;
     buffer.AddAtStart(bytes.size());
     buffer.Begin().Write(bytes.data(), bytes.size());
-    if (header.Deserialize(buffer.Begin()) == 0)
-    {
-        return header.GetParseError();
-    }
-    return PARSE_OK;
+    header.Deserialize(buffer.Begin()); // records its error in the header
+    return header;
 }
 
 std::string

@@ -86,10 +86,10 @@ class PeArpDhcpHeader : public Header
     /**
      * Parse a DHCP message (the UDP payload) without touching the packet.
      * \param packet the payload
-     * \param header receives the message
-     * \return PARSE_OK, or why the message is rejected
+     * \return the message; its GetParseError() is PARSE_OK, or why the
+     *         message is rejected (then its fields are the defaults)
      */
-    static ParseError Parse(Ptr<const Packet> packet, PeArpDhcpHeader& header);
+    static PeArpDhcpHeader Parse(Ptr<const Packet> packet);
     /** \return the reason the last Deserialize failed */
     ParseError GetParseError() const;
     /**

@@ -192,8 +192,8 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
-        PeArpDhcpHeader message;
-        PeArpDhcpHeader::ParseError error = PeArpDhcpHeader::Parse(packet, message);
+        PeArpDhcpHeader message = PeArpDhcpHeader::Parse(packet);
+        PeArpDhcpHeader::ParseError error = message.GetParseError();
         if (error != PeArpDhcpHeader::PARSE_OK)
         {
             NS_LOG_LOGIC("malformed DHCP message (" << PeArpDhcpHeader::ParseErrorToString(error)

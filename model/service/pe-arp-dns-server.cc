@@ -217,31 +217,31 @@ PeArpDnsServer::HandleRead(Ptr<Socket> socket)
             continue;
         }
         NS_LOG_INFO("request " << request);
-        PeArpDnsMessage response;
-        if (!Process(request, response))
+        std::optional<PeArpDnsMessage> response = Process(request);
+        if (!response)
         {
             m_counters.otherDrops++;
             m_dropTrace(packet, from, "response");
             continue;
         }
         Ptr<Packet> out = Create<Packet>();
-        out->AddHeader(response);
-        NS_LOG_INFO("response " << response);
+        out->AddHeader(*response);
+        NS_LOG_INFO("response " << *response);
         m_counters.responses++;
         m_txTrace(out, from);
         socket->SendTo(out, 0, from);
     }
 }
 
-bool
-PeArpDnsServer::Process(const PeArpDnsMessage& request, PeArpDnsMessage& response)
+std::optional<PeArpDnsMessage>
+PeArpDnsServer::Process(const PeArpDnsMessage& request)
 {
     NS_LOG_FUNCTION(this);
     if (request.IsResponse())
     {
-        return false;
+        return std::nullopt;
     }
-    response = PeArpDnsMessage();
+    PeArpDnsMessage response;
     response.SetId(request.GetId());
     response.SetResponse(true);
     response.SetOpcode(request.GetOpcode());
@@ -288,7 +288,7 @@ PeArpDnsServer::Process(const PeArpDnsMessage& request, PeArpDnsMessage& respons
             response.SetTruncated(true);
         }
     }
-    return true;
+    return response;
 }
 
 void

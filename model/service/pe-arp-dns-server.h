@@ -14,6 +14,7 @@
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -115,10 +116,10 @@ class PeArpDnsServer : public Application
      * Answer a request (without a network): what the server does with a
      * well-formed message.
      * \param request the request
-     * \param response receives the response
-     * \return false if the request is not answered (a response)
+     * \return the response, or nothing if the request is not answered (it
+     *         is itself a response)
      */
-    bool Process(const PeArpDnsMessage& request, PeArpDnsMessage& response);
+    std::optional<PeArpDnsMessage> Process(const PeArpDnsMessage& request);
 
   protected:
     void DoDispose() override;
