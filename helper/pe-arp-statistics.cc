@@ -166,8 +166,9 @@ PeArpStatistics::Collect()
             m_totals.edgeRequests += counters.requestsSent;
         }
     }
-    // A PE-Bridge's own frames leave through its ports, which are not
-    // counted (they also forward everybody else's frames).
+    // A PE-Bridge's own frames, once each: its ports' counters
+    // (PeArpBridgePort) count every copy, and the frames they forward for
+    // others, which their senders counted already.
     for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
     {
         Ptr<PeArpBridgeNetDevice> bridge =

@@ -16,6 +16,7 @@
 #include "ns3/arp-cache.h"
 #include "ns3/arp-header.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/config.h"
 #include "ns3/csma-channel.h"
 #include "ns3/csma-helper.h"
 #include "ns3/ethernet-header.h"
@@ -25,6 +26,9 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/log.h"
+#include "ns3/object-vector.h"
+#include "ns3/pe-arp-bridge-helper.h"
+#include "ns3/pe-arp-bridge-port.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -36,6 +40,90 @@ using namespace ns3;
 using namespace ns3::tests;
 
 NS_LOG_COMPONENT_DEFINE("PeArpBridgeTestSuite");
+
+namespace
+{
+
+/**
+ * \ingroup pe-arp-tests
+ * A host with its own address (not shared) on the hosts' side of a Figure 5.
+ */
+struct PlainHost
+{
+    Ptr<Node> node;        //!< the host
+    Ptr<NetDevice> link;   //!< its CSMA device
+    Ipv4Address address;   //!< its address
+    Ptr<NetDevice> bridge; //!< its bridge port's device (switched), else null
+};
+
+/**
+ * Add a host with its own address, an ordinary ns-3 stack and a default
+ * route through the gateway, on its own bridge port (switched, the bridge's
+ * last port) or on the hosts' segment.
+ * \param f the topology
+ * \param switched its own bridge port
+ * \param address its address
+ * \return the host
+ */
+PlainHost
+AddPlainHost(Figure5& f, bool switched, Ipv4Address address)
+{
+    PlainHost host;
+    host.node = CreateObject<Node>();
+    host.address = address;
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    stack.Install(host.node);
+    CsmaHelper csma;
+    if (switched)
+    {
+        NetDeviceContainer pair = csma.Install(NodeContainer(host.node, f.bridgeNode));
+        host.link = pair.Get(0);
+        host.bridge = pair.Get(1);
+        f.bridge->AddBridgePort(host.bridge);
+    }
+    else
+    {
+        host.link =
+            csma.Install(host.node, DynamicCast<CsmaChannel>(f.hostLink[0]->GetChannel())).Get(0);
+    }
+    Ptr<Ipv4> ipv4 = host.node->GetObject<Ipv4>();
+    int32_t interface = ipv4->AddInterface(host.link);
+    ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, "255.255.255.0"));
+    ipv4->SetUp(interface);
+    Ipv4StaticRoutingHelper().GetStaticRouting(ipv4)->SetDefaultRoute("198.108.63.1", interface);
+    return host;
+}
+
+/** Frames a device sends (its MacTx trace), all and ARP ones. */
+struct WireCount
+{
+    uint32_t frames = 0; //!< every frame
+    uint32_t arp = 0;    //!< ARP frames
+
+    /**
+     * Count the frames a device sends from now on.
+     * \param device a CSMA device
+     */
+    void Watch(Ptr<NetDevice> device)
+    {
+        device->TraceConnectWithoutContext("MacTx", MakeCallback(&WireCount::Count, this));
+    }
+
+    /**
+     * \param sent a frame, Ethernet header included
+     */
+    void Count(Ptr<const Packet> sent)
+    {
+        EthernetHeader ethernet(false);
+        sent->PeekHeader(ethernet);
+        frames++;
+        arp += ethernet.GetLengthType() == 0x0806 ? 1 : 0;
+    }
+};
+
+} // namespace
 
 /**
  * \ingroup pe-arp-tests
@@ -223,28 +311,9 @@ class PeArpBridgeUplinkTestCase : public TestCase
         SimulatorDestroyGuard guard; // also on a failed assertion
         Figure5 f(m_switched);
         // D: an ordinary host with its own address on the hosts' side.
-        Ptr<Node> d = CreateObject<Node>();
-        InternetStackHelper stack;
-        stack.SetIpv6StackInstall(false);
-        stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
-        stack.Install(d);
-        CsmaHelper csma;
-        Ptr<NetDevice> dLink;
-        if (m_switched)
-        {
-            NetDeviceContainer pair = csma.Install(NodeContainer(d, f.bridgeNode));
-            dLink = pair.Get(0);
-            f.bridge->AddBridgePort(pair.Get(1));
-        }
-        else
-        {
-            dLink = csma.Install(d, DynamicCast<CsmaChannel>(f.hostLink[0]->GetChannel())).Get(0);
-        }
-        Ipv4Address dAddress("198.108.63.20");
-        Ptr<Ipv4> ipv4 = d->GetObject<Ipv4>();
-        int32_t interface = ipv4->AddInterface(dLink);
-        ipv4->AddAddress(interface, Ipv4InterfaceAddress(dAddress, "255.255.255.0"));
-        ipv4->SetUp(interface);
+        PlainHost plain = AddPlainHost(f, m_switched, "198.108.63.20");
+        Ptr<Node> d = plain.node;
+        Ipv4Address dAddress = plain.address;
 
         std::vector<Seen> seen;
         Ptr<NetDevice> uplink = f.bridge->GetBridgePort(0);
@@ -468,6 +537,454 @@ class PeArpBridgeQueuedSourceTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Every port of the PE-Bridge counts exactly the frames of the scenario:
+ * what it received (what its hosts sent), what it sent and why (the
+ * bridge's own frames, rewritten frames to each sharer, a request sent to
+ * its target's port only). Expected values come from the scenario, and are
+ * checked against the frames seen on the wire too.
+ */
+class PeArpBridgePortCountersTestCase : public TestCase
+{
+  public:
+    /**
+     * \param switched one bridge port per host
+     */
+    explicit PeArpBridgePortCountersTestCase(bool switched)
+        : TestCase(std::string("Figure 5: each bridge port counts exactly its frames (") +
+                   (switched ? "a port per host" : "hosts on one segment") + ")"),
+          m_switched(switched)
+    {
+    }
+
+  private:
+    /** What one port is expected to count. */
+    struct Expected
+    {
+        uint64_t framesReceived = 0;   //!< counter
+        uint64_t arpReceived = 0;      //!< counter
+        uint64_t framesSent = 0;       //!< counter
+        uint64_t arpSent = 0;          //!< counter
+        uint64_t rewritten = 0;        //!< counter
+        uint64_t suppressedFloods = 0; //!< counter
+        uint64_t proxyReplies = 0;     //!< counter
+        uint64_t sharerReplies = 0;    //!< counter
+        uint64_t peArpRequests = 0;    //!< counter
+    };
+
+    /**
+     * Check one port's counters.
+     * \param port the port
+     * \param e what it should count
+     */
+    void Check(Ptr<PeArpBridgePort> port, const Expected& e)
+    {
+        const PeArpBridgePort::Counters& c = port->GetCounters();
+        uint32_t n = port->GetIndex();
+        NS_TEST_EXPECT_MSG_EQ(c.framesReceived, e.framesReceived, "port " << n << " frames in");
+        NS_TEST_EXPECT_MSG_EQ(c.arpReceived, e.arpReceived, "port " << n << " ARP frames in");
+        NS_TEST_EXPECT_MSG_EQ(c.framesSent, e.framesSent, "port " << n << " frames out");
+        NS_TEST_EXPECT_MSG_EQ(c.arpSent, e.arpSent, "port " << n << " ARP frames out");
+        NS_TEST_EXPECT_MSG_EQ(c.rewritten, e.rewritten, "port " << n << " rewritten frames");
+        NS_TEST_EXPECT_MSG_EQ(c.suppressedFloods,
+                              e.suppressedFloods,
+                              "port " << n << " requests sent to it only");
+        NS_TEST_EXPECT_MSG_EQ(c.proxyReplies, e.proxyReplies, "port " << n << " proxy replies");
+        NS_TEST_EXPECT_MSG_EQ(c.sharerReplies, e.sharerReplies, "port " << n << " sharer replies");
+        NS_TEST_EXPECT_MSG_EQ(c.peArpRequests, e.peArpRequests, "port " << n << " PE-ARP requests");
+        NS_TEST_EXPECT_MSG_EQ(c.keptOff, 0, "port " << n << ": no frame of a sharer to keep off");
+        NS_TEST_EXPECT_MSG_EQ(c.uplinkRequests, 0, "port " << n << ": no request on the uplink");
+        NS_TEST_EXPECT_MSG_EQ(c.echoReplies, 0, "port " << n << ": no echo");
+        NS_TEST_EXPECT_MSG_EQ(c.sendFailures, 0, "port " << n << ": no refused frame");
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f(m_switched);
+        PlainHost d = AddPlainHost(f, m_switched, "198.108.63.20");
+        const uint32_t fromInet[3] = {2, 3, 1}; // datagrams from the Internet to A, B, C
+        const uint32_t toInet[3] = {1, 2, 3};   // datagrams from A, B, C to the Internet
+        const uint16_t hostPorts[3] = {2500, 3500, 4500};
+        std::vector<Ptr<Application>> sinks;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            sinks.push_back(InstallSink(f.hosts.Get(i), false, hostPorts[i]));
+            Figure5::SendUdp(f.inet,
+                             Seconds(1.0 + 0.1 * i),
+                             f.shared,
+                             hostPorts[i],
+                             fromInet[i],
+                             100);
+            Figure5::SendUdp(f.hosts.Get(i),
+                             Seconds(3.0 + 0.1 * i),
+                             f.inetAddress,
+                             9,
+                             toInet[i],
+                             50);
+        }
+        Ptr<Application> inetSink = InstallSink(f.inet, false, 9);
+        Figure5::SendUdp(d.node, Seconds(4.0), f.inetAddress, 9, 1, 50); // D: one datagram
+
+        // The wire: what the gateway and the hosts send, what the uplink sends.
+        WireCount gatewaySent;
+        gatewaySent.Watch(f.gatewayLink);
+        WireCount uplinkSent;
+        uplinkSent.Watch(f.bridge->GetBridgePort(0));
+        std::vector<WireCount> hostSent(3);
+        WireCount dSent;
+        if (m_switched)
+        {
+            for (uint32_t i = 0; i < 3; i++)
+            {
+                hostSent[i].Watch(f.hostLink[i]);
+            }
+            dSent.Watch(d.link);
+        }
+        // The ports' traces, through the config path of the bridge's PortList.
+        PEARP_REQUIRE_EQ(f.bridge->GetNBridgePorts(), m_switched ? 5U : 2U, "ports");
+        std::vector<uint32_t> traceRx(f.bridge->GetNBridgePorts(), 0);
+        std::vector<uint32_t> traceTx(f.bridge->GetNBridgePorts(), 0);
+        for (uint32_t n = 0; n < f.bridge->GetNBridgePorts(); n++)
+        {
+            std::ostringstream path;
+            path << "/NodeList/" << f.bridgeNode->GetId() << "/DeviceList/"
+                 << f.bridge->GetIfIndex() << "/$ns3::PeArpBridgeNetDevice/PortList/" << n << "/";
+            uint32_t* rx = &traceRx[n];
+            uint32_t* tx = &traceTx[n];
+            Config::ConnectWithoutContext(
+                path.str() + "Rx",
+                Callback<void, Ptr<const Packet>, uint16_t, Mac48Address, Mac48Address>(
+                    [rx](Ptr<const Packet>, uint16_t, Mac48Address, Mac48Address) { (*rx)++; }));
+            Config::ConnectWithoutContext(
+                path.str() + "Tx",
+                Callback<void,
+                         Ptr<const Packet>,
+                         uint16_t,
+                         Mac48Address,
+                         Mac48Address,
+                         PeArpBridgePort::Kind>([tx](Ptr<const Packet>,
+                                                     uint16_t,
+                                                     Mac48Address,
+                                                     Mac48Address,
+                                                     PeArpBridgePort::Kind) { (*tx)++; }));
+        }
+        Simulator::Stop(Seconds(8));
+        Simulator::Run();
+
+        uint32_t allFromInet = 0;
+        uint32_t allToInet = 0;
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinks[i]), 100 * fromInet[i], "host " << i);
+            allFromInet += fromInet[i];
+            allToInet += toInet[i];
+        }
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 50 * (allToInet + 1), "A, B, C and D");
+
+        // The bridge resolves each host's range once (three PE-ARP
+        // requests, flooded to every host-side port); the gateway asks once
+        // for the shared address (answered on the uplink); each sharer asks
+        // once for the gateway (answered on its port) and answers the
+        // bridge once; D's request for the gateway goes to the uplink only,
+        // and the gateway's reply to D's port.
+        const uint64_t ranges = 3;
+        Expected uplink;
+        uplink.framesReceived = 1 + allFromInet + 1; // request, datagrams, reply to D
+        uplink.arpReceived = 2;
+        uplink.framesSent = 1 + allToInet + 1 + 1; // reply, datagrams, D's request and datagram
+        uplink.arpSent = 2;
+        uplink.proxyReplies = 1;
+        uplink.suppressedFloods = 1;
+        Check(f.bridge->GetPort(0), uplink);
+        NS_TEST_EXPECT_MSG_EQ(gatewaySent.frames, uplink.framesReceived, "the gateway's frames");
+        NS_TEST_EXPECT_MSG_EQ(uplinkSent.frames, uplink.framesSent, "on the wire");
+        NS_TEST_EXPECT_MSG_EQ(uplinkSent.arp, uplink.arpSent, "ARP frames on the wire");
+
+        Expected dPort;           // D's share of a host-side port
+        dPort.framesReceived = 2; // its request, its datagram
+        dPort.arpReceived = 1;
+        dPort.framesSent = 1; // the gateway's reply
+        dPort.arpSent = 1;
+        if (m_switched)
+        {
+            for (uint32_t i = 0; i < 3; i++)
+            {
+                Expected host;
+                host.framesReceived = 1 + 1 + toInet[i]; // its reply, its request, datagrams
+                host.arpReceived = 2;
+                host.framesSent = ranges + fromInet[i] + 1; // requests, datagrams, answer
+                host.arpSent = ranges + 1;
+                host.rewritten = fromInet[i];
+                host.sharerReplies = 1;
+                host.peArpRequests = ranges;
+                Check(f.bridge->GetPort(1 + i), host);
+                NS_TEST_EXPECT_MSG_EQ(hostSent[i].frames, host.framesReceived, "host " << i);
+            }
+            dPort.framesSent += ranges;
+            dPort.arpSent += ranges;
+            dPort.peArpRequests = ranges;
+            Check(f.bridge->GetPort(4), dPort);
+            NS_TEST_EXPECT_MSG_EQ(dSent.frames, dPort.framesReceived, "D's frames");
+        }
+        else
+        {
+            Expected segment = dPort;
+            segment.framesReceived += 3 * 2 + allToInet;
+            segment.arpReceived += 3 * 2;
+            segment.framesSent += ranges + allFromInet + 3;
+            segment.arpSent += ranges + 3;
+            segment.rewritten = allFromInet;
+            segment.sharerReplies = 3;
+            segment.peArpRequests = ranges;
+            Check(f.bridge->GetPort(1), segment);
+        }
+        for (uint32_t n = 0; n < f.bridge->GetNBridgePorts(); n++)
+        {
+            const PeArpBridgePort::Counters& c = f.bridge->GetPort(n)->GetCounters();
+            NS_TEST_EXPECT_MSG_EQ(traceRx[n], c.framesReceived, "port " << n << " Rx trace");
+            NS_TEST_EXPECT_MSG_EQ(traceTx[n], c.framesSent, "port " << n << " Tx trace");
+        }
+        // The bridge's counters are the ports' sums.
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetRewrittenFrames(), allFromInet, "rewritten");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetProxiedRequests(), 1, "proxied");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetSuppressedFloods(), 1, "D's request");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkRequestsAnswered(), 3, "answered sharers");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetKeptOffUplink(), 0, "nothing kept off");
+        NS_TEST_EXPECT_MSG_EQ(f.EdgeProtocol()->GetCounters().requestsSent, ranges, "requests");
+        Simulator::Destroy();
+    }
+
+    bool m_switched; //!< one port per host
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Each port has its index, its device and its role; UplinkPort moves the
+ * uplink role, and refuses an index that names no port.
+ */
+class PeArpBridgePortRoleTestCase : public TestCase
+{
+  public:
+    PeArpBridgePortRoleTestCase()
+        : TestCase("Figure 5: port roles; UplinkPort moves the uplink, refuses a missing port")
+    {
+    }
+
+  private:
+    /**
+     * Check that exactly one port, the expected one, is the uplink.
+     * \param f the topology
+     * \param uplink the expected uplink's index
+     */
+    void CheckRoles(const Figure5& f, uint32_t uplink)
+    {
+        for (uint32_t n = 0; n < f.bridge->GetNBridgePorts(); n++)
+        {
+            Ptr<PeArpBridgePort> port = f.bridge->GetPort(n);
+            PeArpBridgePort::Role expected =
+                n == uplink ? PeArpBridgePort::UPLINK : PeArpBridgePort::HOST_SIDE;
+            NS_TEST_EXPECT_MSG_EQ(port->GetRole(), expected, "port " << n);
+            NS_TEST_EXPECT_MSG_EQ(port->IsUplink(), (n == uplink), "port " << n);
+        }
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplink(), f.bridge->GetPort(uplink), "uplink object");
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetUplinkPort(),
+                              f.bridge->GetBridgePort(uplink),
+                              "uplink device");
+        UintegerValue index;
+        f.bridge->GetAttribute("UplinkPort", index);
+        NS_TEST_EXPECT_MSG_EQ(index.Get(), uplink, "UplinkPort");
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f(true);
+        PEARP_REQUIRE_EQ(f.bridge->GetNBridgePorts(), 4U, "the gateway's link and 3 hosts'");
+        ObjectVectorValue list;
+        f.bridge->GetAttribute("PortList", list);
+        NS_TEST_EXPECT_MSG_EQ(list.GetN(), 4U, "PortList");
+        // Each link's second device is the bridge's (Figure5 installs them so).
+        std::vector<Ptr<NetDevice>> devices = {f.gatewayLink->GetChannel()->GetDevice(1)};
+        for (uint32_t i = 0; i < 3; i++)
+        {
+            devices.push_back(f.hostLink[i]->GetChannel()->GetDevice(1));
+        }
+        for (uint32_t n = 0; n < 4; n++)
+        {
+            Ptr<PeArpBridgePort> port = f.bridge->GetPort(n);
+            NS_TEST_EXPECT_MSG_EQ(port->GetIndex(), n, "index");
+            NS_TEST_EXPECT_MSG_EQ(port->GetDevice(), devices[n], "port " << n << "'s device");
+            NS_TEST_EXPECT_MSG_EQ(f.bridge->GetBridgePort(n), devices[n], "GetBridgePort");
+            NS_TEST_EXPECT_MSG_EQ(list.Get(n), port, "PortList " << n);
+        }
+        CheckRoles(f, 0); // the gateway's link is added first
+
+        f.bridge->SetAttribute("UplinkPort", UintegerValue(2));
+        CheckRoles(f, 2);
+        f.bridge->SetAttribute("UplinkPort", UintegerValue(0));
+        CheckRoles(f, 0);
+
+        bool accepted = f.bridge->SetAttributeFailSafe("UplinkPort", UintegerValue(4));
+        NS_TEST_EXPECT_MSG_EQ(accepted, false, "there is no port 4");
+        CheckRoles(f, 0);
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The uplink role decides where ARP frames of sharers are kept off: with
+ * UplinkPort moved to C's port, A's request for B reaches the gateway's
+ * port and not C's, and the kept-off frame is counted on C's port.
+ */
+class PeArpBridgeUplinkMoveTestCase : public TestCase
+{
+  public:
+    /**
+     * \param uplink the UplinkPort index (0: the gateway's link, 3: C's)
+     */
+    explicit PeArpBridgeUplinkMoveTestCase(uint32_t uplink)
+        : TestCase("Figure 5: frames of sharers are kept off the port UplinkPort names (" +
+                   std::to_string(uplink) + ")"),
+          m_uplink(uplink)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure5 f(true);
+        f.bridge->SetAttribute("UplinkPort", UintegerValue(m_uplink));
+        Ptr<Application> sinkB = InstallSink(f.hosts.Get(1), false, 3500);
+        Figure5::SendUdp(f.hosts.Get(0), Seconds(1.0), f.shared, 3500, 1, 100); // A to B
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 100, "A reaches B");
+        // A's request (flooded but for A's port and the uplink), B's reply
+        // (to A's port), A's datagram (to B's port).
+        uint32_t other = m_uplink == 0 ? 3 : 0; // the port of {0, 3} that is not the uplink
+        const uint64_t sent[4] = {0, 1, 2, 0};
+        for (uint32_t n = 0; n < 4; n++)
+        {
+            const PeArpBridgePort::Counters& c = f.bridge->GetPort(n)->GetCounters();
+            uint64_t expected = n == other ? 1 : sent[n];
+            NS_TEST_EXPECT_MSG_EQ(c.framesSent, expected, "port " << n << " frames out");
+            NS_TEST_EXPECT_MSG_EQ(c.keptOff, (n == m_uplink ? 1 : 0), "port " << n << " kept off");
+        }
+        NS_TEST_EXPECT_MSG_EQ(f.bridge->GetKeptOffUplink(), 1, "A's request, once");
+        Simulator::Destroy();
+    }
+
+    uint32_t m_uplink; //!< UplinkPort
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * An UplinkPort that names no port stops the program with a message that
+ * names it and the ports there are: at PeArpBridgeHelper::Install, when
+ * the simulation starts (a bridge built by hand), and when it is set on a
+ * bridge whose ports are added.
+ */
+class PeArpBridgeBadUplinkTestCase : public TestCase
+{
+  public:
+    PeArpBridgeBadUplinkTestCase()
+        : TestCase("PE-Bridge: an UplinkPort naming no port is a clear error")
+    {
+    }
+
+  private:
+    /**
+     * A bridge node with some CSMA ports (each to a node of its own) and
+     * PE-ARP, without a bridge.
+     * \param nPorts the number of ports
+     * \param node the bridge's node, set
+     * \return the ports
+     */
+    static NetDeviceContainer BridgeNode(uint32_t nPorts, Ptr<Node>& node)
+    {
+        node = CreateObject<Node>();
+        node->AggregateObject(CreateObject<PeArpL3Protocol>());
+        NetDeviceContainer ports;
+        CsmaHelper csma;
+        for (uint32_t i = 0; i < nPorts; i++)
+        {
+            ports.Add(csma.Install(NodeContainer(CreateObject<Node>(), node)).Get(1));
+        }
+        return ports;
+    }
+
+    /**
+     * Check a child's outcome.
+     * \param outcome how it ended
+     * \param message what it must have said
+     * \param what the case
+     */
+    void Expect(const ChildOutcome& outcome, const std::string& message, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(outcome.aborted,
+                              true,
+                              what << ": stopped; it said: " << outcome.output);
+        NS_TEST_EXPECT_MSG_NE(outcome.output.find(message),
+                              std::string::npos,
+                              what << ": says \"" << message << "\"; it said: " << outcome.output);
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Expect(RunInChild([]() {
+                   Ptr<Node> node;
+                   NetDeviceContainer ports = BridgeNode(4, node);
+                   PeArpBridgeHelper helper;
+                   helper.SetDeviceAttribute("UplinkPort", UintegerValue(5));
+                   helper.Install(node, ports, {"198.108.63.2"});
+               }),
+               "UplinkPort 5 is not a port index (the 4 ports are 0-3)",
+               "PeArpBridgeHelper::Install");
+        Expect(RunInChild([]() {
+                   Ptr<Node> node;
+                   NetDeviceContainer ports = BridgeNode(2, node);
+                   Ptr<PeArpBridgeNetDevice> bridge = CreateObject<PeArpBridgeNetDevice>();
+                   bridge->SetAttribute("UplinkPort", UintegerValue(7));
+                   node->AddDevice(bridge);
+                   bridge->AddSharedAddress("198.108.63.2");
+                   bridge->AddBridgePort(ports.Get(0));
+                   bridge->AddBridgePort(ports.Get(1));
+                   Simulator::Run();
+               }),
+               "UplinkPort 7 is not a port index (the bridge has 2 port(s), 0-1)",
+               "a bridge built by hand, at the start");
+        Expect(RunInChild([]() {
+                   Ptr<Node> node;
+                   NetDeviceContainer ports = BridgeNode(2, node);
+                   Ptr<PeArpBridgeNetDevice> bridge = CreateObject<PeArpBridgeNetDevice>();
+                   node->AddDevice(bridge);
+                   bridge->AddSharedAddress("198.108.63.2");
+                   bridge->AddBridgePort(ports.Get(0));
+                   bridge->AddBridgePort(ports.Get(1));
+                   bridge->SetAttribute("UplinkPort", UintegerValue(2));
+               }),
+               "Attribute name=UplinkPort could not be set",
+               "set on a bridge with 2 ports");
+        // And a good configuration runs (the check itself can pass).
+        ChildOutcome good = RunInChild([]() {
+            Ptr<Node> node;
+            NetDeviceContainer ports = BridgeNode(2, node);
+            PeArpBridgeHelper helper;
+            helper.SetDeviceAttribute("UplinkPort", UintegerValue(1));
+            helper.Install(node, ports, {"198.108.63.2"});
+            Simulator::Stop(Seconds(1));
+            Simulator::Run();
+        });
+        NS_TEST_EXPECT_MSG_EQ(good.aborted, false, "UplinkPort 1 of 2 is fine: " << good.output);
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The PE-Bridge suite.
  */
 class PeArpBridgeTestSuite : public TestSuite
@@ -483,6 +1000,12 @@ class PeArpBridgeTestSuite : public TestSuite
         AddTestCase(new PeArpBridgeUplinkTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpBridgeUplinkBoundTestCase, TestCase::QUICK);
         AddTestCase(new PeArpBridgeQueuedSourceTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpBridgePortCountersTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpBridgePortCountersTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpBridgePortRoleTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpBridgeUplinkMoveTestCase(0), TestCase::QUICK);
+        AddTestCase(new PeArpBridgeUplinkMoveTestCase(3), TestCase::QUICK);
+        AddTestCase(new PeArpBridgeBadUplinkTestCase, TestCase::QUICK);
     }
 };
 

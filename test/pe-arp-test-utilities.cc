@@ -28,8 +28,15 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -39,6 +46,62 @@ namespace tests
 SimulatorDestroyGuard::~SimulatorDestroyGuard()
 {
     Simulator::Destroy();
+}
+
+ChildOutcome
+RunInChild(const std::function<void()>& body)
+{
+    ChildOutcome outcome;
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr); // nothing buffered is written twice
+    int fds[2];
+    if (pipe(fds) != 0)
+    {
+        outcome.output = "pipe failed";
+        return outcome;
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        close(fds[0]);
+        close(fds[1]);
+        outcome.output = "fork failed";
+        return outcome;
+    }
+    if (pid == 0)
+    {
+        struct rlimit noCore = {0, 0};
+        setrlimit(RLIMIT_CORE, &noCore);
+        close(fds[0]);
+        dup2(fds[1], STDOUT_FILENO);
+        dup2(fds[1], STDERR_FILENO);
+        close(fds[1]);
+        body();
+        std::cout.flush();
+        std::cerr.flush();
+        _exit(0);
+    }
+    close(fds[1]);
+    char buffer[4096];
+    while (true)
+    {
+        ssize_t n = read(fds[0], buffer, sizeof(buffer));
+        if (n < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        if (n <= 0)
+        {
+            break;
+        }
+        outcome.output.append(buffer, static_cast<size_t>(n));
+    }
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    outcome.aborted = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+    return outcome;
 }
 
 Ptr<Packet>

@@ -85,6 +85,26 @@ class SimulatorDestroyGuard
 
 /**
  * \ingroup pe-arp-tests
+ * \brief How a function run in a child process ended (RunInChild).
+ */
+struct ChildOutcome
+{
+    bool aborted = false; //!< the child was ended by SIGABRT (NS_ABORT_MSG, NS_FATAL_ERROR)
+    std::string output;   //!< what it wrote to stdout and stderr
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * Run a function in a child process (fork), for the checks that bad input
+ * stops a program with a clear message: NS_ABORT_MSG and NS_FATAL_ERROR
+ * would end the test runner itself. The child writes no core file.
+ * \param body what the child runs; it exits with status 0 if body returns
+ * \return how the child ended and what it wrote
+ */
+ChildOutcome RunInChild(const std::function<void()>& body);
+
+/**
+ * \ingroup pe-arp-tests
  * \param bytes the bytes
  * \return a packet holding exactly these bytes
  */

@@ -13,6 +13,7 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/object-vector.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-echo-responder.h"
 #include "ns3/pe-arp-header.h"
@@ -71,7 +72,8 @@ PeArpBridgeNetDevice::GetTypeId()
                           "added (PeArpBridgeHelper: the order of its port container). ARP "
                           "frames whose sender is a shared address never leave through it.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&PeArpBridgeNetDevice::m_uplinkIndex),
+                          MakeUintegerAccessor(&PeArpBridgeNetDevice::SetUplinkIndex,
+                                               &PeArpBridgeNetDevice::GetUplinkIndex),
                           MakeUintegerChecker<uint32_t>(0, 65535))
             .AddAttribute("UplinkRequestTimeout",
                           "How long the bridge waits for the answer to a request it sent on "
@@ -84,7 +86,12 @@ PeArpBridgeNetDevice::GetTypeId()
                           "on the uplink; further requests are dropped and counted.",
                           UintegerValue(1024),
                           MakeUintegerAccessor(&PeArpBridgeNetDevice::m_maxPendingUplink),
-                          MakeUintegerChecker<uint32_t>(1, 1000000));
+                          MakeUintegerChecker<uint32_t>(1, 1000000))
+            .AddAttribute("PortList",
+                          "The bridge's ports (PeArpBridgePort), by index.",
+                          ObjectVectorValue(),
+                          MakeObjectVectorAccessor(&PeArpBridgeNetDevice::m_ports),
+                          MakeObjectVectorChecker<PeArpBridgePort>());
     return tid;
 }
 
@@ -92,17 +99,12 @@ PeArpBridgeNetDevice::PeArpBridgeNetDevice()
     : m_address(Mac48Address::Allocate()),
       m_ifIndex(0),
       m_mtu(1500),
-      m_proxiedRequests(0),
       m_rewrittenFrames(0),
-      m_suppressedFloods(0),
       m_arpSuppression(true),
       m_uplinkIndex(0),
       m_uplinkRequestTimeout(Seconds(1)),
       m_maxPendingUplink(1024),
       m_pendingSharers(0),
-      m_keptOffUplink(0),
-      m_uplinkRequestsAnswered(0),
-      m_uplinkRequestsSent(0),
       m_uplinkRequestsDropped(0)
 {
     NS_LOG_FUNCTION(this);
@@ -117,7 +119,12 @@ void
 PeArpBridgeNetDevice::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    for (const Ptr<PeArpBridgePort>& port : m_ports)
+    {
+        port->Dispose(); // the node's protocol handler still holds it: release its device
+    }
     m_ports.clear();
+    m_uplink = nullptr;
     m_learned.clear();
     m_arpSenders.clear();
     m_pendingUplink.clear();
@@ -139,6 +146,21 @@ PeArpBridgeNetDevice::DoDispose()
 }
 
 void
+PeArpBridgeNetDevice::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_UNLESS(
+        m_uplink,
+        "PeArpBridgeNetDevice: UplinkPort "
+            << m_uplinkIndex << " is not a port index (the bridge has " << m_ports.size()
+            << " port(s)"
+            << (m_ports.empty() ? std::string() : ", 0-" + std::to_string(m_ports.size() - 1))
+            << "): without an uplink, ARP frames of sharers would reach the "
+               "gateway");
+    NetDevice::DoInitialize();
+}
+
+Ptr<PeArpBridgePort>
 PeArpBridgeNetDevice::AddBridgePort(Ptr<NetDevice> port)
 {
     NS_LOG_FUNCTION(this << port);
@@ -162,11 +184,23 @@ PeArpBridgeNetDevice::AddBridgePort(Ptr<NetDevice> port)
             m_cache->DeclareShared(address);
         }
     }
-    m_node->RegisterProtocolHandler(MakeCallback(&PeArpBridgeNetDevice::ReceiveFromPort, this),
-                                    0,
-                                    port,
-                                    true);
-    m_ports.push_back(port);
+    auto index = static_cast<uint32_t>(m_ports.size());
+    Ptr<PeArpBridgePort> object = CreateObject<PeArpBridgePort>(
+        port,
+        index,
+        index == m_uplinkIndex ? PeArpBridgePort::UPLINK : PeArpBridgePort::HOST_SIDE);
+    if (object->IsUplink())
+    {
+        m_uplink = object;
+    }
+    // The port's object is bound into the handler: a frame finds it at once.
+    m_node->RegisterProtocolHandler(
+        MakeCallback(&PeArpBridgeNetDevice::ReceiveFromPort, this, object),
+        0,
+        port,
+        true);
+    m_ports.push_back(object);
+    return object;
 }
 
 uint32_t
@@ -178,7 +212,64 @@ PeArpBridgeNetDevice::GetNBridgePorts() const
 Ptr<NetDevice>
 PeArpBridgeNetDevice::GetBridgePort(uint32_t n) const
 {
-    return m_ports.at(n);
+    return GetPort(n)->GetDevice();
+}
+
+Ptr<PeArpBridgePort>
+PeArpBridgeNetDevice::GetPort(uint32_t n) const
+{
+    NS_ABORT_MSG_UNLESS(n < m_ports.size(),
+                        "PeArpBridgeNetDevice::GetPort: no port " << n << " (the bridge has "
+                                                                  << m_ports.size() << ")");
+    return m_ports[n];
+}
+
+Ptr<PeArpBridgePort>
+PeArpBridgeNetDevice::GetUplink() const
+{
+    return m_uplink;
+}
+
+bool
+PeArpBridgeNetDevice::SetUplinkIndex(uint32_t index)
+{
+    NS_LOG_FUNCTION(this << index);
+    if (index >= m_ports.size())
+    {
+        if (!m_ports.empty())
+        {
+            NS_LOG_WARN("UplinkPort " << index << " refused: the bridge has " << m_ports.size()
+                                      << " ports");
+            return false;
+        }
+        m_uplinkIndex = index; // the port added with this index will be the uplink
+        return true;
+    }
+    if (m_uplink)
+    {
+        m_uplink->SetRole(PeArpBridgePort::HOST_SIDE);
+    }
+    m_uplinkIndex = index;
+    m_uplink = m_ports[index];
+    m_uplink->SetRole(PeArpBridgePort::UPLINK);
+    return true;
+}
+
+uint32_t
+PeArpBridgeNetDevice::GetUplinkIndex() const
+{
+    return m_uplinkIndex;
+}
+
+uint64_t
+PeArpBridgeNetDevice::SumOverPorts(uint64_t PeArpBridgePort::Counters::*member) const
+{
+    uint64_t sum = 0;
+    for (const Ptr<PeArpBridgePort>& port : m_ports)
+    {
+        sum += port->GetCounters().*member;
+    }
+    return sum;
 }
 
 void
@@ -201,7 +292,7 @@ PeArpBridgeNetDevice::IsShared(Ipv4Address address) const
 uint64_t
 PeArpBridgeNetDevice::GetProxiedRequests() const
 {
-    return m_proxiedRequests;
+    return SumOverPorts(&PeArpBridgePort::Counters::proxyReplies);
 }
 
 uint64_t
@@ -213,21 +304,14 @@ PeArpBridgeNetDevice::GetRewrittenFrames() const
 uint64_t
 PeArpBridgeNetDevice::GetAnsweredEchoes() const
 {
-    return m_echoResponder ? m_echoResponder->GetAnswered() : 0;
+    return PeArpEchoResponder::AnsweredBy(m_echoResponder);
 }
 
 void
 PeArpBridgeNetDevice::SetAnswerEcho(bool answer)
 {
     NS_LOG_FUNCTION(this << answer);
-    if (answer && !m_echoResponder)
-    {
-        m_echoResponder = CreateObject<PeArpEchoResponder>();
-    }
-    else if (!answer)
-    {
-        m_echoResponder = nullptr;
-    }
+    m_echoResponder = PeArpEchoResponder::Configure(m_echoResponder, answer);
 }
 
 bool
@@ -236,34 +320,40 @@ PeArpBridgeNetDevice::GetAnswerEcho() const
     return m_echoResponder != nullptr;
 }
 
+Ptr<PeArpEchoResponder>
+PeArpBridgeNetDevice::GetEchoResponder() const
+{
+    return m_echoResponder;
+}
+
 uint64_t
 PeArpBridgeNetDevice::GetSuppressedFloods() const
 {
-    return m_suppressedFloods;
+    return SumOverPorts(&PeArpBridgePort::Counters::suppressedFloods);
 }
 
 Ptr<NetDevice>
 PeArpBridgeNetDevice::GetUplinkPort() const
 {
-    return m_uplinkIndex < m_ports.size() ? m_ports[m_uplinkIndex] : nullptr;
+    return m_uplink ? m_uplink->GetDevice() : nullptr;
 }
 
 uint64_t
 PeArpBridgeNetDevice::GetKeptOffUplink() const
 {
-    return m_keptOffUplink;
+    return SumOverPorts(&PeArpBridgePort::Counters::keptOff);
 }
 
 uint64_t
 PeArpBridgeNetDevice::GetUplinkRequestsAnswered() const
 {
-    return m_uplinkRequestsAnswered;
+    return SumOverPorts(&PeArpBridgePort::Counters::sharerReplies);
 }
 
 uint64_t
 PeArpBridgeNetDevice::GetUplinkRequestsSent() const
 {
-    return m_uplinkRequestsSent;
+    return SumOverPorts(&PeArpBridgePort::Counters::uplinkRequests);
 }
 
 uint64_t
@@ -273,16 +363,19 @@ PeArpBridgeNetDevice::GetUplinkRequestsDropped() const
 }
 
 void
-PeArpBridgeNetDevice::ReceiveFromPort(Ptr<NetDevice> port,
+PeArpBridgeNetDevice::ReceiveFromPort(Ptr<PeArpBridgePort> port,
+                                      Ptr<NetDevice> device,
                                       Ptr<const Packet> packet,
                                       uint16_t protocol,
                                       const Address& source,
                                       const Address& destination,
                                       NetDevice::PacketType packetType)
 {
-    NS_LOG_FUNCTION(this << port << packet << protocol << source << destination << packetType);
+    NS_LOG_FUNCTION(this << port->GetIndex() << packet << protocol << source << destination
+                         << packetType);
     Mac48Address source48 = Mac48Address::ConvertFrom(source);
     Mac48Address destination48 = Mac48Address::ConvertFrom(destination);
+    port->NotifyReceived(packet, protocol, source48, destination48);
     Learn(source48, port);
 
     if (protocol == PeArpL3Protocol::PROT_NUMBER &&
@@ -311,7 +404,7 @@ PeArpBridgeNetDevice::ReceiveFromPort(Ptr<NetDevice> port,
 }
 
 bool
-PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
+PeArpBridgeNetDevice::HandleArp(Ptr<PeArpBridgePort> port,
                                 Ptr<const Packet> packet,
                                 Mac48Address source,
                                 Mac48Address destination)
@@ -339,20 +432,23 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
                                header.GetSenderIp());
         Ptr<Packet> frame = Create<Packet>();
         frame->AddHeader(reply);
-        m_proxiedRequests++;
-        port->SendFrom(frame, m_address, source, PeArpL3Protocol::PROT_NUMBER);
+        port->Send(frame,
+                   m_address,
+                   source,
+                   PeArpL3Protocol::PROT_NUMBER,
+                   PeArpBridgePort::PROXY_REPLY);
         return true;
     }
     if (header.IsReply() && destination == m_address)
     {
-        if (port == GetUplinkPort() && HandleUplinkReply(header))
+        if (port->IsUplink() && HandleUplinkReply(header))
         {
             return true; // the answer to the bridge's request for sharers
         }
         m_protocol->Receive(m_cache, packet, source); // a host answers the bridge
         return true;
     }
-    bool sharedSender = IsShared(header.GetSenderIp()) && port != GetUplinkPort();
+    bool sharedSender = IsShared(header.GetSenderIp()) && !port->IsUplink();
     if (sharedSender && header.IsRequest() && !IsShared(header.GetTargetIp()) &&
         header.GetTargetIp() != Ipv4Address::GetAny() && HandleSharerRequest(port, header))
     {
@@ -361,22 +457,31 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
     if (m_arpSuppression && header.IsRequest() && !IsShared(header.GetTargetIp()))
     {
         auto known = m_arpSenders.find(header.GetTargetIp());
-        Ptr<NetDevice> out = known == m_arpSenders.end() ? nullptr : GetLearnedPort(known->second);
-        if (out && out != port && !(sharedSender && out == GetUplinkPort()))
+        Ptr<PeArpBridgePort> out =
+            known == m_arpSenders.end() ? nullptr : GetLearnedPort(known->second);
+        if (out && out != port && !(sharedSender && out->IsUplink()))
         {
             NS_LOG_LOGIC("request for " << header.GetTargetIp() << " sent to its port only");
-            m_suppressedFloods++;
-            out->SendFrom(packet->Copy(), source, destination, PeArpL3Protocol::PROT_NUMBER);
+            out->Send(packet->Copy(),
+                      source,
+                      destination,
+                      PeArpL3Protocol::PROT_NUMBER,
+                      PeArpBridgePort::TARGETED);
             return true;
         }
     }
     if (sharedSender)
     {
         // A gateway would learn the shared address at this host's MAC.
-        if (ForwardOffUplink(port, packet, PeArpL3Protocol::PROT_NUMBER, source, destination))
+        if (ForwardOffUplink(port,
+                             packet,
+                             PeArpL3Protocol::PROT_NUMBER,
+                             source,
+                             destination,
+                             PeArpBridgePort::FORWARDED))
         {
             NS_LOG_LOGIC("frame from sharer " << header.GetSenderMac() << " kept off the uplink");
-            m_keptOffUplink++;
+            m_uplink->NotifyKeptOff();
         }
         return true;
     }
@@ -384,17 +489,16 @@ PeArpBridgeNetDevice::HandleArp(Ptr<NetDevice> port,
 }
 
 bool
-PeArpBridgeNetDevice::HandleSharerRequest(Ptr<NetDevice> port, const PeArpHeader& header)
+PeArpBridgeNetDevice::HandleSharerRequest(Ptr<PeArpBridgePort> port, const PeArpHeader& header)
 {
-    NS_LOG_FUNCTION(this << port << header);
-    Ptr<NetDevice> uplink = GetUplinkPort();
-    if (!uplink)
+    NS_LOG_FUNCTION(this << port->GetIndex() << header);
+    if (!m_uplink)
     {
         return false;
     }
     Ipv4Address target = header.GetTargetIp();
     auto known = m_arpSenders.find(target);
-    if (known != m_arpSenders.end() && GetLearnedPort(known->second) == uplink)
+    if (known != m_arpSenders.end() && GetLearnedPort(known->second) == m_uplink)
     {
         NS_LOG_LOGIC(target << " is behind the uplink at " << known->second
                             << " -- answered by the bridge");
@@ -464,8 +568,11 @@ PeArpBridgeNetDevice::HandleSharerRequest(Ptr<NetDevice> port, const PeArpHeader
         request.SetStandardRequest(m_address, Ipv4Address::GetAny(), target);
         Ptr<Packet> frame = Create<Packet>();
         frame->AddHeader(request);
-        m_uplinkRequestsSent++;
-        uplink->SendFrom(frame, m_address, uplink->GetBroadcast(), PeArpL3Protocol::PROT_NUMBER);
+        m_uplink->Send(frame,
+                       m_address,
+                       Mac48Address::GetBroadcast(),
+                       PeArpL3Protocol::PROT_NUMBER,
+                       PeArpBridgePort::UPLINK_REQUEST);
     }
     return false;
 }
@@ -494,7 +601,7 @@ PeArpBridgeNetDevice::HandleUplinkReply(const PeArpHeader& header)
 }
 
 void
-PeArpBridgeNetDevice::AnswerSharer(Ptr<NetDevice> port,
+PeArpBridgeNetDevice::AnswerSharer(Ptr<PeArpBridgePort> port,
                                    Ipv4Address sharerIp,
                                    Mac48Address sharerMac,
                                    Ipv4Address ip,
@@ -504,17 +611,20 @@ PeArpBridgeNetDevice::AnswerSharer(Ptr<NetDevice> port,
     reply.SetStandardReply(mac, ip, sharerMac, sharerIp);
     Ptr<Packet> frame = Create<Packet>();
     frame->AddHeader(reply);
-    m_uplinkRequestsAnswered++;
-    port->SendFrom(frame, m_address, sharerMac, PeArpL3Protocol::PROT_NUMBER);
+    port->Send(frame,
+               m_address,
+               sharerMac,
+               PeArpL3Protocol::PROT_NUMBER,
+               PeArpBridgePort::SHARER_REPLY);
 }
 
 void
-PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
+PeArpBridgeNetDevice::ForwardShared(Ptr<PeArpBridgePort> port,
                                     Ptr<const Packet> packet,
                                     const PeArpIpv4Summary& summary,
                                     Mac48Address source)
 {
-    NS_LOG_FUNCTION(this << port << packet << source);
+    NS_LOG_FUNCTION(this << port->GetIndex() << packet << source);
     if (summary.isIcmp && summary.icmpMalformed)
     {
         NS_LOG_LOGIC("truncated ICMP message -- drop");
@@ -523,10 +633,11 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
     }
     if (summary.IsEchoRequest() && m_echoResponder)
     {
-        port->SendFrom(m_echoResponder->AnswerDatagram(packet),
-                       m_address,
-                       source,
-                       Ipv4L3Protocol::PROT_NUMBER);
+        port->Send(m_echoResponder->AnswerDatagram(packet),
+                   m_address,
+                   source,
+                   Ipv4L3Protocol::PROT_NUMBER,
+                   PeArpBridgePort::ECHO_REPLY);
         return;
     }
     Ptr<Packet> copy = packet->Copy();
@@ -539,44 +650,47 @@ PeArpBridgeNetDevice::ForwardShared(Ptr<NetDevice> port,
 }
 
 void
-PeArpBridgeNetDevice::Forward(Ptr<NetDevice> incoming,
+PeArpBridgeNetDevice::Forward(Ptr<PeArpBridgePort> incoming,
                               Ptr<const Packet> packet,
                               uint16_t protocol,
                               Mac48Address source,
                               Mac48Address destination)
 {
-    DoForward(incoming, packet, protocol, source, destination, nullptr);
+    DoForward(incoming, packet, protocol, source, destination, nullptr, PeArpBridgePort::FORWARDED);
 }
 
 bool
-PeArpBridgeNetDevice::ForwardOffUplink(Ptr<NetDevice> incoming,
+PeArpBridgeNetDevice::ForwardOffUplink(Ptr<PeArpBridgePort> incoming,
                                        Ptr<const Packet> packet,
                                        uint16_t protocol,
                                        Mac48Address source,
-                                       Mac48Address destination)
+                                       Mac48Address destination,
+                                       PeArpBridgePort::Kind kind)
 {
-    return DoForward(incoming, packet, protocol, source, destination, GetUplinkPort());
+    return DoForward(incoming, packet, protocol, source, destination, m_uplink, kind);
 }
 
 bool
-PeArpBridgeNetDevice::DoForward(Ptr<NetDevice> incoming,
+PeArpBridgeNetDevice::DoForward(Ptr<PeArpBridgePort> incoming,
                                 Ptr<const Packet> packet,
                                 uint16_t protocol,
                                 Mac48Address source,
                                 Mac48Address destination,
-                                Ptr<NetDevice> excluded)
+                                Ptr<PeArpBridgePort> excluded,
+                                PeArpBridgePort::Kind kind)
 {
-    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination << excluded);
+    NS_LOG_FUNCTION(this << (incoming ? int64_t(incoming->GetIndex()) : -1) << packet << protocol
+                         << source << destination << kind);
     if (!destination.IsGroup())
     {
-        Ptr<NetDevice> out = GetLearnedPort(destination);
+        Ptr<PeArpBridgePort> out = GetLearnedPort(destination);
         if (out && out == excluded)
         {
             return out != incoming;
         }
         if (out && out != incoming)
         {
-            out->SendFrom(packet->Copy(), source, destination, protocol);
+            out->Send(packet->Copy(), source, destination, protocol, kind);
             return false;
         }
         if (out == incoming && out)
@@ -585,7 +699,7 @@ PeArpBridgeNetDevice::DoForward(Ptr<NetDevice> incoming,
         }
     }
     bool skipped = false;
-    for (const Ptr<NetDevice>& port : m_ports)
+    for (const Ptr<PeArpBridgePort>& port : m_ports)
     {
         if (port == incoming)
         {
@@ -596,13 +710,13 @@ PeArpBridgeNetDevice::DoForward(Ptr<NetDevice> incoming,
             skipped = true;
             continue;
         }
-        port->SendFrom(packet->Copy(), source, destination, protocol);
+        port->Send(packet->Copy(), source, destination, protocol, kind);
     }
     return skipped;
 }
 
 void
-PeArpBridgeNetDevice::Learn(Mac48Address source, Ptr<NetDevice> port)
+PeArpBridgeNetDevice::Learn(Mac48Address source, Ptr<PeArpBridgePort> port)
 {
     if (source.IsGroup())
     {
@@ -613,7 +727,7 @@ PeArpBridgeNetDevice::Learn(Mac48Address source, Ptr<NetDevice> port)
     learned.expiration = Simulator::Now() + m_expirationTime;
 }
 
-Ptr<NetDevice>
+Ptr<PeArpBridgePort>
 PeArpBridgeNetDevice::GetLearnedPort(Mac48Address destination) const
 {
     auto it = m_learned.find(destination);
@@ -678,7 +792,8 @@ PeArpBridgeNetDevice::SendArpFrame(Ptr<Packet> frame, const Address& to)
                      frame,
                      PeArpL3Protocol::PROT_NUMBER,
                      m_address,
-                     Mac48Address::ConvertFrom(to));
+                     Mac48Address::ConvertFrom(to),
+                     PeArpBridgePort::PE_ARP_REQUEST);
 }
 
 bool
@@ -687,7 +802,13 @@ PeArpBridgeNetDevice::SendResolved(Ptr<Packet> packet, const Address& to, const 
     NS_LOG_FUNCTION(this << packet << to << source);
     Mac48Address from = source.IsInvalid() ? m_address : Mac48Address::ConvertFrom(source);
     m_rewrittenFrames++;
-    Forward(nullptr, packet, Ipv4L3Protocol::PROT_NUMBER, from, Mac48Address::ConvertFrom(to));
+    DoForward(nullptr,
+              packet,
+              Ipv4L3Protocol::PROT_NUMBER,
+              from,
+              Mac48Address::ConvertFrom(to),
+              nullptr,
+              PeArpBridgePort::REWRITTEN);
     return true;
 }
 

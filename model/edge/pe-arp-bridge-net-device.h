@@ -10,6 +10,7 @@
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
+#include "ns3/pe-arp-bridge-port.h"
 #include "ns3/pe-arp-interface.h"
 #include "ns3/pe-arp-ipv4.h"
 
@@ -48,7 +49,11 @@ class PeArpL3Protocol;
  * the bridge has seen as the sender of an ARP frame is sent only to that
  * address' port instead of being flooded to every host.
  *
- * The uplink (the port toward the gateway, attribute UplinkPort: an index
+ * Each port is a ns3::PeArpBridgePort (GetPort): its device, its index,
+ * its role and its counters; the bridge's counters are sums over them.
+ *
+ * The uplink (the port toward the gateway, the one port whose role is
+ * PeArpBridgePort::UPLINK, chosen by the attribute UplinkPort: an index
  * in the order of AddBridgePort, by default the first port) never carries
  * an ARP frame whose sender is a shared address, except the bridge's own
  * answers: an RFC 826 or Linux gateway would learn the shared address at
@@ -81,16 +86,26 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
 
     /**
      * Add a port (a device of the same node that supports SendFrom, e.g. CSMA).
-     * \param port the port
+     * Its index is the number of ports before it; it is the uplink if
+     * UplinkPort names that index.
+     * \param port the port's device
+     * \return the port's object
      */
-    void AddBridgePort(Ptr<NetDevice> port);
+    Ptr<PeArpBridgePort> AddBridgePort(Ptr<NetDevice> port);
     /** \return the number of ports */
     uint32_t GetNBridgePorts() const;
     /**
-     * \param n port index
-     * \return the port
+     * \param n port index (aborts if there is no such port)
+     * \return the port's device
      */
     Ptr<NetDevice> GetBridgePort(uint32_t n) const;
+    /**
+     * \param n port index (aborts if there is no such port)
+     * \return the port's object: role and counters
+     */
+    Ptr<PeArpBridgePort> GetPort(uint32_t n) const;
+    /** \return the uplink's object (null if UplinkPort names no port yet) */
+    Ptr<PeArpBridgePort> GetUplink() const;
     /**
      * Serve a shared address.
      * \param address the address
@@ -102,9 +117,16 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      */
     bool IsShared(Ipv4Address address) const;
 
-    /** \return standard ARP requests for shared addresses answered by the bridge */
+    /**
+     * \return standard ARP requests for shared addresses answered by the
+     * bridge (the ports' proxyReplies, summed)
+     */
     uint64_t GetProxiedRequests() const;
-    /** \return frames for shared addresses forwarded with a rewritten destination */
+    /**
+     * \return frames for shared addresses forwarded with a rewritten
+     * destination, once per frame (a frame flooded to an unlearned
+     * destination is counted once here, once per port in the ports' counters)
+     */
     uint64_t GetRewrittenFrames() const;
     /** \return echo requests answered by the bridge (AnswerEcho) */
     uint64_t GetAnsweredEchoes() const;
@@ -116,15 +138,29 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     void SetAnswerEcho(bool answer);
     /** \return true if echo requests for shared addresses are answered here */
     bool GetAnswerEcho() const;
-    /** \return ARP requests sent only to their target's port instead of flooded */
+    /** \return the echo responder (AnswerEcho), or null */
+    Ptr<PeArpEchoResponder> GetEchoResponder() const;
+    /**
+     * \return ARP requests sent only to their target's port instead of
+     * flooded (the ports' suppressedFloods, summed)
+     */
     uint64_t GetSuppressedFloods() const;
-    /** \return the uplink port (null if the bridge has fewer ports than UplinkPort) */
+    /** \return the uplink's device (null if UplinkPort names no port yet) */
     Ptr<NetDevice> GetUplinkPort() const;
-    /** \return ARP frames with a shared sender that were kept off the uplink */
+    /**
+     * \return ARP frames with a shared sender that were kept off the uplink
+     * (the ports' keptOff, summed: the uplink's, or uplinks' if it moved)
+     */
     uint64_t GetKeptOffUplink() const;
-    /** \return sharers' requests for an uplink address answered by the bridge */
+    /**
+     * \return sharers' requests for an uplink address answered by the bridge
+     * (the ports' sharerReplies, summed)
+     */
     uint64_t GetUplinkRequestsAnswered() const;
-    /** \return requests the bridge sent on the uplink, from 0.0.0.0, for sharers */
+    /**
+     * \return requests the bridge sent on the uplink, from 0.0.0.0, for
+     * sharers (the ports' uplinkRequests, summed)
+     */
     uint64_t GetUplinkRequestsSent() const;
     /** \return sharers' requests not relayed because MaxPendingUplink was reached */
     uint64_t GetUplinkRequestsDropped() const;
@@ -172,18 +208,39 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
 
   protected:
     void DoDispose() override;
+    /** Aborts if UplinkPort names no port: the bridge cannot work without it. */
+    void DoInitialize() override;
 
   private:
     /**
-     * Handler of every frame a port receives.
+     * Set the uplink (the UplinkPort attribute): the port of that index, if
+     * there is one, becomes the uplink and the previous uplink a host-side
+     * port; if the bridge has no port of that index yet, the port added with
+     * it will be the uplink.
+     * \param index a port index
+     * \return false (the value is refused) if ports were added and none has
+     * that index
+     */
+    bool SetUplinkIndex(uint32_t index);
+    /** \return the UplinkPort attribute */
+    uint32_t GetUplinkIndex() const;
+    /**
+     * \param member a counter of PeArpBridgePort::Counters
+     * \return its sum over the ports
+     */
+    uint64_t SumOverPorts(uint64_t PeArpBridgePort::Counters::*member) const;
+    /**
+     * Handler of every frame a port receives (bound to the port's object).
      * \param port the port
+     * \param device the port's device
      * \param packet the payload
      * \param protocol the ethertype
      * \param source source hardware address
      * \param destination destination hardware address
      * \param packetType packet type
      */
-    void ReceiveFromPort(Ptr<NetDevice> port,
+    void ReceiveFromPort(Ptr<PeArpBridgePort> port,
+                         Ptr<NetDevice> device,
                          Ptr<const Packet> packet,
                          uint16_t protocol,
                          const Address& source,
@@ -197,7 +254,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param destination destination MAC
      * \return true if the bridge consumed it
      */
-    bool HandleArp(Ptr<NetDevice> port,
+    bool HandleArp(Ptr<PeArpBridgePort> port,
                    Ptr<const Packet> packet,
                    Mac48Address source,
                    Mac48Address destination);
@@ -208,7 +265,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param summary its summary
      * \param source source MAC
      */
-    void ForwardShared(Ptr<NetDevice> port,
+    void ForwardShared(Ptr<PeArpBridgePort> port,
                        Ptr<const Packet> packet,
                        const PeArpIpv4Summary& summary,
                        Mac48Address source);
@@ -220,7 +277,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param source source MAC
      * \param destination destination MAC
      */
-    void Forward(Ptr<NetDevice> incoming,
+    void Forward(Ptr<PeArpBridgePort> incoming,
                  Ptr<const Packet> packet,
                  uint16_t protocol,
                  Mac48Address source,
@@ -232,13 +289,15 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param protocol the ethertype
      * \param source source MAC
      * \param destination destination MAC
+     * \param kind what the frame is (FORWARDED or PE_ARP_REQUEST)
      * \return true if the frame would have gone out on the uplink
      */
-    bool ForwardOffUplink(Ptr<NetDevice> incoming,
+    bool ForwardOffUplink(Ptr<PeArpBridgePort> incoming,
                           Ptr<const Packet> packet,
                           uint16_t protocol,
                           Mac48Address source,
-                          Mac48Address destination);
+                          Mac48Address destination,
+                          PeArpBridgePort::Kind kind);
     /**
      * Forward a frame to one port or flood it.
      * \param incoming the incoming port (null: none)
@@ -247,14 +306,16 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param source source MAC
      * \param destination destination MAC
      * \param excluded a port the frame must not go to (null: none)
+     * \param kind what the frame is, for the ports' counters
      * \return true if the frame would have gone out on the excluded port
      */
-    bool DoForward(Ptr<NetDevice> incoming,
+    bool DoForward(Ptr<PeArpBridgePort> incoming,
                    Ptr<const Packet> packet,
                    uint16_t protocol,
                    Mac48Address source,
                    Mac48Address destination,
-                   Ptr<NetDevice> excluded);
+                   Ptr<PeArpBridgePort> excluded,
+                   PeArpBridgePort::Kind kind);
     /**
      * A sharer asks for an address that is not shared: answer it if the
      * address was seen behind the uplink, else ask on the uplink for it.
@@ -262,7 +323,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param header the request
      * \return true if the bridge answered (the request goes no further)
      */
-    bool HandleSharerRequest(Ptr<NetDevice> port, const PeArpHeader& header);
+    bool HandleSharerRequest(Ptr<PeArpBridgePort> port, const PeArpHeader& header);
     /**
      * Answer a sharer's request for the hardware address of an address.
      * \param port the sharer's port
@@ -271,7 +332,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param ip the address asked for
      * \param mac its MAC
      */
-    void AnswerSharer(Ptr<NetDevice> port,
+    void AnswerSharer(Ptr<PeArpBridgePort> port,
                       Ipv4Address sharerIp,
                       Mac48Address sharerMac,
                       Ipv4Address ip,
@@ -286,19 +347,19 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
      * \param source a MAC
      * \param port where it was seen
      */
-    void Learn(Mac48Address source, Ptr<NetDevice> port);
+    void Learn(Mac48Address source, Ptr<PeArpBridgePort> port);
     /**
      * \param destination a MAC
      * \return its port, or null if unknown or expired
      */
-    Ptr<NetDevice> GetLearnedPort(Mac48Address destination) const;
+    Ptr<PeArpBridgePort> GetLearnedPort(Mac48Address destination) const;
 
     /** A sharer waiting for the answer to the bridge's request on the uplink. */
     struct Sharer
     {
-        Ptr<NetDevice> port; //!< its port
-        Ipv4Address ip;      //!< its address
-        Mac48Address mac;    //!< its MAC
+        Ptr<PeArpBridgePort> port; //!< its port
+        Ipv4Address ip;            //!< its address
+        Mac48Address mac;          //!< its MAC
     };
 
     /** The bridge's outstanding request on the uplink for one address. */
@@ -311,12 +372,13 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     /** A learned MAC. */
     struct Learned
     {
-        Ptr<NetDevice> port; //!< where it was seen
-        Time expiration;     //!< when it is forgotten
+        Ptr<PeArpBridgePort> port; //!< where it was seen
+        Time expiration;           //!< when it is forgotten
     };
 
     Ptr<Node> m_node;                                      //!< the node
-    std::vector<Ptr<NetDevice>> m_ports;                   //!< ports
+    std::vector<Ptr<PeArpBridgePort>> m_ports;             //!< ports, by index
+    Ptr<PeArpBridgePort> m_uplink;                         //!< the UPLINK port, or null
     std::map<Mac48Address, Learned> m_learned;             //!< learning table
     std::set<Ipv4Address> m_shared;                        //!< served shared addresses
     Mac48Address m_address;                                //!< the bridge's own MAC
@@ -329,9 +391,7 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     std::string m_name;                                    //!< InterfaceName attribute
     NetDevice::ReceiveCallback m_rxCallback;               //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
-    uint64_t m_proxiedRequests;                            //!< counter
     uint64_t m_rewrittenFrames;                            //!< counter
-    uint64_t m_suppressedFloods;                           //!< counter
     bool m_arpSuppression;                                 //!< ArpSuppression attribute
     std::map<Ipv4Address, Mac48Address> m_arpSenders;      //!< addresses seen as ARP senders
     uint32_t m_uplinkIndex;                                //!< UplinkPort attribute
@@ -339,9 +399,6 @@ class PeArpBridgeNetDevice : public NetDevice, public PeArpInterface
     uint32_t m_maxPendingUplink;                           //!< MaxPendingUplink attribute
     std::map<Ipv4Address, PendingUplink> m_pendingUplink;  //!< the bridge's uplink requests
     uint32_t m_pendingSharers;                             //!< sharers in m_pendingUplink
-    uint64_t m_keptOffUplink;                              //!< counter
-    uint64_t m_uplinkRequestsAnswered;                     //!< counter
-    uint64_t m_uplinkRequestsSent;                         //!< counter
     uint64_t m_uplinkRequestsDropped;                      //!< counter
 };
 

@@ -71,4 +71,21 @@ PeArpEchoResponder::GetAnswered() const
     return m_answered;
 }
 
+Ptr<PeArpEchoResponder>
+PeArpEchoResponder::Configure(Ptr<PeArpEchoResponder> current, bool answer)
+{
+    NS_LOG_FUNCTION(current << answer);
+    if (!answer)
+    {
+        return nullptr;
+    }
+    return current ? current : CreateObject<PeArpEchoResponder>();
+}
+
+uint64_t
+PeArpEchoResponder::AnsweredBy(Ptr<const PeArpEchoResponder> responder)
+{
+    return responder ? responder->GetAnswered() : 0;
+}
+
 } // namespace ns3

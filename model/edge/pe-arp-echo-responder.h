@@ -55,6 +55,22 @@ class PeArpEchoResponder : public Object
     /** \return the echo requests answered so far */
     uint64_t GetAnswered() const;
 
+    /**
+     * What an edge device's AnswerEcho attribute does, in one place: keep
+     * the current responder (and its count) if echoes are to be answered
+     * and there is one, create one if there is none, or drop it.
+     * \param current the device's responder, or null
+     * \param answer true to answer echo requests
+     * \return the device's new responder, or null
+     */
+    static Ptr<PeArpEchoResponder> Configure(Ptr<PeArpEchoResponder> current, bool answer);
+
+    /**
+     * \param responder a device's responder, or null (AnswerEcho false)
+     * \return the echo requests it answered, 0 if there is none
+     */
+    static uint64_t AnsweredBy(Ptr<const PeArpEchoResponder> responder);
+
   private:
     /**
      * Count and trace an answered request.

@@ -169,21 +169,14 @@ PeArpNetDevice::GetWrongHostPackets() const
 uint64_t
 PeArpNetDevice::GetAnsweredEchoes() const
 {
-    return m_echoResponder ? m_echoResponder->GetAnswered() : 0;
+    return PeArpEchoResponder::AnsweredBy(m_echoResponder);
 }
 
 void
 PeArpNetDevice::SetAnswerEcho(bool answer)
 {
     NS_LOG_FUNCTION(this << answer);
-    if (answer && !m_echoResponder)
-    {
-        m_echoResponder = CreateObject<PeArpEchoResponder>();
-    }
-    else if (!answer)
-    {
-        m_echoResponder = nullptr;
-    }
+    m_echoResponder = PeArpEchoResponder::Configure(m_echoResponder, answer);
 }
 
 bool
