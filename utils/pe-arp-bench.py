@@ -76,7 +76,7 @@ RATIO_OF = [("run_s", "run"), ("run_cpu_s", "CPU"), ("config_s", "config"),
 TARGET = 1.05
 TARGET_OF = [("events", "events"), ("wall_s", "wall"), ("run_s", "run"), ("run_cpu_s", "run CPU"),
              ("peak_rss_kb", "memory")]
-TARGET_SIZES = (100, 1000)
+TARGET_SIZES = (100, 1000, 10000)
 MEASURED = ["config_s", "run_s", "wall_s", "config_cpu_s", "run_cpu_s", "events", "peak_rss_kb",
             "arp_frames"]
 RESULT_KEYS = ["deployment", "hosts", "sites", "lan", "resolver", "learn_from_request",
@@ -262,6 +262,8 @@ def main():
     parser.add_argument("--binary", help="path of pe-arp-bench")
     parser.add_argument("--out", default="results/bench.csv", help="CSV file to write")
     parser.add_argument("--quick", action="store_true", help="only the 100 and 1,000 host sizes")
+    parser.add_argument("--sizes", metavar="N,N",
+                        help="only these layout sizes (host counts, e.g. 10000 or 100,4096)")
     parser.add_argument("--runs", type=int, default=3,
                         help="runs of every configuration, at least 3 (default 3)")
     parser.add_argument("--markdown", action="store_true",
@@ -285,6 +287,17 @@ def main():
         parser.error("--runs must be at least 3 (every time is a median of at least 3 runs)")
 
     layouts = [l for l in LAYOUTS if not args.quick or l[1] <= 1000]
+    if args.sizes:
+        try:
+            wanted = {int(n) for n in args.sizes.split(",")}
+        except ValueError:
+            parser.error("--sizes: a comma-separated list of host counts, not %r" % args.sizes)
+        unknown = wanted - {hosts for _, hosts, _ in LAYOUTS}
+        if unknown:
+            parser.error("--sizes: no layout has %s hosts (sizes: %s)"
+                         % (", ".join(map(str, sorted(unknown))),
+                            ", ".join(str(h) for _, h, _ in LAYOUTS)))
+        layouts = [l for l in layouts if l[1] in wanted]
     total = len(layouts) * len(CONFIGS) * args.runs
     done = 0
     started = time.time()
