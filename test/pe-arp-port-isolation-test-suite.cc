@@ -27,6 +27,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
+#include "ns3/pe-arp-flow-switch-helper.h"
 #include "ns3/pe-arp-port-isolation-controller.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -58,7 +59,6 @@ struct CoreLabNode
     NodeContainer vms;                                     //!< VM1, VM2
     Ipv4Address shared{"133.69.37.10"};                    //!< the shared address
     Ipv4Address remoteAddress{"133.69.37.1"};              //!< B
-    std::vector<uint32_t> rangeEntries;                    //!< AddGuest's results
     std::vector<std::map<uint16_t, uint32_t>> echoReplies; //!< per VM: replies by identifier
     std::vector<Ptr<Socket>> raw;                          //!< per VM: raw ICMP socket
     uint32_t uplinkArpReplies = 0;                         //!< ARP replies sent to B
@@ -72,50 +72,42 @@ struct CoreLabNode
         host = CreateObject<Node>();
         remote = CreateObject<Node>();
         vms.Create(2);
-        sw = CreateObject<PeArpFlowSwitchNetDevice>();
-        host->AddDevice(sw);
         CsmaHelper csma;
         csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
         std::vector<Ptr<Node>> peers = {remote, vms.Get(0), vms.Get(1)};
+        NetDeviceContainer ports;
         std::vector<Ptr<NetDevice>> peerDevs;
         for (const Ptr<Node>& peer : peers)
         {
             NetDeviceContainer link = csma.Install(NodeContainer(host, peer));
-            sw->AddSwitchPort(link.Get(0));
+            ports.Add(link.Get(0));
             peerDevs.push_back(link.Get(1));
         }
         InternetStackHelper stack;
         stack.Install(host);
         stack.Install(remote);
         stack.Install(vms);
-        auto addInterface = [this](Ptr<Node> node, Ptr<NetDevice> dev, Ipv4Address a) {
-            Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-            uint32_t i = ipv4->AddInterface(dev);
-            ipv4->AddAddress(i, Ipv4InterfaceAddress(a, "255.255.255.0"));
-            ipv4->SetUp(i);
-        };
-        addInterface(host, sw, shared);
-        addInterface(remote, peerDevs[0], remoteAddress);
+        Ipv4AddressHelper addresses("133.69.37.0", "255.255.255.0", "0.0.0.1");
+        addresses.Assign(NetDeviceContainer(peerDevs[0])); // B: 133.69.37.1
+        PeArpFlowSwitchHelper helper;
+        helper.SetControllerAttribute("IcmpMatch", EnumValue(match));
+        PeArpPortIsolation built =
+            helper.InstallPortIsolation(host, ports, shared, Ipv4Mask("255.255.255.0"));
+        sw = built.device;
+        controller = built.controller;
+        // The guests start at 0.5 s; the controller installs their ranges then.
+        helper.AddGuest(built, peerDevs[1], 1, PeArpPortRange(10000, 10099), Seconds(0.5));
+        helper.AddGuest(built, peerDevs[2], 2, PeArpPortRange(10100, 10199), Seconds(0.5));
         for (uint32_t v = 0; v < 2; ++v)
         {
-            peerDevs[v + 1]->SetAddress(sw->GetAddress()); // "the same IP and MAC addresses"
-            addInterface(vms.Get(v), peerDevs[v + 1], shared);
             Ptr<Socket> s =
                 Socket::CreateSocket(vms.Get(v), TypeId::LookupByName("ns3::Ipv4RawSocketFactory"));
             s->SetAttribute("Protocol", UintegerValue(1));
             s->SetRecvCallback(MakeCallback(&CoreLabNode::ReceiveIcmp, this));
             raw.push_back(s);
         }
-        controller = CreateObject<PeArpPortIsolationController>();
-        controller->SetAttribute("IcmpMatch", EnumValue(match));
-        controller->Install(sw, 0, shared);
         sw->GetPort(0)->TraceConnectWithoutContext("Tx",
                                                    MakeCallback(&CoreLabNode::UplinkTx, this));
-        // The guests start at 0.5 s; the controller installs their ranges then.
-        Simulator::Schedule(Seconds(0.5), [this]() {
-            rangeEntries.push_back(controller->AddGuest(1, PeArpPortRange(10000, 10099)));
-            rangeEntries.push_back(controller->AddGuest(2, PeArpPortRange(10100, 10199)));
-        });
     }
 
     /**
@@ -241,12 +233,20 @@ class PeArpPortIsolationRangesTestCase : public TestCase
         Simulator::Stop(Seconds(2));
         Simulator::Run();
 
-        PEARP_REQUIRE_EQ(n.rangeEntries.size(), 2, "two guests");
+        NS_TEST_EXPECT_MSG_EQ(n.controller->GetCounters().guests, 2, "two guests started");
         // 10000-10099: 2710/fff0 2720/ffe0 2740/ffe0 2760/fff0 2770/fffc (hand-computed),
         // 10100-10199: 2774/fffc 2778/fff8 2780/ffc0 27c0/fff0 27d0/fff8; TCP and UDP each.
-        NS_TEST_EXPECT_MSG_EQ(n.rangeEntries[0], 10, "VM1's range: 5 pairs x 2 protocols");
-        NS_TEST_EXPECT_MSG_EQ(n.rangeEntries[1], 10, "VM2's range: 5 pairs x 2 protocols");
-        NS_TEST_EXPECT_MSG_EQ(n.controller->GetCounters().rangeEntries, 20, "reported");
+        NS_TEST_EXPECT_MSG_EQ(
+            PeArpFlowMatch::CountRangeEntries(10000, 10099, PeArpFlowMatch::VALUE_MASK),
+            5,
+            "VM1's range: 5 pairs");
+        NS_TEST_EXPECT_MSG_EQ(
+            PeArpFlowMatch::CountRangeEntries(10100, 10199, PeArpFlowMatch::VALUE_MASK),
+            5,
+            "VM2's range: 5 pairs");
+        NS_TEST_EXPECT_MSG_EQ(n.controller->GetCounters().rangeEntries,
+                              20,
+                              "installed: 2 guests x 5 pairs x TCP and UDP");
         NS_TEST_EXPECT_MSG_EQ(vm1ssh->GetTotalRx(), 300, ":10022 reaches VM1 (3 datagrams)");
         NS_TEST_EXPECT_MSG_EQ(vm2ssh->GetTotalRx(), 200, ":10122 reaches VM2 (2)");
         NS_TEST_EXPECT_MSG_EQ(vm2last->GetTotalRx(), 100, ":10199, VM2's last port (1)");
@@ -376,6 +376,16 @@ class PeArpPortIsolationInvalidTestCase : public TestCase
                    n.controller->AddGuest(1, PeArpPortRange(3, 4));
                }),
                "port 1 already has a guest");
+        Expect(RunInChild([]() {
+                   Ptr<Node> host = CreateObject<Node>();
+                   Ptr<Node> peer = CreateObject<Node>();
+                   NetDeviceContainer link = CsmaHelper().Install(NodeContainer(host, peer));
+                   PeArpFlowSwitchHelper().InstallPortIsolation(host,
+                                                                NetDeviceContainer(link.Get(0)),
+                                                                "133.69.37.10",
+                                                                "255.255.255.0");
+               }),
+               "the host (node 0) has no IPv4 stack");
         CoreLabNode n(PeArpPortIsolationController::SOURCE_ONLY);
         n.controller->SetAttribute("RangeEncoding", EnumValue(PeArpFlowMatch::EXACT_PER_PORT));
         NS_TEST_EXPECT_MSG_EQ(n.controller->AddGuest(1, PeArpPortRange(2000, 2999)),
