@@ -7,6 +7,7 @@
 #include "pe-arp-flow-switch-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/enum.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -109,14 +110,26 @@ PeArpFlowSwitchHelper::AddGuest(const PeArpPortIsolation& host,
     NS_LOG_FUNCTION(this << guestDevice << port << range << start);
     NS_ABORT_MSG_UNLESS(host.device && host.controller,
                         "PeArpFlowSwitchHelper::AddGuest: call InstallPortIsolation first");
-    guestDevice->SetAddress(host.device->GetAddress()); // "the same IP and MAC addresses"
+    EnumValue mode;
+    host.controller->GetAttribute("Mode", mode);
+    std::optional<Mac48Address> mac;
+    if (mode.Get() == PeArpPortIsolationController::OVS)
+    {
+        guestDevice->SetAddress(host.device->GetAddress()); // "the same IP and MAC addresses"
+    }
+    else
+    {
+        mac = Mac48Address::ConvertFrom(guestDevice->GetAddress()); // its own, translated to
+    }
     Ptr<Ipv4> hostIpv4 = host.device->GetNode()->GetObject<Ipv4>();
     Ipv4InterfaceAddress shared =
         hostIpv4->GetAddress(static_cast<uint32_t>(hostIpv4->GetInterfaceForDevice(host.device)),
                              0);
     AddAddress(guestDevice->GetNode(), guestDevice, shared.GetLocal(), shared.GetMask(), "guest");
     Ptr<PeArpPortIsolationController> controller = host.controller;
-    Simulator::Schedule(start, [controller, port, range]() { controller->AddGuest(port, range); });
+    Simulator::Schedule(start, [controller, port, range, mac]() {
+        controller->AddGuest(port, range, mac);
+    });
 }
 
 } // namespace ns3

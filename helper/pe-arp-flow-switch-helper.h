@@ -90,9 +90,11 @@ class PeArpFlowSwitchHelper
                                             Ipv4Mask mask) const;
 
     /**
-     * Configure a guest behind a port: its device gets the host's MAC, its
-     * IPv4 (the guest node needs a stack; aborts, saying so, otherwise) the
-     * shared address, and at its start the controller installs its range.
+     * Configure a guest behind a port: its device gets the host's MAC (OVS
+     * mode; in EBTABLES mode it keeps its own, which the controller
+     * translates to), its IPv4 (the guest node needs a stack; aborts, saying
+     * so, otherwise) the shared address, and at its start the controller
+     * installs its range.
      * \param host what InstallPortIsolation built
      * \param guestDevice the guest's device, linked to the host's port
      * \param port the port's index

@@ -413,13 +413,18 @@ PeArpFlowSwitchNetDevice::Apply(Ptr<const Packet> packet,
             rewritten = true;
             break;
         case PeArpFlowAction::SET_ARP_SHA:
+        case PeArpFlowAction::SET_ARP_THA:
             if (protocol == ARP_ETHERTYPE && current->GetSize() >= ARP_SHA_OFFSET + 6)
             {
                 std::vector<uint8_t> bytes(current->GetSize());
                 current->CopyData(bytes.data(), bytes.size());
-                if (bytes[4] == 6) // hardware address length: Ethernet
+                // Ethernet addresses; the target's follows the sender's two addresses.
+                uint32_t offset = action.type == PeArpFlowAction::SET_ARP_SHA
+                                      ? ARP_SHA_OFFSET
+                                      : ARP_SHA_OFFSET + bytes[4] + bytes[5];
+                if (bytes[4] == 6 && bytes.size() >= offset + 6)
                 {
-                    action.mac.CopyTo(&bytes[ARP_SHA_OFFSET]);
+                    action.mac.CopyTo(&bytes[offset]);
                     current = Create<Packet>(bytes.data(), static_cast<uint32_t>(bytes.size()));
                     rewritten = true;
                 }

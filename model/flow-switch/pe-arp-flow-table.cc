@@ -374,6 +374,15 @@ PeArpFlowAction::SetArpSha(Mac48Address mac)
     return a;
 }
 
+PeArpFlowAction
+PeArpFlowAction::SetArpTha(Mac48Address mac)
+{
+    PeArpFlowAction a;
+    a.type = SET_ARP_THA;
+    a.mac = mac;
+    return a;
+}
+
 std::ostream&
 operator<<(std::ostream& os, const PeArpFlowAction& action)
 {
@@ -395,6 +404,8 @@ operator<<(std::ostream& os, const PeArpFlowAction& action)
         return os << "mod_dl_src:" << action.mac;
     case PeArpFlowAction::SET_ARP_SHA:
         return os << "set_arp_sha:" << action.mac;
+    case PeArpFlowAction::SET_ARP_THA:
+        return os << "set_arp_tha:" << action.mac;
     }
     return os << "action-" << static_cast<int>(action.type);
 }

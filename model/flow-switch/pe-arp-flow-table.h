@@ -225,6 +225,7 @@ struct PeArpFlowAction
         SET_DST_MAC, //!< rewrite the Ethernet destination to `mac`
         SET_SRC_MAC, //!< rewrite the Ethernet source to `mac`
         SET_ARP_SHA, //!< rewrite the ARP sender hardware address to `mac`
+        SET_ARP_THA, //!< rewrite the ARP target hardware address to `mac`
     };
 
     Type type = DROP;  //!< kind
@@ -259,6 +260,11 @@ struct PeArpFlowAction
      * \return SET_ARP_SHA(mac)
      */
     static PeArpFlowAction SetArpSha(Mac48Address mac);
+    /**
+     * \param mac an address
+     * \return SET_ARP_THA(mac)
+     */
+    static PeArpFlowAction SetArpTha(Mac48Address mac);
 };
 
 /**

@@ -39,6 +39,17 @@ PeArpPortIsolationController::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("PeArp")
             .AddConstructor<PeArpPortIsolationController>()
+            .AddAttribute("Mode",
+                          "OVS (the paper's section 3.3: guests share the host's MAC, flow "
+                          "entries per range, learned ICMP reverse flows) or EBTABLES (section "
+                          "3.2: destination-MAC translation by port, ICMP forced to every "
+                          "guest). Set before Install.",
+                          EnumValue(PeArpPortIsolationController::OVS),
+                          MakeEnumAccessor(&PeArpPortIsolationController::m_mode),
+                          MakeEnumChecker(PeArpPortIsolationController::OVS,
+                                          "OVS",
+                                          PeArpPortIsolationController::EBTABLES,
+                                          "EBTABLES"))
             .AddAttribute("IcmpIdleTimeout",
                           "Idle timeout of a learned ICMP reverse flow (the OVS paper, section "
                           "3.3b: 10 s).",
@@ -68,7 +79,8 @@ PeArpPortIsolationController::GetTypeId()
 }
 
 PeArpPortIsolationController::PeArpPortIsolationController()
-    : m_icmpIdleTimeout(Seconds(10)),
+    : m_mode(OVS),
+      m_icmpIdleTimeout(Seconds(10)),
       m_icmpMatch(SOURCE_ONLY),
       m_rangeEncoding(PeArpFlowMatch::VALUE_MASK)
 {
@@ -86,6 +98,7 @@ PeArpPortIsolationController::DoDispose()
     NS_LOG_FUNCTION(this);
     m_switch = nullptr;
     m_reverse.clear();
+    m_pingers.clear();
     m_guests.clear();
     Object::DoDispose();
 }
@@ -120,11 +133,27 @@ PeArpPortIsolationController::Install(Ptr<PeArpFlowSwitchNetDevice> sw,
     m_switch = sw;
     m_uplink = uplink;
     m_shared = shared;
+    m_hostMac = Mac48Address::ConvertFrom(sw->GetAddress());
     PeArpFlowMatch fromUplink = PeArpFlowMatch().SetInPort(uplink);
-    Add(PRIORITY_UPLINK_ARP,
-        PeArpFlowMatch(fromUplink).SetEthType(ARP),
-        {PeArpFlowAction::Flood(), PeArpFlowAction::Local()},
-        COOKIE_BASE);
+    if (m_mode == OVS)
+    {
+        Add(PRIORITY_UPLINK_ARP,
+            PeArpFlowMatch(fromUplink).SetEthType(ARP),
+            {PeArpFlowAction::Flood(), PeArpFlowAction::Local()},
+            COOKIE_BASE);
+    }
+    else
+    {
+        Add(PRIORITY_UPLINK_ARP,
+            PeArpFlowMatch(fromUplink).SetEthType(ARP).SetArpOp(1),
+            {PeArpFlowAction::Local()},
+            COOKIE_BASE);      // only the host answers
+        InstallArpReplyRule(); // replies to everyone
+        Add(PRIORITY_ICMP_REVERSE,
+            PeArpFlowMatch(fromUplink).SetEthType(IPV4).SetIpProto(1),
+            {PeArpFlowAction::Controller()},
+            COOKIE_BASE); // forced to every guest (ForceIcmp)
+    }
     Add(PRIORITY_HOST_ECHO,
         PeArpFlowMatch(fromUplink)
             .SetEthType(IPV4)
@@ -145,7 +174,9 @@ PeArpPortIsolationController::Install(Ptr<PeArpFlowSwitchNetDevice> sw,
 }
 
 uint32_t
-PeArpPortIsolationController::AddGuest(uint32_t port, PeArpPortRange range)
+PeArpPortIsolationController::AddGuest(uint32_t port,
+                                       PeArpPortRange range,
+                                       std::optional<Mac48Address> mac)
 {
     NS_LOG_FUNCTION(this << port << range);
     NS_ABORT_MSG_UNLESS(m_switch,
@@ -161,6 +192,22 @@ PeArpPortIsolationController::AddGuest(uint32_t port, PeArpPortRange range)
                                                                     << " already has a guest");
     NS_ABORT_MSG_UNLESS(range.IsValid(),
                         "PeArpPortIsolationController::AddGuest: range " << range << " is invalid");
+    NS_ABORT_MSG_IF(m_mode == EBTABLES && !mac,
+                    "PeArpPortIsolationController::AddGuest: mac of the guest on port "
+                        << port << " is needed in EBTABLES mode");
+    std::vector<PeArpFlowAction> deliver = {PeArpFlowAction::Output(port)};
+    std::vector<PeArpFlowAction> egress = {PeArpFlowAction::Output(m_uplink)};
+    if (m_mode == EBTABLES)
+    {
+        deliver.insert(deliver.begin(), PeArpFlowAction::SetDstMac(*mac));
+        egress.insert(egress.begin(), PeArpFlowAction::SetSrcMac(m_hostMac));
+        Add(PRIORITY_EGRESS + 1,
+            PeArpFlowMatch().SetInPort(port).SetEthType(ARP),
+            {PeArpFlowAction::SetSrcMac(m_hostMac),
+             PeArpFlowAction::SetArpSha(m_hostMac),
+             PeArpFlowAction::Output(m_uplink)},
+            COOKIE_GUEST | port);
+    }
     uint16_t low = range.IsAll() ? 0 : range.GetLow();
     uint16_t high = range.IsAll() ? 65535 : range.GetHigh();
     uint64_t cookie = COOKIE_GUEST | port;
@@ -172,20 +219,21 @@ PeArpPortIsolationController::AddGuest(uint32_t port, PeArpPortRange range)
                 m_shared);
         for (const PeArpFlowMatch& m : base.ForPortRange(low, high, m_rangeEncoding))
         {
-            installed +=
-                Add(PRIORITY_GUEST_RANGE, m, {PeArpFlowAction::Output(port)}, cookie) ? 1 : 0;
+            installed += Add(PRIORITY_GUEST_RANGE, m, deliver, cookie) ? 1 : 0;
         }
     }
     Add(PRIORITY_GUEST_ECHO,
         PeArpFlowMatch().SetInPort(port).SetEthType(IPV4).SetIpProto(1).SetIcmpType(ICMP_ECHO),
         {PeArpFlowAction::Controller()},
         cookie);
-    Add(PRIORITY_EGRESS,
-        PeArpFlowMatch().SetInPort(port),
-        {PeArpFlowAction::Output(m_uplink)},
-        cookie);
+    Add(PRIORITY_EGRESS, PeArpFlowMatch().SetInPort(port), egress, cookie);
     m_guests.insert(port);
     m_counters.guests++;
+    if (m_mode == EBTABLES)
+    {
+        m_guestMacs[port] = *mac;
+        InstallArpReplyRule();
+    }
     m_counters.rangeEntries += installed;
     NS_LOG_INFO("guest on port " << port << ": range " << range << " in " << installed
                                  << " entries");
@@ -201,7 +249,13 @@ PeArpPortIsolationController::RemoveGuest(uint32_t port)
         return 0;
     }
     m_counters.guests--;
-    return m_switch->GetFlowTable()->DeleteByCookie(COOKIE_GUEST | port);
+    uint32_t removed = m_switch->GetFlowTable()->DeleteByCookie(COOKIE_GUEST | port);
+    if (m_mode == EBTABLES)
+    {
+        m_guestMacs.erase(port);
+        InstallArpReplyRule();
+    }
+    return removed;
 }
 
 void
@@ -215,6 +269,25 @@ PeArpPortIsolationController::PacketIn(Ptr<PeArpFlowSwitchNetDevice> sw,
     NS_LOG_FUNCTION(this << packet << inPort);
     m_counters.packetIns++;
     PeArpIpv4Summary s = PeArpIpv4::Summarize(packet);
+    if (m_mode == EBTABLES)
+    {
+        if (inPort == m_uplink)
+        {
+            ForceIcmp(packet, source, destination, s);
+            return;
+        }
+        if (protocol == IPV4 && s.valid && s.IsEchoRequest())
+        {
+            m_pingers[{s.destination, s.icmpIdentifier}] = inPort;
+        }
+        sw->PacketOut(packet,
+                      protocol,
+                      m_hostMac,
+                      destination,
+                      inPort,
+                      {PeArpFlowAction::Output(m_uplink)});
+        return;
+    }
     if (protocol == IPV4 && s.valid && s.IsEchoRequest() && m_guests.count(inPort))
     {
         uint16_t id = m_icmpMatch == SOURCE_AND_ID ? s.icmpIdentifier : 0;
@@ -249,6 +322,52 @@ PeArpPortIsolationController::PacketIn(Ptr<PeArpFlowSwitchNetDevice> sw,
                   destination,
                   inPort,
                   {PeArpFlowAction::Output(m_uplink)});
+}
+
+void
+PeArpPortIsolationController::ForceIcmp(Ptr<const Packet> packet,
+                                        Mac48Address source,
+                                        Mac48Address destination,
+                                        const PeArpIpv4Summary& summary)
+{
+    std::optional<uint32_t> originator;
+    if (summary.valid && summary.IsEchoReply())
+    {
+        auto it = m_pingers.find({summary.source, summary.icmpIdentifier});
+        if (it != m_pingers.end())
+        {
+            originator = it->second;
+        }
+    }
+    m_counters.icmpForced++;
+    for (uint32_t guest : m_guests)
+    {
+        m_counters.icmpPrivacyLeaks += (originator && *originator == guest) ? 0 : 1;
+    }
+    m_switch->PacketOut(packet,
+                        IPV4,
+                        source,
+                        Mac48Address::GetBroadcast(),
+                        m_uplink,
+                        {PeArpFlowAction::Flood(), PeArpFlowAction::Local()});
+}
+
+void
+PeArpPortIsolationController::InstallArpReplyRule()
+{
+    std::vector<PeArpFlowAction> actions = {
+        PeArpFlowAction::SetDstMac(Mac48Address::GetBroadcast())};
+    for (const auto& [port, mac] : m_guestMacs)
+    {
+        actions.push_back(PeArpFlowAction::SetArpTha(mac));
+        actions.push_back(PeArpFlowAction::Output(port));
+    }
+    actions.push_back(PeArpFlowAction::SetArpTha(m_hostMac));
+    actions.push_back(PeArpFlowAction::Local());
+    Add(PRIORITY_UPLINK_ARP,
+        PeArpFlowMatch().SetInPort(m_uplink).SetEthType(ARP).SetArpOp(2),
+        actions,
+        COOKIE_BASE);
 }
 
 void

@@ -11,9 +11,11 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/pe-arp-flow-switch-net-device.h"
+#include "ns3/pe-arp-ipv4.h"
 #include "ns3/pe-arp-port-range.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -42,6 +44,18 @@ namespace ns3
  *  6. anything else from a guest or from the host: OUTPUT(uplink);
  *  7. anything else from the uplink: LOCAL.
  *
+ * EBTABLES mode is the workaround of section 3.2: guests keep their own
+ * MACs; rule 1 sends uplink ARP requests to the host only ("only the host
+ * itself reply ARP request") and ARP replies to everyone with a broadcast
+ * destination; rule 3 also rewrites the destination MAC to the guest's;
+ * rule 4 is replaced by forcing every uplink ICMP message (but echo
+ * requests to the host) to all guests and the host with a broadcast
+ * destination, counting the copies that reach a guest that did not send
+ * the request (IcmpPrivacyLeaks, "the privacy is hurt"); guest egress gets
+ * the host's MAC as source, for ARP also in the ARP body. Ports nobody owns
+ * reach the host, whose stack rejects them ("the system simply rejects the
+ * communication").
+ *
  * With IcmpMatch SOURCE_ONLY (the paper's deployment), two guests pinging
  * the same B share one entry "actions: VM1|VM2", and both get every reply;
  * SOURCE_AND_ID matches the echo identifier (the paper's proposed fix,
@@ -51,6 +65,13 @@ namespace ns3
 class PeArpPortIsolationController : public Object
 {
   public:
+    /** Which of the paper's designs. */
+    enum Mode
+    {
+        OVS = 0,  //!< section 3.3: shared MAC, flow entries per range, learned ICMP flows
+        EBTABLES, //!< section 3.2: MAC translation by port, ICMP forced to every guest
+    };
+
     /** How learned ICMP reverse flows match. */
     enum IcmpMatch
     {
@@ -78,6 +99,9 @@ class PeArpPortIsolationController : public Object
         uint64_t packetIns = 0;           //!< echo requests handed to the controller
         uint64_t reverseFlowsAdded = 0;   //!< learned reverse flows installed or widened
         uint64_t reverseFlowsExpired = 0; //!< learned reverse flows removed by idle timeout
+        uint64_t icmpForced = 0;          //!< EBTABLES: uplink ICMP messages forced to all guests
+        uint64_t icmpPrivacyLeaks = 0;    //!< EBTABLES: of their copies, those reaching a guest
+                                          //!< that did not send the echo request
     };
 
     /**
@@ -102,14 +126,18 @@ class PeArpPortIsolationController : public Object
     void Install(Ptr<PeArpFlowSwitchNetDevice> sw, uint32_t uplink, Ipv4Address shared);
     /**
      * A guest has started: install its range (rule 3, TCP and UDP), its
-     * echo rule (5) and its egress (6).
+     * echo rule (5) and its egress (6). In EBTABLES mode the guest's own
+     * MAC is needed (aborts, naming it, without one).
      * \param port the guest's port index (aborts, naming it, if it is not a
      * port, is the uplink, or already has a guest)
      * \param range its port range (aborts, naming it, if invalid; 0-0 is
      * every port)
+     * \param mac the guest's own MAC (EBTABLES mode; ignored in OVS mode)
      * \return the number of range entries installed (TCP and UDP)
      */
-    uint32_t AddGuest(uint32_t port, PeArpPortRange range);
+    uint32_t AddGuest(uint32_t port,
+                      PeArpPortRange range,
+                      std::optional<Mac48Address> mac = std::nullopt);
     /**
      * A guest has stopped: remove its entries.
      * \param port the guest's port index
@@ -169,15 +197,39 @@ class PeArpPortIsolationController : public Object
      */
     void FlowRemoved(Ptr<const PeArpFlowEntry> entry, PeArpFlowEntry::RemovedReason reason);
 
+    /**
+     * EBTABLES: force an uplink ICMP message to every guest and the host.
+     * \param packet the payload
+     * \param source source MAC
+     * \param destination destination MAC
+     * \param summary what it is
+     */
+    void ForceIcmp(Ptr<const Packet> packet,
+                   Mac48Address source,
+                   Mac48Address destination,
+                   const PeArpIpv4Summary& summary);
+
+    /**
+     * EBTABLES: (re)install the rule that sends uplink ARP replies to every
+     * guest and the host with a broadcast destination. ns-3's ARP accepts a
+     * reply only if its target hardware address is its own (Linux does not
+     * check it), so each guest's copy carries the guest's MAC there.
+     */
+    void InstallArpReplyRule();
+
     Ptr<PeArpFlowSwitchNetDevice> m_switch;                            //!< the switch
     uint32_t m_uplink = 0;                                             //!< the uplink's port index
     Ipv4Address m_shared;                                              //!< the shared address
     std::set<uint32_t> m_guests;                                       //!< guests' ports
     std::map<std::pair<Ipv4Address, uint16_t>, ReverseFlow> m_reverse; //!< learned flows
-    Counters m_counters;                                               //!< counters
-    Time m_icmpIdleTimeout;                                            //!< IcmpIdleTimeout
-    IcmpMatch m_icmpMatch;                                             //!< IcmpMatch
-    PeArpFlowMatch::RangeEncoding m_rangeEncoding;                     //!< RangeEncoding
+    std::map<std::pair<Ipv4Address, uint16_t>, uint32_t> m_pingers; //!< EBTABLES: (B, id) -> guest
+    std::map<uint32_t, Mac48Address> m_guestMacs;                   //!< EBTABLES: guests' own MACs
+    Mac48Address m_hostMac;                                         //!< the host's MAC
+    Mode m_mode;                                                    //!< Mode
+    Counters m_counters;                                            //!< counters
+    Time m_icmpIdleTimeout;                                         //!< IcmpIdleTimeout
+    IcmpMatch m_icmpMatch;                                          //!< IcmpMatch
+    PeArpFlowMatch::RangeEncoding m_rangeEncoding;                  //!< RangeEncoding
 };
 
 } // namespace ns3
