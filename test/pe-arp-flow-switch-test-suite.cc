@@ -427,6 +427,33 @@ class PeArpFlowSwitchDelayTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Measure(D::LOG2, 2), NanoSeconds(30), "LOG2, n = 2");
         NS_TEST_EXPECT_MSG_EQ(Measure(D::LOG2, 16), NanoSeconds(120), "LOG2, n = 16");
         NS_TEST_EXPECT_MSG_EQ(Measure(D::LOG2, 17), NanoSeconds(150), "LOG2, n = 17");
+        // A miss to the controller: lookup delay, then ControllerDelay.
+        {
+            SimulatorDestroyGuard inner;
+            SwitchTopology t(false);
+            t.sw->SetAttribute("MissAction", EnumValue(D::MISS_CONTROLLER));
+            t.sw->SetAttribute("ControllerDelay", TimeValue(MilliSeconds(1)));
+            Time rx;
+            Time in;
+            t.sw->GetPort(0)->TraceConnectWithoutContext(
+                "Rx",
+                MakeBoundCallback(
+                    +[](Time* at, Ptr<const Packet>, uint16_t, Mac48Address, Mac48Address) {
+                        *at = Simulator::Now();
+                    },
+                    &rx));
+            t.sw->SetPacketInCallback([&in](Ptr<PeArpFlowSwitchNetDevice>,
+                                            Ptr<const Packet>,
+                                            uint16_t,
+                                            Mac48Address,
+                                            Mac48Address,
+                                            uint32_t) { in = Simulator::Now(); });
+            t.SendUdp(0, Seconds(1), 80, t.SwitchMac());
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(in - rx,
+                                  NanoSeconds(30) + MilliSeconds(1),
+                                  "packet-in after the lookup and the controller delay");
+        }
         Ptr<D> sw = CreateObject<D>();
         sw->SetAttribute("LookupDelay", EnumValue(D::LOG2));
         NS_TEST_EXPECT_MSG_EQ(sw->GetLookupDelay(0), Time(0), "LOG2, n = 0");

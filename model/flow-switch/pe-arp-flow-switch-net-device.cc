@@ -70,6 +70,13 @@ PeArpFlowSwitchNetDevice::GetTypeId()
                                           "MISS_DROP",
                                           PeArpFlowSwitchNetDevice::MISS_CONTROLLER,
                                           "MISS_CONTROLLER"))
+            .AddAttribute("ControllerDelay",
+                          "Time from a packet-in to the controller's handling of it (the "
+                          "control channel and the controller; the controller runs in the "
+                          "simulation). Unsourced: 0 by default.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PeArpFlowSwitchNetDevice::m_controllerDelay),
+                          MakeTimeChecker(Time(0), Seconds(10)))
             .AddAttribute("Mtu",
                           "The MAC-level MTU of the LOCAL port.",
                           UintegerValue(1500),
@@ -99,6 +106,7 @@ PeArpFlowSwitchNetDevice::PeArpFlowSwitchNetDevice()
       m_delayModel(CONSTANT),
       m_tcamDelay(NanoSeconds(30)),
       m_missAction(MISS_DROP),
+      m_controllerDelay(Time(0)),
       m_address(Mac48Address::Allocate()),
       m_ifIndex(0),
       m_mtu(1500)
@@ -344,7 +352,32 @@ PeArpFlowSwitchNetDevice::PacketIn(Ptr<const Packet> packet,
         return;
     }
     m_counters.packetIns++;
-    m_packetIn(this, packet, protocol, source, destination, inPort);
+    if (m_controllerDelay.IsZero())
+    {
+        DeliverPacketIn(packet, protocol, source, destination, inPort);
+        return;
+    }
+    Simulator::Schedule(m_controllerDelay,
+                        &PeArpFlowSwitchNetDevice::DeliverPacketIn,
+                        this,
+                        packet,
+                        protocol,
+                        source,
+                        destination,
+                        inPort);
+}
+
+void
+PeArpFlowSwitchNetDevice::DeliverPacketIn(Ptr<const Packet> packet,
+                                          uint16_t protocol,
+                                          Mac48Address source,
+                                          Mac48Address destination,
+                                          uint32_t inPort)
+{
+    if (!m_packetIn.IsNull()) // null after disposal
+    {
+        m_packetIn(this, packet, protocol, source, destination, inPort);
+    }
 }
 
 void

@@ -279,7 +279,21 @@ class PeArpFlowSwitchNetDevice : public NetDevice
                       Mac48Address source,
                       Mac48Address destination);
     /**
-     * Hand a frame to the controller, or drop it (counted) if there is none.
+     * After the control channel's delay: the controller gets the frame.
+     * \param packet the payload
+     * \param protocol the EtherType
+     * \param source source MAC
+     * \param destination destination MAC
+     * \param inPort the port it came in on
+     */
+    void DeliverPacketIn(Ptr<const Packet> packet,
+                         uint16_t protocol,
+                         Mac48Address source,
+                         Mac48Address destination,
+                         uint32_t inPort);
+    /**
+     * Hand a frame to the controller (after ControllerDelay), or drop it
+     * (counted) if there is none.
      * \param packet the payload
      * \param protocol the EtherType
      * \param source source MAC
@@ -297,6 +311,7 @@ class PeArpFlowSwitchNetDevice : public NetDevice
     LookupDelayModel m_delayModel;                         //!< LookupDelay attribute
     Time m_tcamDelay;                                      //!< TcamDelay attribute
     MissAction m_missAction;                               //!< MissAction attribute
+    Time m_controllerDelay;                                //!< ControllerDelay attribute
     PacketInCallback m_packetIn;                           //!< the controller
     Counters m_counters;                                   //!< counters
     Ptr<Node> m_node;                                      //!< node
