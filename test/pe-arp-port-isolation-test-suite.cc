@@ -28,11 +28,14 @@
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/pe-arp-flow-switch-helper.h"
+#include "ns3/pe-arp-port-agent.h"
 #include "ns3/pe-arp-port-isolation-controller.h"
+#include "ns3/pe-arp-stack-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-echo-helper.h"
 #include "ns3/uinteger.h"
 
 #include <map>
@@ -78,10 +81,13 @@ struct CoreLabNode
     /**
      * \param match the controller's IcmpMatch
      * \param mode the controller's Mode
+     * \param peArpGuests the guests run PE-ARP's stack, whose sockets take their
+     * ports from the guest's range (the paper's kernel patch, section 3.3c)
      */
     explicit CoreLabNode(
         PeArpPortIsolationController::IcmpMatch match,
-        PeArpPortIsolationController::Mode mode = PeArpPortIsolationController::OVS)
+        PeArpPortIsolationController::Mode mode = PeArpPortIsolationController::OVS,
+        bool peArpGuests = false)
         : echoReplies(2)
     {
         host = CreateObject<Node>();
@@ -101,7 +107,14 @@ struct CoreLabNode
         InternetStackHelper stack;
         stack.Install(host);
         stack.Install(remote);
-        stack.Install(vms);
+        if (peArpGuests)
+        {
+            PeArpStackHelper().Install(vms);
+        }
+        else
+        {
+            stack.Install(vms);
+        }
         Ipv4AddressHelper addresses("133.69.37.0", "255.255.255.0", "0.0.0.1");
         addresses.Assign(NetDeviceContainer(peerDevs[0])); // B: 133.69.37.1
         PeArpFlowSwitchHelper helper;
@@ -114,6 +127,11 @@ struct CoreLabNode
         // The guests start at 0.5 s; the controller installs their ranges then.
         helper.AddGuest(built, peerDevs[1], 1, PeArpPortRange(10000, 10099), Seconds(0.5));
         helper.AddGuest(built, peerDevs[2], 2, PeArpPortRange(10100, 10199), Seconds(0.5));
+        if (peArpGuests)
+        {
+            vms.Get(0)->GetObject<PeArpPortAgent>()->SetRange(shared, PeArpPortRange(10000, 10099));
+            vms.Get(1)->GetObject<PeArpPortAgent>()->SetRange(shared, PeArpPortRange(10100, 10199));
+        }
         for (uint32_t v = 0; v < 2; ++v)
         {
             Ptr<Socket> s =
@@ -457,6 +475,60 @@ class PeArpPortIsolationEbtablesTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Source ports (section 3.3c): guests running PE-ARP's stack take their
+ * ephemeral ports from their own range, so the replies to connections they
+ * open come back to them; a stock stack's ephemeral port (49152-65535)
+ * belongs to no guest, and the replies go to the host.
+ */
+class PeArpPortIsolationSourcePortTestCase : public TestCase
+{
+  public:
+    /**
+     * \param peArpGuests the guests run PE-ARP's stack
+     */
+    explicit PeArpPortIsolationSourcePortTestCase(bool peArpGuests)
+        : TestCase(peArpGuests
+                       ? "port isolation: guests' ephemeral ports stay in range, replies return"
+                       : "port isolation: a stock guest's ephemeral port loses its replies"),
+          m_peArpGuests(peArpGuests)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        CoreLabNode n(PeArpPortIsolationController::SOURCE_ONLY,
+                      PeArpPortIsolationController::OVS,
+                      m_peArpGuests);
+        UdpEchoServerHelper server(7);
+        server.Install(n.remote).Start(Seconds(0));
+        std::vector<uint32_t> replies(2, 0);
+        for (uint32_t v = 0; v < 2; ++v)
+        {
+            UdpEchoClientHelper client(n.remoteAddress, 7);
+            client.SetAttribute("MaxPackets", UintegerValue(3));
+            client.SetAttribute("Interval", TimeValue(Seconds(0.5)));
+            ApplicationContainer app = client.Install(n.vms.Get(v));
+            app.Start(Seconds(1 + v * 0.1));
+            app.Get(0)->TraceConnectWithoutContext(
+                "Rx",
+                MakeBoundCallback(
+                    +[](uint32_t* r, Ptr<const Packet>) { ++*r; },
+                    &replies[v]));
+        }
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        uint32_t expected = m_peArpGuests ? 3 : 0;
+        NS_TEST_EXPECT_MSG_EQ(replies[0], expected, "VM1's echo replies");
+        NS_TEST_EXPECT_MSG_EQ(replies[1], expected, "VM2's echo replies");
+    }
+
+    bool m_peArpGuests; //!< the guests run PE-ARP's stack
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Bad guest ports and ranges are refused, naming them; EXACT_PER_PORT
  * costs one entry per port.
  */
@@ -549,6 +621,8 @@ class PeArpPortIsolationTestSuite : public TestSuite
         AddTestCase(new PeArpPortIsolationIcmpTestCase(PeArpPortIsolationController::SOURCE_AND_ID),
                     TestCase::QUICK);
         AddTestCase(new PeArpPortIsolationEbtablesTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpPortIsolationSourcePortTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpPortIsolationSourcePortTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpPortIsolationInvalidTestCase, TestCase::QUICK);
     }
 };
