@@ -122,7 +122,7 @@ class PeArpNatTableFilteringTestCase : public TestCase
 {
   public:
     PeArpNatTableFilteringTestCase()
-        : TestCase("Filtering behaviour: the EIF/ADF/APDF matrix, FILTERED and NO_MAPPING counted")
+        : TestCase("Filtering behaviour: the EIF, ADF, APDF matrix, FILTERED and NO_MAPPING counted")
     {
     }
 
@@ -333,7 +333,7 @@ class PeArpNatTableExpiryTestCase : public TestCase
 {
   public:
     PeArpNatTableExpiryTestCase()
-        : TestCase("Expiry and refresh: UDP 300 s, TCP 240/7440 s, ICMP 60 s, exact counts")
+        : TestCase("Expiry and refresh: UDP 300 s, TCP 240 and 7440 s, ICMP 60 s, exact counts")
     {
     }
 
