@@ -46,7 +46,8 @@ class PeArpNatSystemTestCase : public TestCase
 {
   public:
     PeArpNatSystemTestCase()
-        : TestCase("NAT router: UDP echo, TCP bulk, static DNAT, hairpin, unsolicited dropped")
+        : TestCase("NAT router: UDP echo, TCP bulk, static DNAT, hairpin, ICMP error, unsolicited "
+                   "dropped")
     {
     }
 
@@ -172,6 +173,20 @@ class PeArpNatSystemTestCase : public TestCase
         stranger.SetAttribute("Interval", TimeValue(Seconds(1)));
         stranger.Install(remote).Start(Seconds(5));
 
+        // 6. an ICMP port unreachable from the remote host (nothing listens on
+        // :9999) comes back to h1 translated by its quoted header
+        UdpEchoClientHelper closed(far, 9999);
+        closed.SetAttribute("MaxPackets", UintegerValue(1));
+        closed.Install(inside.Get(0)).Start(Seconds(8));
+        uint32_t unreachableAtH1 = 0;
+        inside.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](uint32_t* n, const Ipv4Header& h, Ptr<const Packet> p, uint32_t) {
+                uint8_t type = 0;
+                p->CopyData(&type, 1);
+                *n += h.GetProtocol() == 1 && type == 3 ? 1 : 0;
+            }).Bind(&unreachableAtH1));
+
         Simulator::Stop(Seconds(30));
         Simulator::Run();
 
@@ -194,9 +209,13 @@ class PeArpNatSystemTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::NO_MAPPING), 2U, "unsolicited");
         NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::FILTERED), 0U, "nothing filtered");
         NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappingsCreated,
-                              3U,
-                              "h1 echo, h2 TCP, h2 hairpin echo");
+                              4U,
+                              "h1 echo, h2 TCP, h2 hairpin echo, h1 to :9999");
         NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().hairpinned, 4U, "2 requests + 2 replies");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().icmpErrors,
+                              1U,
+                              "one ICMP error translated");
+        NS_TEST_EXPECT_MSG_EQ(unreachableAtH1, 1U, "and delivered to h1");
         NS_TEST_EXPECT_MSG_GT(natRouting->GetCounters().staticHits, 0U, "static rules used");
         Simulator::Destroy();
     }
