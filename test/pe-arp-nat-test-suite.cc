@@ -24,7 +24,9 @@
 #include "ns3/internet-module.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-nat-routing-helper.h"
+#include "ns3/pe-arp-processing-cost.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -225,6 +227,102 @@ class PeArpNatSystemTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief The NAT's ProcessingCost: three back-to-back echo requests meet
+ * a server of 1 ms with room for one waiting packet: the first is
+ * forwarded at once, the second after the first, the third is dropped and
+ * counted as QUEUE_FULL; the two replies come back.
+ */
+class PeArpNatCostTestCase : public TestCase
+{
+  public:
+    PeArpNatCostTestCase()
+        : TestCase("NAT router: ProcessingCost delays and drops, QUEUE_FULL counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> host = CreateObject<Node>();
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        NetDeviceContainer lanDevices = csma.Install(NodeContainer(host, nat));
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+        InternetStackHelper stack;
+        stack.Install(host);
+        stack.Install(remote);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper());
+        natStack.Install(nat);
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        Ipv4StaticRoutingHelper staticRouting;
+        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())
+            ->SetDefaultRoute(lanIfs.GetAddress(1), 1);
+
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        Ptr<PeArpNatRouting> natRouting = PeArpNatRoutingHelper::GetNat(natIpv4);
+        NS_TEST_ASSERT_MSG_NE(natRouting, nullptr, "the NAT");
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(1)));
+        natRouting->GetTable()->SetAttribute("PublicAddress",
+                                             Ipv4AddressValue(wanIfs.GetAddress(0)));
+        Ptr<PeArpProcessingCost> cost = CreateObject<PeArpProcessingCost>();
+        cost->SetAttribute("PerPacket", TimeValue(MilliSeconds(1)));
+        cost->SetAttribute("QueueLimit", UintegerValue(1));
+        natRouting->SetAttribute("ProcessingCost", PointerValue(cost));
+
+        UdpEchoServerHelper echoServer(9);
+        ApplicationContainer serverApp = echoServer.Install(remote);
+        std::vector<Time> requests;
+        serverApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](std::vector<Time>* v, Ptr<const Packet>) {
+                v->push_back(Simulator::Now());
+            }).Bind(&requests));
+        UdpEchoClientHelper echo(wanIfs.GetAddress(1), 9);
+        echo.SetAttribute("MaxPackets", UintegerValue(3));
+        echo.SetAttribute("Interval", TimeValue(Seconds(0)));
+        echo.SetAttribute("PacketSize", UintegerValue(100));
+        ApplicationContainer echoApp = echo.Install(host);
+        echoApp.Start(Seconds(1));
+        std::vector<Time> replies;
+        echoApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](std::vector<Time>* v, Ptr<const Packet>) {
+                v->push_back(Simulator::Now());
+            }).Bind(&replies));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(replies.size(), 2U, "two replies");
+        NS_TEST_EXPECT_MSG_EQ(requests.size(), 2U, "two requests passed the NAT");
+        if (requests.size() == 2)
+        {
+            // the requests reach the NAT back to back (queued behind the
+            // host's ARP); the second leaves when the first's 1 ms ends
+            NS_TEST_EXPECT_MSG_EQ(requests[1] - requests[0],
+                                  MilliSeconds(1),
+                                  "the second waited for the first");
+        }
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().queueFull, 1U, "the third dropped");
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().admitted, 4U, "2 requests + 2 replies");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetTable()->GetDrops(PeArpNatTable::QUEUE_FULL),
+                              1U,
+                              "counted by the NAT");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The NAT system test suite.
  */
 class PeArpNatTestSuite : public TestSuite
@@ -234,6 +332,7 @@ class PeArpNatTestSuite : public TestSuite
         : TestSuite("pe-arp-nat", SYSTEM)
     {
         AddTestCase(new PeArpNatSystemTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatCostTestCase, TestCase::QUICK);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -29,7 +30,13 @@ PeArpNatRouting::GetTypeId()
                                           "The translation table (mappings, sessions, counters).",
                                           PointerValue(),
                                           MakePointerAccessor(&PeArpNatRouting::m_table),
-                                          MakePointerChecker<PeArpNatTable>());
+                                          MakePointerChecker<PeArpNatTable>())
+                            .AddAttribute("ProcessingCost",
+                                          "Per-packet cost of the translation (null: none); see "
+                                          "ns3::PeArpProcessingCost.",
+                                          PointerValue(),
+                                          MakePointerAccessor(&PeArpNatRouting::m_cost),
+                                          MakePointerChecker<PeArpProcessingCost>());
     return tid;
 }
 
@@ -48,6 +55,12 @@ void
 PeArpNatRouting::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    for (auto& e : m_delayed)
+    {
+        e.Cancel();
+    }
+    m_delayed.clear();
+    m_cost = nullptr;
     if (m_inner)
     {
         m_inner->Dispose();
@@ -307,7 +320,7 @@ PeArpNatRouting::RouteInput(Ptr<const Packet> p,
             m_counters.bytesRewritten += in->bytesRewritten;
             out = in;
         }
-        return m_inner->RouteInput(out->packet, out->header, idev, ucb, mcb, lcb, ecb);
+        return Forward(out->packet, out->header, idev, ucb, mcb, lcb, ecb);
     }
 
     if (!inside && dst == pub)
@@ -343,10 +356,44 @@ PeArpNatRouting::RouteInput(Ptr<const Packet> p,
             }
             m_counters.inbound++;
             m_counters.bytesRewritten += in->bytesRewritten;
-            return m_inner->RouteInput(in->packet, in->header, idev, ucb, mcb, lcb, ecb);
+            return Forward(in->packet, in->header, idev, ucb, mcb, lcb, ecb);
         }
     }
     return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+}
+
+bool
+PeArpNatRouting::Forward(Ptr<const Packet> p,
+                         const Ipv4Header& header,
+                         Ptr<const NetDevice> idev,
+                         const UnicastForwardCallback& ucb,
+                         const MulticastForwardCallback& mcb,
+                         const LocalDeliverCallback& lcb,
+                         const ErrorCallback& ecb)
+{
+    if (!m_cost)
+    {
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    std::optional<Time> wait = m_cost->Admit(p->GetSize() + header.GetSerializedSize());
+    if (!wait)
+    {
+        m_table->CountDrop(PeArpNatTable::QUEUE_FULL, header.GetProtocol(), header.GetSource(), 0);
+        return true;
+    }
+    if (wait->IsZero())
+    {
+        return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    while (!m_delayed.empty() && !m_delayed.front().IsRunning())
+    {
+        m_delayed.pop_front();
+    }
+    Ptr<Ipv4RoutingProtocol> inner = m_inner;
+    m_delayed.push_back(Simulator::Schedule(*wait, [=]() {
+        inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }));
+    return true;
 }
 
 Ptr<Ipv4Route>

@@ -9,11 +9,14 @@
 
 #include "pe-arp-nat-rewriter.h"
 #include "pe-arp-nat-table.h"
+#include "pe-arp-processing-cost.h"
 
+#include "ns3/event-id.h"
 #include "ns3/ipv4-routing-protocol.h"
 #include "ns3/ipv4.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,6 +50,10 @@ namespace ns3
  *   ports outside the pool and the static rules go to the node itself.
  * Non-first fragments and packets too short to translate are dropped and
  * counted (FRAGMENT, MALFORMED); so are ICMP errors from inside.
+ *
+ * If ProcessingCost is set, every translated packet is admitted to it
+ * before it is routed: it is routed after the wait the model returns, or
+ * dropped and counted as QUEUE_FULL.
  */
 class PeArpNatRouting : public Ipv4RoutingProtocol
 {
@@ -170,11 +177,32 @@ class PeArpNatRouting : public Ipv4RoutingProtocol
      * \return true if the dynamic pool holds it
      */
     bool InPool(uint16_t port) const;
+    /**
+     * Route a translated packet through the inner protocol, after the
+     * processing cost's wait.
+     * \param p the packet
+     * \param header its header
+     * \param idev the input device
+     * \param ucb unicast forward callback
+     * \param mcb multicast forward callback
+     * \param lcb local deliver callback
+     * \param ecb error callback
+     * \return what the inner protocol returns (true if delayed or dropped)
+     */
+    bool Forward(Ptr<const Packet> p,
+                 const Ipv4Header& header,
+                 Ptr<const NetDevice> idev,
+                 const UnicastForwardCallback& ucb,
+                 const MulticastForwardCallback& mcb,
+                 const LocalDeliverCallback& lcb,
+                 const ErrorCallback& ecb);
 
-    Ptr<Ipv4> m_ipv4;                                            //!< the node's IPv4
-    Ptr<Ipv4RoutingProtocol> m_inner;                            //!< routes translated packets
-    Ptr<PeArpNatTable> m_table;                                  //!< Table attribute
-    std::set<uint32_t> m_inside;                                 //!< inside interfaces
+    Ptr<Ipv4> m_ipv4;                 //!< the node's IPv4
+    Ptr<Ipv4RoutingProtocol> m_inner; //!< routes translated packets
+    Ptr<PeArpNatTable> m_table;       //!< Table attribute
+    Ptr<PeArpProcessingCost> m_cost;  //!< ProcessingCost attribute
+    std::deque<EventId> m_delayed;    //!< packets waiting for the cost model
+    std::set<uint32_t> m_inside;      //!< inside interfaces
     std::map<std::pair<uint8_t, uint16_t>, StaticRule> m_static; //!< by (protocol, publicLow)
     std::map<std::tuple<uint8_t, uint32_t, uint16_t>, StaticRule>
         m_staticByPrivate; //!< by (protocol, private address, privateLow)
