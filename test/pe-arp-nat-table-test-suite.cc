@@ -101,6 +101,12 @@ class PeArpNatTableMappingTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ((a.port == b.port), c.sameY1, "Y1:y1 vs Y1:y2, " << c.behaviour);
             NS_TEST_EXPECT_MSG_EQ((a.port == d.port), c.sameY2, "Y1:y1 vs Y2:y1, " << c.behaviour);
             NS_TEST_EXPECT_MSG_EQ(a.created, true, "first creates");
+            auto found = t->FindByPrivate(UDP, X, 5000, Y1, 7001);
+            NS_TEST_EXPECT_MSG_EQ(found.has_value(), true, "FindByPrivate");
+            NS_TEST_EXPECT_MSG_EQ((found ? found->externalPort : 0), b.port, "the Y1:y2 mapping");
+            NS_TEST_EXPECT_MSG_EQ(t->FindByPrivate(UDP, X, 5000, Y2, 7001).has_value(),
+                                  (c.behaviour != PeArpNatTable::APDM),
+                                  "Y2:y2 has a mapping except under APDM");
             const auto& n = t->GetCounters();
             NS_TEST_EXPECT_MSG_EQ(n.mappingsCreated, c.created, "mappings created");
             NS_TEST_EXPECT_MSG_EQ(n.mappings, c.created, "mappings now");
@@ -122,7 +128,8 @@ class PeArpNatTableFilteringTestCase : public TestCase
 {
   public:
     PeArpNatTableFilteringTestCase()
-        : TestCase("Filtering behaviour: the EIF, ADF, APDF matrix, FILTERED and NO_MAPPING counted")
+        : TestCase(
+              "Filtering behaviour: the EIF, ADF, APDF matrix, FILTERED and NO_MAPPING counted")
     {
     }
 

@@ -48,7 +48,7 @@ class PeArpNatSystemTestCase : public TestCase
 {
   public:
     PeArpNatSystemTestCase()
-        : TestCase("NAT router: UDP echo, TCP bulk, static DNAT, hairpin, ICMP error, unsolicited "
+        : TestCase("NAT router: UDP echo, TCP bulk, static DNAT, hairpin, ICMP errors, unsolicited "
                    "dropped")
     {
     }
@@ -189,8 +189,39 @@ class PeArpNatSystemTestCase : public TestCase
                 *n += h.GetProtocol() == 1 && type == 3 ? 1 : 0;
             }).Bind(&unreachableAtH1));
 
+        // 7. the other way: public:10010 -> h1:10, where nothing listens; h1's
+        // port unreachable goes out quoting public:10010 (RFC 5508 REQ-5)
+        natRouting->AddStaticRule(17, 10010, 10010, h1, 10);
+        UdpEchoClientHelper toClosed(pub, 10010);
+        toClosed.SetAttribute("MaxPackets", UintegerValue(1));
+        toClosed.Install(remote).Start(Seconds(9));
+        std::vector<std::vector<uint8_t>> errorsAtRemote;
+        remote->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](std::vector<std::vector<uint8_t>>* v,
+                             const Ipv4Header& h,
+                             Ptr<const Packet> p,
+                             uint32_t) {
+                if (h.GetProtocol() == 1)
+                {
+                    std::vector<uint8_t> b(p->GetSize());
+                    p->CopyData(b.data(), b.size());
+                    v->push_back(b);
+                }
+            }).Bind(&errorsAtRemote));
+
         Simulator::Stop(Seconds(30));
         Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(errorsAtRemote.size(), 1U, "one ICMP message at the remote host");
+        if (errorsAtRemote.size() == 1 && errorsAtRemote[0].size() >= 36)
+        {
+            const std::vector<uint8_t>& b = errorsAtRemote[0];
+            NS_TEST_EXPECT_MSG_EQ(static_cast<uint32_t>(b[0]), 3U, "destination unreachable");
+            uint32_t quotedDst = (b[24] << 24) | (b[25] << 16) | (b[26] << 8) | b[27];
+            NS_TEST_EXPECT_MSG_EQ(Ipv4Address(quotedDst), pub, "quoted destination is public");
+            NS_TEST_EXPECT_MSG_EQ(((b[30] << 8) | b[31]), 10010, "quoted port is public");
+        }
 
         NS_TEST_EXPECT_MSG_EQ(echoReplies, 3U, "every UDP echo came back through the NAT");
         NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(sinkApp.Get(0))->GetTotalRx(),
@@ -214,9 +245,7 @@ class PeArpNatSystemTestCase : public TestCase
                               4U,
                               "h1 echo, h2 TCP, h2 hairpin echo, h1 to :9999");
         NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().hairpinned, 4U, "2 requests + 2 replies");
-        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().icmpErrors,
-                              1U,
-                              "one ICMP error translated");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().icmpErrors, 2U, "one error each way");
         NS_TEST_EXPECT_MSG_EQ(unreachableAtH1, 1U, "and delivered to h1");
         NS_TEST_EXPECT_MSG_GT(natRouting->GetCounters().staticHits, 0U, "static rules used");
         Simulator::Destroy();

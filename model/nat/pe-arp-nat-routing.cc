@@ -263,6 +263,45 @@ PeArpNatRouting::RouteInput(Ptr<const Packet> p,
         {
             return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
         }
+        if (flow.status == PeArpNatRewriter::OK && flow.icmpError)
+        {
+            // an inside host reports on a packet let in: the quoted
+            // destination goes back to public:external (RFC 5508 REQ-5)
+            std::optional<uint16_t> port;
+            if (flow.quotedProtocol != PeArpNatRewriter::ICMP)
+            {
+                port = StaticOutbound(flow.quotedProtocol,
+                                      flow.quotedDestination,
+                                      flow.quotedDestinationPort);
+            }
+            if (!port)
+            {
+                if (auto m = m_table->FindByPrivate(flow.quotedProtocol,
+                                                    flow.quotedDestination,
+                                                    flow.quotedDestinationPort,
+                                                    flow.quotedSource,
+                                                    flow.quotedSourcePort))
+                {
+                    port = m->externalPort;
+                }
+            }
+            if (!port)
+            {
+                m_table->CountDrop(PeArpNatTable::NO_MAPPING, flow.protocol, header.GetSource(), 0);
+                return true;
+            }
+            auto err = PeArpNatRewriter::RewriteIcmpError(p,
+                                                          header,
+                                                          PeArpNatRewriter::DESTINATION,
+                                                          pub,
+                                                          *port,
+                                                          checksums);
+            NS_ASSERT(err);
+            m_counters.icmpErrors++;
+            m_counters.outbound++;
+            m_counters.bytesRewritten += err->bytesRewritten;
+            return Forward(err->packet, err->header, idev, ucb, mcb, lcb, ecb);
+        }
         if (flow.status == PeArpNatRewriter::FRAGMENT ||
             flow.status == PeArpNatRewriter::MALFORMED || flow.icmpError ||
             flow.status == PeArpNatRewriter::UNSUPPORTED || (flow.icmpQuery && flow.icmpType != 8))

@@ -347,11 +347,7 @@ PeArpNatTable::Outbound(uint8_t protocol,
                          << remoteAddress << remotePort << static_cast<uint32_t>(tcpFlags));
     bool icmp = protocol == ICMP;
     uint16_t rport = icmp ? 0 : remotePort;
-    MappingKey key{protocol,
-                   privateAddress.Get(),
-                   privatePort,
-                   !icmp && m_mapping != EIM ? remoteAddress.Get() : 0,
-                   !icmp && m_mapping == APDM ? remotePort : static_cast<uint16_t>(0)};
+    MappingKey key = KeyOf(protocol, privateAddress, privatePort, remoteAddress, remotePort);
     uint64_t remote = RemoteKey(remoteAddress, rport);
     bool full = m_maxSessions > 0 && m_counters.sessions >= m_maxSessions;
     Translation t;
@@ -465,6 +461,37 @@ PeArpNatTable::Inbound(uint8_t protocol,
     t.address = Ipv4Address(m.key.privateAddress);
     t.port = m.key.privatePort;
     return t;
+}
+
+PeArpNatTable::MappingKey
+PeArpNatTable::KeyOf(uint8_t protocol,
+                     Ipv4Address privateAddress,
+                     uint16_t privatePort,
+                     Ipv4Address remoteAddress,
+                     uint16_t remotePort) const
+{
+    bool icmp = protocol == ICMP; // ICMP ids: always EIM (RFC 5508 REQ-1a)
+    return MappingKey{protocol,
+                      privateAddress.Get(),
+                      privatePort,
+                      !icmp && m_mapping != EIM ? remoteAddress.Get() : 0,
+                      !icmp && m_mapping == APDM ? remotePort : static_cast<uint16_t>(0)};
+}
+
+std::optional<PeArpNatTable::MappingInfo>
+PeArpNatTable::FindByPrivate(uint8_t protocol,
+                             Ipv4Address privateAddress,
+                             uint16_t privatePort,
+                             Ipv4Address remoteAddress,
+                             uint16_t remotePort) const
+{
+    auto pit =
+        m_byPrivate.find(KeyOf(protocol, privateAddress, privatePort, remoteAddress, remotePort));
+    if (pit == m_byPrivate.end())
+    {
+        return std::nullopt;
+    }
+    return Info(m_byExternal.at(pit->second));
 }
 
 std::optional<PeArpNatTable::MappingInfo>

@@ -199,6 +199,23 @@ class PeArpNatTable : public Object
     std::optional<MappingInfo> FindByExternal(uint8_t protocol, uint16_t externalPort) const;
 
     /**
+     * The mapping of a private endpoint talking to a remote one, without
+     * refreshing or counting: for ICMP errors sent by inside hosts (RFC 5508
+     * REQ-5, REQ-6).
+     * \param protocol 6, 17 or 1
+     * \param privateAddress the private host
+     * \param privatePort its port or ICMP id
+     * \param remoteAddress the remote address (used by ADM and APDM)
+     * \param remotePort the remote port (used by APDM)
+     * \return the mapping, if any
+     */
+    std::optional<MappingInfo> FindByPrivate(uint8_t protocol,
+                                             Ipv4Address privateAddress,
+                                             uint16_t privatePort,
+                                             Ipv4Address remoteAddress,
+                                             uint16_t remotePort) const;
+
+    /**
      * Count a drop decided outside the table (FRAGMENT, MALFORMED,
      * QUEUE_FULL) and fire the Drop trace.
      * \param reason why
@@ -299,6 +316,19 @@ class PeArpNatTable : public Object
         bool operator>(const Deadline& o) const;
     };
 
+    /**
+     * \param protocol protocol
+     * \param privateAddress private address
+     * \param privatePort private port or id
+     * \param remoteAddress remote address
+     * \param remotePort remote port
+     * \return the mapping key under MappingBehaviour
+     */
+    MappingKey KeyOf(uint8_t protocol,
+                     Ipv4Address privateAddress,
+                     uint16_t privatePort,
+                     Ipv4Address remoteAddress,
+                     uint16_t remotePort) const;
     /**
      * \param protocol protocol
      * \param externalPort external port
