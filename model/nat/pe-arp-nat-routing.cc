@@ -245,9 +245,12 @@ PeArpNatRouting::RouteInput(Ptr<const Packet> p,
 {
     NS_LOG_FUNCTION(this << p << header << idev);
     Ipv4Address dst = header.GetDestination();
+    NS_ABORT_MSG_IF(!m_inner, "PeArpNatRouting: no inner routing protocol (SetInner)");
     Ipv4AddressValue pv;
     m_table->GetAttribute("PublicAddress", pv);
     Ipv4Address pub = pv.Get();
+    NS_ABORT_MSG_IF(pub == Ipv4Address::GetAny(),
+                    "PeArpNatRouting: the table's PublicAddress attribute is not set");
     if (dst.IsMulticast() || dst.IsBroadcast() || header.GetSource() == pub)
     {
         return m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
@@ -441,6 +444,7 @@ PeArpNatRouting::RouteOutput(Ptr<Packet> p,
                              Ptr<NetDevice> oif,
                              Socket::SocketErrno& sockerr)
 {
+    NS_ABORT_MSG_IF(!m_inner, "PeArpNatRouting: no inner routing protocol (SetInner)");
     return m_inner->RouteOutput(p, header, oif, sockerr);
 }
 
