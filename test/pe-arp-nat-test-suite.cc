@@ -352,6 +352,88 @@ class PeArpNatCostTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Regression guard for design note section 1.3: installed as a
+ * child of Ipv4ListRouting, the NAT translates outbound packets but never
+ * sees the replies, because the list delivers packets for the node's own
+ * (public) address before it asks its children. The echo gets no reply.
+ */
+class PeArpNatListChildTestCase : public TestCase
+{
+  public:
+    PeArpNatListChildTestCase()
+        : TestCase("NAT as a child of Ipv4ListRouting misses every reply (why it is top-level)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> host = CreateObject<Node>();
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+        CsmaHelper csma;
+        NetDeviceContainer lanDevices = csma.Install(NodeContainer(host, nat));
+        PointToPointHelper p2p;
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+        InternetStackHelper stack;
+        stack.Install(host);
+        stack.Install(remote);
+        Ipv4ListRoutingHelper list;
+        list.Add(PeArpNatRoutingHelper(), 10);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(list);
+        natStack.Install(nat);
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        Ipv4StaticRoutingHelper staticRouting;
+        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())
+            ->SetDefaultRoute(lanIfs.GetAddress(1), 1);
+
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        NS_TEST_EXPECT_MSG_EQ(PeArpNatRoutingHelper::GetNat(natIpv4),
+                              nullptr,
+                              "not top-level: GetNat finds nothing");
+        Ptr<Ipv4ListRouting> top = DynamicCast<Ipv4ListRouting>(natIpv4->GetRoutingProtocol());
+        NS_TEST_ASSERT_MSG_NE(top, nullptr, "a list");
+        int16_t priority = 0;
+        Ptr<PeArpNatRouting> natRouting =
+            DynamicCast<PeArpNatRouting>(top->GetRoutingProtocol(0, priority));
+        NS_TEST_ASSERT_MSG_NE(natRouting, nullptr, "the NAT is the list's child");
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(1)));
+        natRouting->GetTable()->SetAttribute("PublicAddress",
+                                             Ipv4AddressValue(wanIfs.GetAddress(0)));
+
+        UdpEchoServerHelper echoServer(9);
+        ApplicationContainer serverApp = echoServer.Install(remote);
+        uint32_t requests = 0;
+        serverApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&requests));
+        UdpEchoClientHelper echo(wanIfs.GetAddress(1), 9);
+        echo.SetAttribute("MaxPackets", UintegerValue(2));
+        echo.SetAttribute("Interval", TimeValue(Seconds(1)));
+        ApplicationContainer echoApp = echo.Install(host);
+        echoApp.Start(Seconds(1));
+        uint32_t replies = 0;
+        echoApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&replies));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(requests, 2U, "outbound is translated (the list asks the child)");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().outbound, 2U, "by the NAT");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().inbound, 0U, "the NAT sees no reply");
+        NS_TEST_EXPECT_MSG_EQ(replies, 0U, "so the host gets none");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The NAT system test suite.
  */
 class PeArpNatTestSuite : public TestSuite
@@ -362,6 +444,7 @@ class PeArpNatTestSuite : public TestSuite
     {
         AddTestCase(new PeArpNatSystemTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatCostTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatListChildTestCase, TestCase::QUICK);
     }
 };
 
