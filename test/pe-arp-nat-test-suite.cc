@@ -1,0 +1,454 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup pe-arp-tests
+ * \brief System test of the NAPT router (PeArpNatRouting through
+ * PeArpNatRoutingHelper): a private CSMA LAN 10.0.0.0/24 behind the NAT, a
+ * point-to-point link to an Internet host that has no route to the LAN,
+ * node checksums on (so every L4 checksum the NAT updates is verified by
+ * the receiver). UDP echo and TCP BulkSend go out through the NAT, a static
+ * DNAT rule maps public :10022 to private :22, a hairpinned echo goes from
+ * one private host to another through the public address, and unsolicited
+ * inbound packets are dropped and counted.
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/boolean.h"
+#include "ns3/csma-module.h"
+#include "ns3/global-value.h"
+#include "ns3/internet-module.h"
+#include "ns3/log.h"
+#include "ns3/pe-arp-nat-routing-helper.h"
+#include "ns3/pe-arp-processing-cost.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+
+#include <vector>
+
+namespace ns3
+{
+namespace tests
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpNatTestSuite");
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Traffic through the NAT, every byte delivered, exact counters.
+ */
+class PeArpNatSystemTestCase : public TestCase
+{
+  public:
+    PeArpNatSystemTestCase()
+        : TestCase("NAT router: UDP echo, TCP bulk, static DNAT, hairpin, ICMP errors, unsolicited "
+                   "dropped")
+    {
+    }
+
+  private:
+    void DoSetup() override
+    {
+        BooleanValue previous;
+        GlobalValue::GetValueByName("ChecksumEnabled", previous);
+        m_checksumsWere = previous.Get();
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    }
+
+    void DoTeardown() override
+    {
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(m_checksumsWere));
+    }
+
+    void DoRun() override
+    {
+        NodeContainer inside;
+        inside.Create(2); // h1, h2
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+
+        CsmaHelper csma;
+        NodeContainer lan(inside);
+        lan.Add(nat);
+        NetDeviceContainer lanDevices = csma.Install(lan);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+
+        InternetStackHelper stack;
+        stack.Install(inside);
+        stack.Install(remote);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper());
+        natStack.Install(nat);
+
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        const Ipv4Address h1 = lanIfs.GetAddress(0);
+        const Ipv4Address pub = wanIfs.GetAddress(0);
+        const Ipv4Address far = wanIfs.GetAddress(1);
+
+        Ipv4StaticRoutingHelper staticRouting;
+        for (uint32_t i = 0; i < inside.GetN(); ++i)
+        {
+            staticRouting.GetStaticRouting(inside.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute(lanIfs.GetAddress(2), 1);
+        }
+        // the remote host knows only its /30: replies reach the LAN only translated
+
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        Ptr<PeArpNatRouting> natRouting = PeArpNatRoutingHelper::GetNat(natIpv4);
+        NS_TEST_ASSERT_MSG_NE(natRouting, nullptr, "the NAT is the top-level protocol");
+        NS_TEST_ASSERT_MSG_NE(PeArpNatRoutingHelper::GetInner(natIpv4),
+                              nullptr,
+                              "with an inner protocol");
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(2)));
+        natRouting->GetTable()->SetAttribute("PublicAddress", Ipv4AddressValue(pub));
+        natRouting->AddStaticRule(6, 10022, 10022, h1, 22); // OVS paper section 2.2
+        natRouting->AddStaticRule(17, 10009, 10009, h1, 9); // for the hairpin
+
+        // 1. UDP echo h1 -> remote:9, 3 packets
+        UdpEchoServerHelper echoServer(9);
+        echoServer.Install(remote).Start(Seconds(0));
+        UdpEchoClientHelper echo(far, 9);
+        echo.SetAttribute("MaxPackets", UintegerValue(3));
+        echo.SetAttribute("Interval", TimeValue(Seconds(1)));
+        echo.SetAttribute("PacketSize", UintegerValue(100));
+        ApplicationContainer echoApp = echo.Install(inside.Get(0));
+        echoApp.Start(Seconds(1));
+        uint32_t echoReplies = 0;
+        echoApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&echoReplies));
+
+        // 2. TCP bulk h2 -> remote:5000, 100000 bytes
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), 5000));
+        ApplicationContainer sinkApp = sink.Install(remote);
+        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(far, 5000));
+        bulk.SetAttribute("MaxBytes", UintegerValue(100000));
+        bulk.Install(inside.Get(1)).Start(Seconds(1));
+
+        // 3. static DNAT: remote -> public:10022 reaches h1:22, 50000 bytes
+        PacketSinkHelper sshSink("ns3::TcpSocketFactory",
+                                 InetSocketAddress(Ipv4Address::GetAny(), 22));
+        ApplicationContainer sshApp = sshSink.Install(inside.Get(0));
+        BulkSendHelper inbound("ns3::TcpSocketFactory", InetSocketAddress(pub, 10022));
+        inbound.SetAttribute("MaxBytes", UintegerValue(50000));
+        inbound.Install(remote).Start(Seconds(2));
+
+        // 4. hairpin: h2 -> public:10009 -> h1:9, seen from public:ext (REQ-9a)
+        UdpEchoServerHelper h1Echo(9);
+        ApplicationContainer h1EchoApp = h1Echo.Install(inside.Get(0));
+        std::vector<Address> hairpinSources;
+        h1EchoApp.Get(0)->TraceConnectWithoutContext("RxWithAddresses",
+                                                     MakeCallback(+[](std::vector<Address>* v,
+                                                                      Ptr<const Packet>,
+                                                                      const Address& from,
+                                                                      const Address&) {
+                                                         v->push_back(from);
+                                                     }).Bind(&hairpinSources));
+        UdpEchoClientHelper hairpin(pub, 10009);
+        hairpin.SetAttribute("MaxPackets", UintegerValue(2));
+        hairpin.SetAttribute("Interval", TimeValue(Seconds(1)));
+        ApplicationContainer hairpinApp = hairpin.Install(inside.Get(1));
+        hairpinApp.Start(Seconds(3));
+        uint32_t hairpinReplies = 0;
+        hairpinApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&hairpinReplies));
+
+        // 5. unsolicited: remote -> public:20000 (a pool port, no mapping), 2 packets
+        UdpEchoClientHelper stranger(pub, 20000);
+        stranger.SetAttribute("MaxPackets", UintegerValue(2));
+        stranger.SetAttribute("Interval", TimeValue(Seconds(1)));
+        stranger.Install(remote).Start(Seconds(5));
+
+        // 6. an ICMP port unreachable from the remote host (nothing listens on
+        // :9999) comes back to h1 translated by its quoted header
+        UdpEchoClientHelper closed(far, 9999);
+        closed.SetAttribute("MaxPackets", UintegerValue(1));
+        closed.Install(inside.Get(0)).Start(Seconds(8));
+        uint32_t unreachableAtH1 = 0;
+        inside.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](uint32_t* n, const Ipv4Header& h, Ptr<const Packet> p, uint32_t) {
+                uint8_t type = 0;
+                p->CopyData(&type, 1);
+                *n += h.GetProtocol() == 1 && type == 3 ? 1 : 0;
+            }).Bind(&unreachableAtH1));
+
+        // 7. the other way: public:10010 -> h1:10, where nothing listens; h1's
+        // port unreachable goes out quoting public:10010 (RFC 5508 REQ-5)
+        natRouting->AddStaticRule(17, 10010, 10010, h1, 10);
+        UdpEchoClientHelper toClosed(pub, 10010);
+        toClosed.SetAttribute("MaxPackets", UintegerValue(1));
+        toClosed.Install(remote).Start(Seconds(9));
+        std::vector<std::vector<uint8_t>> errorsAtRemote;
+        remote->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](std::vector<std::vector<uint8_t>>* v,
+                             const Ipv4Header& h,
+                             Ptr<const Packet> p,
+                             uint32_t) {
+                if (h.GetProtocol() == 1)
+                {
+                    std::vector<uint8_t> b(p->GetSize());
+                    p->CopyData(b.data(), b.size());
+                    v->push_back(b);
+                }
+            }).Bind(&errorsAtRemote));
+
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(errorsAtRemote.size(), 1U, "one ICMP message at the remote host");
+        if (errorsAtRemote.size() == 1 && errorsAtRemote[0].size() >= 36)
+        {
+            const std::vector<uint8_t>& b = errorsAtRemote[0];
+            NS_TEST_EXPECT_MSG_EQ(static_cast<uint32_t>(b[0]), 3U, "destination unreachable");
+            uint32_t quotedDst = (b[24] << 24) | (b[25] << 16) | (b[26] << 8) | b[27];
+            NS_TEST_EXPECT_MSG_EQ(Ipv4Address(quotedDst), pub, "quoted destination is public");
+            NS_TEST_EXPECT_MSG_EQ(((b[30] << 8) | b[31]), 10010, "quoted port is public");
+        }
+
+        NS_TEST_EXPECT_MSG_EQ(echoReplies, 3U, "every UDP echo came back through the NAT");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(sinkApp.Get(0))->GetTotalRx(),
+                              100000U,
+                              "every TCP byte out");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(sshApp.Get(0))->GetTotalRx(),
+                              50000U,
+                              "every TCP byte in through public:10022 -> h1:22");
+        NS_TEST_EXPECT_MSG_EQ(hairpinReplies, 2U, "hairpinned echoes came back");
+        NS_TEST_EXPECT_MSG_EQ(hairpinSources.size(), 2U, "h1 saw two");
+        for (const auto& from : hairpinSources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(InetSocketAddress::ConvertFrom(from).GetIpv4(),
+                                  pub,
+                                  "h1 sees h2 as the public address (REQ-9a)");
+        }
+        Ptr<PeArpNatTable> table = natRouting->GetTable();
+        NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::NO_MAPPING), 2U, "unsolicited");
+        NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::FILTERED), 0U, "nothing filtered");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappingsCreated,
+                              4U,
+                              "h1 echo, h2 TCP, h2 hairpin echo, h1 to :9999");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().hairpinned, 4U, "2 requests + 2 replies");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().icmpErrors, 2U, "one error each way");
+        NS_TEST_EXPECT_MSG_EQ(unreachableAtH1, 1U, "and delivered to h1");
+        NS_TEST_EXPECT_MSG_GT(natRouting->GetCounters().staticHits, 0U, "static rules used");
+        Simulator::Destroy();
+    }
+
+    bool m_checksumsWere{false}; //!< ChecksumEnabled before the test
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The NAT's ProcessingCost: three back-to-back echo requests meet
+ * a server of 1 ms with room for one waiting packet: the first is
+ * forwarded at once, the second after the first, the third is dropped and
+ * counted as QUEUE_FULL; the two replies come back.
+ */
+class PeArpNatCostTestCase : public TestCase
+{
+  public:
+    PeArpNatCostTestCase()
+        : TestCase("NAT router: ProcessingCost delays and drops, QUEUE_FULL counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> host = CreateObject<Node>();
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        NetDeviceContainer lanDevices = csma.Install(NodeContainer(host, nat));
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+        InternetStackHelper stack;
+        stack.Install(host);
+        stack.Install(remote);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper());
+        natStack.Install(nat);
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        Ipv4StaticRoutingHelper staticRouting;
+        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())
+            ->SetDefaultRoute(lanIfs.GetAddress(1), 1);
+
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        Ptr<PeArpNatRouting> natRouting = PeArpNatRoutingHelper::GetNat(natIpv4);
+        NS_TEST_ASSERT_MSG_NE(natRouting, nullptr, "the NAT");
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(1)));
+        natRouting->GetTable()->SetAttribute("PublicAddress",
+                                             Ipv4AddressValue(wanIfs.GetAddress(0)));
+        Ptr<PeArpProcessingCost> cost = CreateObject<PeArpProcessingCost>();
+        cost->SetAttribute("PerPacket", TimeValue(MilliSeconds(1)));
+        cost->SetAttribute("QueueLimit", UintegerValue(1));
+        natRouting->SetAttribute("ProcessingCost", PointerValue(cost));
+
+        UdpEchoServerHelper echoServer(9);
+        ApplicationContainer serverApp = echoServer.Install(remote);
+        std::vector<Time> requests;
+        serverApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](std::vector<Time>* v, Ptr<const Packet>) {
+                v->push_back(Simulator::Now());
+            }).Bind(&requests));
+        UdpEchoClientHelper echo(wanIfs.GetAddress(1), 9);
+        echo.SetAttribute("MaxPackets", UintegerValue(3));
+        echo.SetAttribute("Interval", TimeValue(Seconds(0)));
+        echo.SetAttribute("PacketSize", UintegerValue(100));
+        ApplicationContainer echoApp = echo.Install(host);
+        echoApp.Start(Seconds(1));
+        std::vector<Time> replies;
+        echoApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](std::vector<Time>* v, Ptr<const Packet>) {
+                v->push_back(Simulator::Now());
+            }).Bind(&replies));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(replies.size(), 2U, "two replies");
+        NS_TEST_EXPECT_MSG_EQ(requests.size(), 2U, "two requests passed the NAT");
+        if (requests.size() == 2)
+        {
+            // the requests reach the NAT back to back (queued behind the
+            // host's ARP); the second leaves when the first's 1 ms ends
+            NS_TEST_EXPECT_MSG_EQ(requests[1] - requests[0],
+                                  MilliSeconds(1),
+                                  "the second waited for the first");
+        }
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().queueFull, 1U, "the third dropped");
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().admitted, 4U, "2 requests + 2 replies");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetTable()->GetDrops(PeArpNatTable::QUEUE_FULL),
+                              1U,
+                              "counted by the NAT");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief Regression guard for design note section 1.3: installed as a
+ * child of Ipv4ListRouting, the NAT translates outbound packets but never
+ * sees the replies, because the list delivers packets for the node's own
+ * (public) address before it asks its children. The echo gets no reply.
+ */
+class PeArpNatListChildTestCase : public TestCase
+{
+  public:
+    PeArpNatListChildTestCase()
+        : TestCase("NAT as a child of Ipv4ListRouting misses every reply (why it is top-level)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> host = CreateObject<Node>();
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+        CsmaHelper csma;
+        NetDeviceContainer lanDevices = csma.Install(NodeContainer(host, nat));
+        PointToPointHelper p2p;
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+        InternetStackHelper stack;
+        stack.Install(host);
+        stack.Install(remote);
+        Ipv4ListRoutingHelper list;
+        list.Add(PeArpNatRoutingHelper(), 10);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(list);
+        natStack.Install(nat);
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        Ipv4StaticRoutingHelper staticRouting;
+        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())
+            ->SetDefaultRoute(lanIfs.GetAddress(1), 1);
+
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        NS_TEST_EXPECT_MSG_EQ(PeArpNatRoutingHelper::GetNat(natIpv4),
+                              nullptr,
+                              "not top-level: GetNat finds nothing");
+        Ptr<Ipv4ListRouting> top = DynamicCast<Ipv4ListRouting>(natIpv4->GetRoutingProtocol());
+        NS_TEST_ASSERT_MSG_NE(top, nullptr, "a list");
+        int16_t priority = 0;
+        Ptr<PeArpNatRouting> natRouting =
+            DynamicCast<PeArpNatRouting>(top->GetRoutingProtocol(0, priority));
+        NS_TEST_ASSERT_MSG_NE(natRouting, nullptr, "the NAT is the list's child");
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(1)));
+        natRouting->GetTable()->SetAttribute("PublicAddress",
+                                             Ipv4AddressValue(wanIfs.GetAddress(0)));
+
+        UdpEchoServerHelper echoServer(9);
+        ApplicationContainer serverApp = echoServer.Install(remote);
+        uint32_t requests = 0;
+        serverApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&requests));
+        UdpEchoClientHelper echo(wanIfs.GetAddress(1), 9);
+        echo.SetAttribute("MaxPackets", UintegerValue(2));
+        echo.SetAttribute("Interval", TimeValue(Seconds(1)));
+        ApplicationContainer echoApp = echo.Install(host);
+        echoApp.Start(Seconds(1));
+        uint32_t replies = 0;
+        echoApp.Get(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet>) { (*n)++; }).Bind(&replies));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(requests, 2U, "outbound is translated (the list asks the child)");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().outbound, 2U, "by the NAT");
+        NS_TEST_EXPECT_MSG_EQ(natRouting->GetCounters().inbound, 0U, "the NAT sees no reply");
+        NS_TEST_EXPECT_MSG_EQ(replies, 0U, "so the host gets none");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief The NAT system test suite.
+ */
+class PeArpNatTestSuite : public TestSuite
+{
+  public:
+    PeArpNatTestSuite()
+        : TestSuite("pe-arp-nat", SYSTEM)
+    {
+        AddTestCase(new PeArpNatSystemTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatCostTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatListChildTestCase, TestCase::QUICK);
+    }
+};
+
+static PeArpNatTestSuite g_peArpNatTestSuite; //!< Static variable for test initialization
+
+} // namespace tests
+} // namespace ns3
