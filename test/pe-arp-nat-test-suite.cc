@@ -434,6 +434,214 @@ class PeArpNatListChildTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief One private host behind the NAT and an Internet host, as in the
+ * other cases: CSMA LAN 10.0.0.0/24, point-to-point 198.51.100.0/30.
+ */
+struct PeArpSmallNat
+{
+    Ptr<Node> host;                  //!< the private host 10.0.0.1
+    Ptr<Node> nat;                   //!< the NAT router
+    Ptr<Node> remote;                //!< the Internet host
+    Ipv4Address hostAddress;         //!< 10.0.0.1
+    Ipv4Address pub;                 //!< the public address 198.51.100.1
+    Ipv4Address far;                 //!< the Internet host 198.51.100.2
+    Ptr<PeArpNatRouting> natRouting; //!< the NAT
+};
+
+/**
+ * Build the topology of PeArpSmallNat.
+ * \return it
+ */
+static PeArpSmallNat
+BuildSmallNat()
+{
+    PeArpSmallNat t;
+    t.host = CreateObject<Node>();
+    t.nat = CreateObject<Node>();
+    t.remote = CreateObject<Node>();
+    CsmaHelper csma;
+    NetDeviceContainer lanDevices = csma.Install(NodeContainer(t.host, t.nat));
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+    NetDeviceContainer wanDevices = p2p.Install(t.nat, t.remote);
+    InternetStackHelper stack;
+    stack.Install(t.host);
+    stack.Install(t.remote);
+    InternetStackHelper natStack;
+    natStack.SetRoutingHelper(PeArpNatRoutingHelper());
+    natStack.Install(t.nat);
+    Ipv4AddressHelper addresses;
+    addresses.SetBase("10.0.0.0", "255.255.255.0");
+    Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+    addresses.SetBase("198.51.100.0", "255.255.255.252");
+    Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+    Ipv4StaticRoutingHelper staticRouting;
+    staticRouting.GetStaticRouting(t.host->GetObject<Ipv4>())
+        ->SetDefaultRoute(lanIfs.GetAddress(1), 1);
+    t.hostAddress = lanIfs.GetAddress(0);
+    t.pub = wanIfs.GetAddress(0);
+    t.far = wanIfs.GetAddress(1);
+    Ptr<Ipv4> natIpv4 = t.nat->GetObject<Ipv4>();
+    t.natRouting = PeArpNatRoutingHelper::GetNat(natIpv4);
+    t.natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(1)));
+    t.natRouting->GetTable()->SetAttribute("PublicAddress", Ipv4AddressValue(t.pub));
+    return t;
+}
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief A datagram from inside with TTL 1 is not translated: the NAT's
+ * inner protocol sends ICMP Time Exceeded to the private host, the
+ * Internet host gets nothing, no mapping is created. A second datagram
+ * with the default TTL goes through (the path works).
+ */
+class PeArpNatTtlOneTestCase : public TestCase
+{
+  public:
+    PeArpNatTtlOneTestCase()
+        : TestCase("NAT router: TTL 1 from inside is not translated, Time Exceeded to the host")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PeArpSmallNat t = BuildSmallNat();
+        Ptr<Socket> server = Socket::CreateSocket(t.remote, UdpSocketFactory::GetTypeId());
+        server->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+        uint32_t atRemote = 0;
+        server->SetRecvCallback(MakeCallback(+[](uint32_t* n, Ptr<Socket> s) {
+                                    while (s->Recv())
+                                    {
+                                        (*n)++;
+                                    }
+                                }).Bind(&atRemote));
+
+        Ptr<Socket> low = Socket::CreateSocket(t.host, UdpSocketFactory::GetTypeId());
+        low->SetIpTtl(1);
+        low->Connect(InetSocketAddress(t.far, 9));
+        Simulator::Schedule(Seconds(1), [low]() { low->Send(Create<Packet>(100)); });
+
+        Ptr<Socket> normal = Socket::CreateSocket(t.host, UdpSocketFactory::GetTypeId());
+        normal->Connect(InetSocketAddress(t.far, 9));
+        Simulator::Schedule(Seconds(3), [normal]() { normal->Send(Create<Packet>(100)); });
+
+        // ICMP messages delivered at the private host: (type, code)
+        std::vector<std::pair<uint32_t, uint32_t>> icmpAtHost;
+        t.host->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](std::vector<std::pair<uint32_t, uint32_t>>* v,
+                             const Ipv4Header& h,
+                             Ptr<const Packet> p,
+                             uint32_t) {
+                if (h.GetProtocol() == 1)
+                {
+                    uint8_t b[2] = {0, 0};
+                    p->CopyData(b, 2);
+                    v->emplace_back(b[0], b[1]);
+                }
+            }).Bind(&icmpAtHost));
+
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(icmpAtHost.size(), 1U, "one ICMP message at the private host");
+        if (icmpAtHost.size() == 1)
+        {
+            NS_TEST_EXPECT_MSG_EQ(icmpAtHost[0].first, 11U, "Time Exceeded");
+            NS_TEST_EXPECT_MSG_EQ(icmpAtHost[0].second, 0U, "TTL exceeded in transit");
+        }
+        NS_TEST_EXPECT_MSG_EQ(atRemote, 0U, "the TTL-1 datagram did not leave");
+        Ptr<PeArpNatTable> table = t.natRouting->GetTable();
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappingsCreated, 0U, "no mapping");
+        NS_TEST_EXPECT_MSG_EQ(t.natRouting->GetCounters().outbound, 0U, "nothing translated");
+
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(atRemote, 1U, "the default-TTL datagram arrived");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappingsCreated, 1U, "with one mapping");
+        NS_TEST_EXPECT_MSG_EQ(icmpAtHost.size(), 1U, "and no other ICMP message");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief An unsolicited TCP SYN from the Internet to public:20001, a port
+ * of the dynamic pool, is dropped and counted as NO_MAPPING (the documented
+ * reason when no mapping holds the port), creates no mapping and never
+ * reaches the private host, which listens on 20001 itself. The Internet
+ * host's first SYN only: the run ends before its retransmission (3 s).
+ */
+class PeArpNatUnsolicitedSynTestCase : public TestCase
+{
+  public:
+    PeArpNatUnsolicitedSynTestCase()
+        : TestCase("NAT router: an unsolicited inbound TCP SYN is dropped as NO_MAPPING")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PeArpSmallNat t = BuildSmallNat();
+        UintegerValue low;
+        UintegerValue high;
+        t.natRouting->GetTable()->GetPortAllocator()->GetAttribute("PoolLow", low);
+        t.natRouting->GetTable()->GetPortAllocator()->GetAttribute("PoolHigh", high);
+        NS_TEST_ASSERT_MSG_EQ((low.Get() <= 20001 && 20001 <= high.Get()),
+                              true,
+                              "20001 is a pool port");
+
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), 20001));
+        ApplicationContainer sinkApp = sink.Install(t.host);
+        uint32_t tcpAtHost = 0;
+        t.host->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "LocalDeliver",
+            MakeCallback(+[](uint32_t* n, const Ipv4Header& h, Ptr<const Packet>, uint32_t) {
+                *n += h.GetProtocol() == 6 ? 1 : 0;
+            }).Bind(&tcpAtHost));
+        uint32_t synsSent = 0;
+        t.remote->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "Tx",
+            MakeCallback(+[](uint32_t* n, Ptr<const Packet> p, Ptr<Ipv4>, uint32_t) {
+                Ptr<Packet> c = p->Copy();
+                Ipv4Header ip;
+                c->RemoveHeader(ip);
+                if (ip.GetProtocol() == 6)
+                {
+                    TcpHeader tcp;
+                    c->PeekHeader(tcp);
+                    *n += (tcp.GetFlags() & TcpHeader::SYN) ? 1 : 0;
+                }
+            }).Bind(&synsSent));
+        Ptr<Socket> client = Socket::CreateSocket(t.remote, TcpSocketFactory::GetTypeId());
+        Ipv4Address pub = t.pub;
+        Simulator::Schedule(Seconds(1),
+                            [client, pub]() { client->Connect(InetSocketAddress(pub, 20001)); });
+
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+
+        Ptr<PeArpNatTable> table = t.natRouting->GetTable();
+        NS_TEST_EXPECT_MSG_EQ(synsSent, 1U, "the Internet host sent one SYN");
+        NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::NO_MAPPING), 1U, "dropped");
+        NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::FILTERED), 0U, "not as FILTERED");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappingsCreated, 0U, "no mapping created");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappings, 0U, "none exists");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().sessions, 0U, "nor a session");
+        NS_TEST_EXPECT_MSG_EQ(t.natRouting->GetCounters().inbound, 0U, "nothing translated");
+        NS_TEST_EXPECT_MSG_EQ(tcpAtHost, 0U, "the private host saw no segment");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(sinkApp.Get(0))->GetAcceptedSockets().size(),
+                              0U,
+                              "and accepted nothing");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The NAT system test suite.
  */
 class PeArpNatTestSuite : public TestSuite
@@ -445,6 +653,8 @@ class PeArpNatTestSuite : public TestSuite
         AddTestCase(new PeArpNatSystemTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatCostTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatListChildTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatTtlOneTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatUnsolicitedSynTestCase, TestCase::QUICK);
     }
 };
 
