@@ -31,6 +31,7 @@
 #include "ns3/string.h"
 #include "ns3/test.h"
 
+#include <set>
 #include <vector>
 
 namespace ns3
@@ -642,6 +643,67 @@ class PeArpNatUnsolicitedSynTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Static rules take their ports out of the dynamic pool: a UDP pool
+ * of 10 ports (20000-20009) overlapping a UDP rule on 20003-20005 gives 7
+ * mappings, never one of the rule's ports even when a host asks for it
+ * (port preservation), and the next 5 are dropped as POOL_EXHAUSTED. A TCP
+ * rule on 20008 takes 20008 from TCP only.
+ */
+class PeArpNatStaticReservedTestCase : public TestCase
+{
+  public:
+    PeArpNatStaticReservedTestCase()
+        : TestCase("NAT router: static-rule ports are never given to dynamic mappings")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<PeArpNatRouting> natRouting = CreateObject<PeArpNatRouting>();
+        Ptr<PeArpNatTable> table = natRouting->GetTable();
+        const Ipv4Address host("10.0.0.1");
+        const Ipv4Address far("198.51.100.2");
+        table->SetAttribute("PublicAddress", Ipv4AddressValue("198.51.100.1"));
+        table->GetPortAllocator()->SetAttribute("PoolLow", UintegerValue(20000));
+        table->GetPortAllocator()->SetAttribute("PoolHigh", UintegerValue(20009));
+        natRouting->AddStaticRule(17, 20003, 20005, Ipv4Address("10.0.0.9"), 7000);
+        natRouting->AddStaticRule(6, 20008, 20008, Ipv4Address("10.0.0.9"), 22);
+
+        // private ports 20000..20011: preservation asks for 20003-20005 too
+        std::set<uint16_t> given;
+        uint32_t ok = 0;
+        for (uint16_t privatePort = 20000; privatePort < 20012; ++privatePort)
+        {
+            PeArpNatTable::Translation t = table->Outbound(17, host, privatePort, far, 9);
+            if (t.ok)
+            {
+                ok++;
+                given.insert(t.port);
+            }
+        }
+        const std::set<uint16_t> expected{20000, 20001, 20002, 20006, 20007, 20008, 20009};
+        NS_TEST_EXPECT_MSG_EQ(ok, 7U, "10 pool ports less the rule's 3");
+        NS_TEST_EXPECT_MSG_EQ((given == expected), true, "the pool ports outside the rule");
+        for (uint16_t port = 20003; port <= 20005; ++port)
+        {
+            NS_TEST_EXPECT_MSG_EQ(given.count(port), 0U, "no mapping got a static port");
+        }
+        NS_TEST_EXPECT_MSG_EQ(table->GetDrops(PeArpNatTable::POOL_EXHAUSTED),
+                              5U,
+                              "12 asked, 7 given: 5 exhausted");
+        NS_TEST_EXPECT_MSG_EQ(table->GetCounters().mappings, 7U, "7 mappings");
+
+        // TCP: 20008 belongs to the TCP rule; a host asking for it gets another
+        PeArpNatTable::Translation tcp = table->Outbound(6, host, 20008, far, 80, 0x02);
+        NS_TEST_EXPECT_MSG_EQ(tcp.ok, true, "the TCP space has room");
+        NS_TEST_EXPECT_MSG_NE(tcp.port, 20008, "but not the TCP rule's port");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The NAT system test suite.
  */
 class PeArpNatTestSuite : public TestSuite
@@ -655,6 +717,7 @@ class PeArpNatTestSuite : public TestSuite
         AddTestCase(new PeArpNatListChildTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatTtlOneTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatUnsolicitedSynTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatStaticReservedTestCase, TestCase::QUICK);
     }
 };
 

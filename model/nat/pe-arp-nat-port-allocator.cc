@@ -99,6 +99,10 @@ PeArpNatPortAllocator::PeArpNatPortAllocator()
     {
         used.assign(65536, false);
     }
+    for (auto& reserved : m_reserved)
+    {
+        reserved.assign(65536, false);
+    }
 }
 
 PeArpNatPortAllocator::~PeArpNatPortAllocator()
@@ -354,12 +358,30 @@ PeArpNatPortAllocator::BlockOf(uint16_t port, const Subscriber& subscriber) cons
 }
 
 void
+PeArpNatPortAllocator::Reserve(uint8_t protocol, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << static_cast<uint32_t>(protocol) << port);
+    uint32_t proto = ProtocolIndex(protocol);
+    NS_ABORT_MSG_IF(m_used[proto][port] && !m_reserved[proto][port],
+                    "Reserve: port " << port << " of protocol " << static_cast<uint32_t>(protocol)
+                                     << " is held by a mapping; add static rules before traffic");
+    m_used[proto][port] = true;
+    m_reserved[proto][port] = true;
+}
+
+bool
+PeArpNatPortAllocator::IsReserved(uint8_t protocol, uint16_t port) const
+{
+    return m_reserved[ProtocolIndex(protocol)][port];
+}
+
+void
 PeArpNatPortAllocator::Release(uint8_t protocol, Ipv4Address subscriber, uint16_t port)
 {
     NS_LOG_FUNCTION(this << static_cast<uint32_t>(protocol) << subscriber << port);
     uint32_t proto = ProtocolIndex(protocol);
     auto sit = m_subscribers.find(subscriber.Get());
-    NS_ABORT_MSG_IF(sit == m_subscribers.end() || !m_used[proto][port],
+    NS_ABORT_MSG_IF(sit == m_subscribers.end() || !m_used[proto][port] || m_reserved[proto][port],
                     "Release: " << subscriber << " holds no port " << port);
     Subscriber& s = sit->second;
     uint32_t index = BlockOf(port, s);

@@ -45,7 +45,8 @@ namespace ns3
  * Allocation takes the preferred port if PortPreservation is on and the
  * port is free where the subscriber may allocate; otherwise the oldest
  * freed port (free lists, no scan), of the preferred port's parity if
- * PortParity is on. Port classes (below or above 1024) are kept by the
+ * PortParity is on. Ports taken by Reserve (static rules) are never
+ * given. Port classes (below or above 1024) are kept by the
  * default pool 1024-49151, which lies below ns-3's ephemeral ports.
  */
 class PeArpNatPortAllocator : public Object
@@ -98,6 +99,22 @@ class PeArpNatPortAllocator : public Object
      * \return the external port, or why there is none
      */
     Allocation Allocate(uint8_t protocol, Ipv4Address subscriber, uint16_t preferred);
+
+    /**
+     * Take a port out of the dynamic pool for good: a static rule owns it,
+     * and Allocate never gives it, with or without PortPreservation. The
+     * port counts as in use (IsInUse) and may not be released.
+     * \param protocol 6, 17 or 1
+     * \param port the port; NS_ABORT if a mapping holds it
+     */
+    void Reserve(uint8_t protocol, uint16_t port);
+
+    /**
+     * \param protocol 6, 17 or 1
+     * \param port a port
+     * \return true if Reserve took it out of the pool
+     */
+    bool IsReserved(uint8_t protocol, uint16_t port) const;
 
     /**
      * Give a port back.
@@ -191,6 +208,7 @@ class PeArpNatPortAllocator : public Object
     uint32_t m_maxBlocks;                                   //!< MaxBlocksPerSubscriber attribute
     uint32_t m_maxPorts;                                    //!< MaxPortsPerSubscriber attribute
     std::array<std::vector<bool>, 3> m_used;                //!< [protocol][port] given out
+    std::array<std::vector<bool>, 3> m_reserved;            //!< [protocol][port] static
     std::map<uint32_t, Block> m_blocks;                     //!< blocks by index
     std::deque<uint32_t> m_freeBlocks;                      //!< BULK: block indices not held
     std::unordered_map<uint32_t, Subscriber> m_subscribers; //!< by address

@@ -120,6 +120,12 @@ PeArpNatRouting::AddStaticRule(uint8_t protocol,
                     "AddStaticRule: the private range ends beyond 65535");
     NS_ABORT_MSG_IF(StaticInbound(protocol, publicLow) || StaticInbound(protocol, publicHigh),
                     "AddStaticRule: overlaps a rule");
+    // the rule's ports leave the dynamic pool: no mapping can be given one
+    Ptr<PeArpNatPortAllocator> allocator = m_table->GetPortAllocator();
+    for (uint32_t port = publicLow; port <= publicHigh; ++port)
+    {
+        allocator->Reserve(protocol, static_cast<uint16_t>(port));
+    }
     StaticRule rule{publicLow, publicHigh, privateAddress, privateLow};
     m_static[{protocol, publicLow}] = rule;
     m_staticByPrivate[{protocol, privateAddress.Get(), privateLow}] = rule;

@@ -95,6 +95,9 @@ class PeArpNatRouting : public Ipv4RoutingProtocol
     /**
      * Static DNAT of a public port range to a private host, offset-preserving
      * in both directions (OVS paper section 2.2: public :10022 -> private :22).
+     * The public ports are taken out of the table's dynamic pool
+     * (PeArpNatPortAllocator::Reserve), so no dynamic mapping ever gets one;
+     * add rules after setting the Table and before traffic.
      * \param protocol 6 or 17
      * \param publicLow first public port
      * \param publicHigh last public port
