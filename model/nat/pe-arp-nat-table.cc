@@ -44,42 +44,55 @@ PeArpNatTable::GetTypeId()
                           MakeIpv4AddressAccessor(&PeArpNatTable::m_publicAddress),
                           MakeIpv4AddressChecker())
             .AddAttribute("MappingBehaviour",
-                          "RFC 4787 section 4.1: one mapping per private endpoint (EIM), per "
+                          "RFC 4787 section 4.1: one mapping per private endpoint (EIM), "
+                          "per "
                           "remote address (ADM) or per remote address and port (APDM).",
                           EnumValue(EIM),
                           MakeEnumAccessor(&PeArpNatTable::m_mapping),
                           MakeEnumChecker(EIM, "EIM", ADM, "ADM", APDM, "APDM"))
             .AddAttribute("FilteringBehaviour",
                           "RFC 4787 section 5: let in packets from anyone (EIF), from an "
-                          "address the mapping has sent to (ADF), or from an address and port "
+                          "address the mapping has sent to (ADF), or from an address and "
+                          "port "
                           "it has sent to (APDF).",
                           EnumValue(APDF),
                           MakeEnumAccessor(&PeArpNatTable::m_filtering),
                           MakeEnumChecker(EIF, "EIF", ADF, "ADF", APDF, "APDF"))
-            .AddAttribute("UdpTimeout",
-                          "UDP session lifetime without traffic (RFC 4787 REQ-5: at least "
-                          "2 min, 5 min recommended); must be positive.",
-                          TimeValue(Seconds(300)),
-                          MakeTimeAccessor(&PeArpNatTable::m_udpTimeout),
-                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute(
+                "UdpTimeout",
+                "UDP session lifetime without traffic (RFC 4787 REQ-5: at least "
+                "2 min, 5 min recommended); must be positive, NS_LOG_WARN if "
+                "shorter "
+                "than 2 min.",
+                TimeValue(Seconds(300)),
+                MakeTimeAccessor(&PeArpNatTable::SetUdpTimeout, &PeArpNatTable::GetUdpTimeout),
+                MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("TcpEstablishedTimeout",
-                          "Lifetime of an established TCP session (RFC 5382 REQ-5: at least "
-                          "2 h 4 min); must be positive.",
+                          "Lifetime of an established TCP session (RFC 5382 REQ-5: at "
+                          "least "
+                          "2 h 4 min); must be positive, NS_LOG_WARN if shorter than 2 h 4 "
+                          "min.",
                           TimeValue(Seconds(7440)),
-                          MakeTimeAccessor(&PeArpNatTable::m_tcpEstablished),
+                          MakeTimeAccessor(&PeArpNatTable::SetTcpEstablishedTimeout,
+                                           &PeArpNatTable::GetTcpEstablishedTimeout),
                           MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("TcpTransitoryTimeout",
                           "Lifetime of an opening, closing or reset TCP session (RFC 5382 "
-                          "REQ-5, RFC 7857 section 2.2: 4 min); must be positive.",
+                          "REQ-5, RFC 7857 section 2.2: 4 min); must be positive, "
+                          "NS_LOG_WARN if "
+                          "shorter than 4 min.",
                           TimeValue(Seconds(240)),
-                          MakeTimeAccessor(&PeArpNatTable::m_tcpTransitory),
+                          MakeTimeAccessor(&PeArpNatTable::SetTcpTransitoryTimeout,
+                                           &PeArpNatTable::GetTcpTransitoryTimeout),
                           MakeTimeChecker(NanoSeconds(1)))
-            .AddAttribute("IcmpTimeout",
-                          "ICMP query session lifetime (RFC 5508 REQ-2: at least 60 s); must be "
-                          "positive.",
-                          TimeValue(Seconds(60)),
-                          MakeTimeAccessor(&PeArpNatTable::m_icmpTimeout),
-                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute(
+                "IcmpTimeout",
+                "ICMP query session lifetime (RFC 5508 REQ-2: at least "
+                "60 s); must be "
+                "positive, NS_LOG_WARN if shorter than 60 s.",
+                TimeValue(Seconds(60)),
+                MakeTimeAccessor(&PeArpNatTable::SetIcmpTimeout, &PeArpNatTable::GetIcmpTimeout),
+                MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("InboundRefresh",
                           "Inbound packets refresh their session (RFC 4787 REQ-6: MAY).",
                           BooleanValue(true),
@@ -205,6 +218,72 @@ PeArpNatTable::CountDrop(DropReason reason, uint8_t protocol, Ipv4Address addres
     NS_ABORT_MSG_IF(reason >= DROP_REASONS, "CountDrop: not a reason");
     m_counters.drops[reason]++;
     m_dropTrace(reason, protocol, address, port);
+}
+
+void
+PeArpNatTable::WarnIfBelow(const char* name, Time value, Time minimum, const char* source)
+{
+    if (value < minimum)
+    {
+        NS_LOG_WARN("PeArpNatTable: " << name << " " << value.As(Time::S) << " is below the "
+                                      << minimum.As(Time::S) << " of " << source);
+    }
+}
+
+void
+PeArpNatTable::SetUdpTimeout(Time timeout)
+{
+    NS_LOG_FUNCTION(this << timeout);
+    WarnIfBelow("UdpTimeout", timeout, Seconds(120), "RFC 4787 REQ-5");
+    m_udpTimeout = timeout;
+}
+
+Time
+PeArpNatTable::GetUdpTimeout() const
+{
+    return m_udpTimeout;
+}
+
+void
+PeArpNatTable::SetTcpEstablishedTimeout(Time timeout)
+{
+    NS_LOG_FUNCTION(this << timeout);
+    WarnIfBelow("TcpEstablishedTimeout", timeout, Seconds(7440), "RFC 5382 REQ-5");
+    m_tcpEstablished = timeout;
+}
+
+Time
+PeArpNatTable::GetTcpEstablishedTimeout() const
+{
+    return m_tcpEstablished;
+}
+
+void
+PeArpNatTable::SetTcpTransitoryTimeout(Time timeout)
+{
+    NS_LOG_FUNCTION(this << timeout);
+    WarnIfBelow("TcpTransitoryTimeout", timeout, Seconds(240), "RFC 5382 REQ-5");
+    m_tcpTransitory = timeout;
+}
+
+Time
+PeArpNatTable::GetTcpTransitoryTimeout() const
+{
+    return m_tcpTransitory;
+}
+
+void
+PeArpNatTable::SetIcmpTimeout(Time timeout)
+{
+    NS_LOG_FUNCTION(this << timeout);
+    WarnIfBelow("IcmpTimeout", timeout, Seconds(60), "RFC 5508 REQ-2");
+    m_icmpTimeout = timeout;
+}
+
+Time
+PeArpNatTable::GetIcmpTimeout() const
+{
+    return m_icmpTimeout;
 }
 
 Time

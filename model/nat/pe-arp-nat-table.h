@@ -76,12 +76,14 @@ class PeArpNatTable : public Object
     {
         NO_MAPPING = 0,       //!< inbound, no mapping for the port
         TABLE_FULL,           //!< MaxSessions sessions exist
-        PORT_BLOCK_EXHAUSTED, //!< the subscriber's ports are all in use (blocks or limit)
+        PORT_BLOCK_EXHAUSTED, //!< the subscriber's ports are all in use (blocks or
+                              //!< limit)
         POOL_EXHAUSTED,       //!< no external port is free
         FILTERED,             //!< inbound, refused by FilteringBehaviour
         FRAGMENT,             //!< a non-first fragment (counted by the router)
         MALFORMED,            //!< too short to translate (counted by the router)
-        QUEUE_FULL,           //!< refused by the processing cost model (counted by the router)
+        QUEUE_FULL,           //!< refused by the processing cost model (counted by the
+                              //!< router)
         DROP_REASONS,         //!< the number of reasons
     };
 
@@ -253,6 +255,32 @@ class PeArpNatTable : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * NS_LOG_WARN if a timeout is below its RFC minimum.
+     * \param name the attribute
+     * \param value its new value
+     * \param minimum the RFC minimum
+     * \param source the requirement
+     */
+    static void WarnIfBelow(const char* name, Time value, Time minimum, const char* source);
+    /** \param timeout the UdpTimeout attribute (warns below 2 min) */
+    void SetUdpTimeout(Time timeout);
+    /** \return the UdpTimeout attribute */
+    Time GetUdpTimeout() const;
+    /** \param timeout the TcpEstablishedTimeout attribute (warns below 2 h 4 min)
+     */
+    void SetTcpEstablishedTimeout(Time timeout);
+    /** \return the TcpEstablishedTimeout attribute */
+    Time GetTcpEstablishedTimeout() const;
+    /** \param timeout the TcpTransitoryTimeout attribute (warns below 4 min) */
+    void SetTcpTransitoryTimeout(Time timeout);
+    /** \return the TcpTransitoryTimeout attribute */
+    Time GetTcpTransitoryTimeout() const;
+    /** \param timeout the IcmpTimeout attribute (warns below 60 s) */
+    void SetIcmpTimeout(Time timeout);
+    /** \return the IcmpTimeout attribute */
+    Time GetIcmpTimeout() const;
+
     /** Key of a mapping, from inside. */
     struct MappingKey
     {
