@@ -21,6 +21,9 @@ cpp_examples = [
     ("pe-arp-dns-srv", "True", "False"),
     ("pe-arp-flow-switch --check --guests=4", "True", "False"),
     ("pe-arp-flow-switch --check --guests=3 --mode=ebtables --encoding=exact --lookupDelay=LOG2", "True", "False"),
+    ("pe-arp-nat --check", "True", "False"),
+    ("pe-arp-nat --check --hosts=5 --mapping=APDM --filtering=APDF", "True", "False"),
+    ("pe-arp-nat --check --hosts=2 --mapping=ADM --filtering=EIF", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
