@@ -225,8 +225,8 @@ PeArpNatTable::WarnIfBelow(const char* name, Time value, Time minimum, const cha
 {
     if (value < minimum)
     {
-        NS_LOG_WARN("PeArpNatTable: " << name << " " << value.As(Time::S) << " is below the "
-                                      << minimum.As(Time::S) << " of " << source);
+        NS_LOG_WARN(name << " " << value.As(Time::S) << " is below the " << minimum.As(Time::S)
+                         << " of " << source);
     }
 }
 
