@@ -20,7 +20,8 @@ cpp_examples = [
     ("pe-arp-bench --check --hosts=100 --learnFromRequest=false", "True", "False"),
     ("pe-arp-dns-srv", "True", "False"),
     ("pe-arp-flow-switch --check --guests=4", "True", "False"),
-    ("pe-arp-flow-switch --check --guests=3 --mode=ebtables --encoding=exact --lookupDelay=LOG2", "True", "False"),
+    ("pe-arp-flow-switch --check --guests=3 --mode=ebtables --lookupDelay=LOG2", "True", "False"),
+    ("pe-arp-flow-switch --check --guests=3 --encoding=exact --lookupDelay=LOG2", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
