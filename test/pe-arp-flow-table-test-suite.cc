@@ -614,7 +614,34 @@ class PeArpFlowTableDifferentialTestCase : public TestCase
             }
             linear.push_back(r.entry);
         }
-        NS_TEST_EXPECT_MSG_GT(ranges, 1000, "many RANGE entries");
+        // 1,000 overlapping RANGE entries in few buckets (in_port 3, TCP or UDP), so
+        // that segments hold several entries and priorities decide.
+        for (uint32_t i = 0; i < 1000; ++i)
+        {
+            auto low = static_cast<uint16_t>(u->GetInteger(0, 255));
+            PeArpFlowMatch m =
+                PeArpFlowMatch()
+                    .SetInPort(3)
+                    .SetEthType(0x0800)
+                    .SetIpProto(u->GetInteger(0, 1) == 0 ? 6 : 17)
+                    .SetL4DstRange(low, static_cast<uint16_t>(low + u->GetInteger(0, 127)));
+            auto priority = static_cast<uint16_t>(u->GetInteger(0, 31));
+            PeArpFlowTable::AddResult r = table->Add(Entry(priority, m, 20000 + i));
+            if (r.replaced)
+            {
+                for (auto it = linear.begin(); it != linear.end(); ++it)
+                {
+                    if ((*it)->match == m && (*it)->priority == priority)
+                    {
+                        linear.erase(it);
+                        break;
+                    }
+                }
+            }
+            linear.push_back(r.entry);
+            ranges++;
+        }
+        NS_TEST_EXPECT_MSG_GT(ranges, 2000, "many RANGE entries");
         // Delete a quarter, to exercise the interval maps' removals.
         std::vector<Ptr<const PeArpFlowEntry>> kept;
         for (const Ptr<const PeArpFlowEntry>& e : linear)
