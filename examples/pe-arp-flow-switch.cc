@@ -20,7 +20,7 @@
  * state: flow entries (range entries per guest), lookups, misses, and in
  * ebtables mode the ICMP privacy leaks.
  *
- *   ./pearp run pe-arp-flow-switch --guests=4 --mode=ebtables --encoding=exact
+ *   ./pearp run pe-arp-flow-switch --guests=4 --mode=ebtables
  *
  * With --check, exits non-zero unless every guest got exactly its own
  * datagrams.
@@ -81,7 +81,10 @@ main(int argc, char* argv[])
     cmd.AddValue("guests", "number of guests (1-555: 100 ports each from 10000)", guests);
     cmd.AddValue("datagrams", "datagrams from B to each guest", datagrams);
     cmd.AddValue("mode", "ovs (section 3.3) or ebtables (section 3.2)", mode);
-    cmd.AddValue("encoding", "port ranges as value-mask or exact entries", encoding);
+    cmd.AddValue("encoding",
+                 "OVS mode: port ranges as value-mask or exact entries (ebtables mode: one "
+                 "range entry per protocol)",
+                 encoding);
     cmd.AddValue("icmpMatch", "ICMP reverse flows match the source, or source-and-id", icmpMatch);
     cmd.AddValue("lookupDelay", "NONE, CONSTANT or LOG2", lookupDelay);
     cmd.AddValue("check", "exit non-zero unless every guest got exactly its datagrams", check);
@@ -187,8 +190,8 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     bool ok = true;
-    std::cout << "mode " << mode << ", encoding " << encoding << ", icmp match " << icmpMatch
-              << ", lookup delay " << lookupDelay << "\n";
+    std::cout << "mode " << mode << ", encoding " << (mode == "ebtables" ? "range" : encoding)
+              << ", icmp match " << icmpMatch << ", lookup delay " << lookupDelay << "\n";
     std::cout << std::setw(6) << "guest" << std::setw(14) << "range" << std::setw(8) << "port"
               << std::setw(12) << "datagrams" << std::setw(14) << "echo replies"
               << "\n";

@@ -22,6 +22,8 @@
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
 #include "ns3/pe-arp-flow-switch-net-device.h"
+#include "ns3/pe-arp-processing-cost.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -463,6 +465,83 @@ class PeArpFlowSwitchDelayTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * The ProcessingCost: PerPacket 1 ms, QueueLimit 1. Three frames sent
+ * back to back at 1 s and a fourth at 1.0015 s, all hitting one entry, and
+ * a miss at 1.0001 s. The first leaves 30 ns (the lookup) after it came
+ * in; the second exactly 1 ms after the first; the third finds one frame
+ * waiting and is dropped (QUEUE_FULL); the fourth, arriving while the
+ * second is served and nothing waits, leaves 2 ms after the first. The
+ * miss is not charged.
+ */
+class PeArpFlowSwitchCostTestCase : public TestCase
+{
+  public:
+    PeArpFlowSwitchCostTestCase()
+        : TestCase("flow switch: a 1 ms per-frame cost spaces frames 1 ms apart and drops "
+                   "beyond QueueLimit")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        SwitchTopology t(false);
+        Ptr<PeArpProcessingCost> cost = CreateObject<PeArpProcessingCost>();
+        cost->SetAttribute("PerPacket", TimeValue(MilliSeconds(1)));
+        cost->SetAttribute("QueueLimit", UintegerValue(1));
+        t.sw->SetAttribute("ProcessingCost", PointerValue(cost));
+        t.Install(10,
+                  UdpFromUplink().SetL4Dst(PeArpPortMask::Exact(80)),
+                  {PeArpFlowAction::Output(1)});
+        std::vector<Time> rx;
+        std::vector<Time> tx;
+        t.sw->GetPort(0)->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(
+                +[](std::vector<Time>* at,
+                    Ptr<const Packet>,
+                    uint16_t,
+                    Mac48Address,
+                    Mac48Address) { at->push_back(Simulator::Now()); },
+                &rx));
+        t.sw->GetPort(1)->TraceConnectWithoutContext(
+            "Tx",
+            MakeBoundCallback(
+                +[](std::vector<Time>* at,
+                    Ptr<const Packet>,
+                    uint16_t,
+                    Mac48Address,
+                    Mac48Address) { at->push_back(Simulator::Now()); },
+                &tx));
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            t.SendUdp(0, Seconds(1), 80, t.SwitchMac());
+        }
+        t.SendUdp(0, Seconds(1) + MicroSeconds(100), 5000, t.SwitchMac());
+        t.SendUdp(0, Seconds(1) + MicroSeconds(1500), 80, t.SwitchMac());
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(rx.size(), 5, "five frames came in");
+        NS_TEST_ASSERT_MSG_EQ(tx.size(), 3, "three left: the third was dropped");
+        NS_TEST_EXPECT_MSG_EQ(tx[0] - rx[0], NanoSeconds(30), "the first: the lookup only");
+        NS_TEST_EXPECT_MSG_EQ(tx[1] - tx[0], MilliSeconds(1), "the second: 1 ms after the first");
+        NS_TEST_EXPECT_MSG_EQ(tx[2] - tx[0], MilliSeconds(2), "the fourth: 2 ms after the first");
+        NS_TEST_EXPECT_MSG_LT(rx[1],
+                              tx[0] + MilliSeconds(1),
+                              "the second came in while the first was being served");
+        const PeArpFlowSwitchNetDevice::Counters& c = t.sw->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.frames, 5, "five looked up");
+        NS_TEST_EXPECT_MSG_EQ(c.queueFullDrops, 1, "the third: QUEUE_FULL");
+        NS_TEST_EXPECT_MSG_EQ(c.missDrops, 1, "the miss");
+        NS_TEST_EXPECT_MSG_EQ(c.copiesSent, 3, "three copies");
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().admitted, 3, "three admitted: not the miss");
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().queueFull, 1, "one refused");
+        NS_TEST_EXPECT_MSG_EQ(cost->GetCounters().busy, MilliSeconds(3), "3 ms of service");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Bad input stops with a message naming it.
  */
 class PeArpFlowSwitchInvalidTestCase : public TestCase
@@ -520,6 +599,7 @@ class PeArpFlowSwitchTestSuite : public TestSuite
         AddTestCase(new PeArpFlowSwitchActionsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowSwitchLocalTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowSwitchDelayTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpFlowSwitchCostTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowSwitchInvalidTestCase, TestCase::QUICK);
     }
 };

@@ -22,6 +22,9 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <sstream>
+#include <string>
+#include <utility>
 #include <vector>
 
 using namespace ns3;
@@ -195,6 +198,133 @@ class PeArpFlowTableMatchTestCase : public TestCase
         table->Clear();
         NS_TEST_EXPECT_MSG_EQ(table->GetNEntries(), 0, "cleared");
         NS_TEST_EXPECT_MSG_EQ(table->GetNMasks(), 0, "no groups left");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * RANGE matches on the L4 destination port (ebtables' --ip-dport a:b):
+ * exactly low..high, priority against value/mask entries and other RANGE
+ * entries, deletion.
+ */
+class PeArpFlowTableRangeTestCase : public TestCase
+{
+  public:
+    PeArpFlowTableRangeTestCase()
+        : TestCase("flow table: RANGE entries match exactly low..high, by priority")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        Ptr<PeArpFlowTable> table = CreateObject<PeArpFlowTable>();
+        Ipv4Address shared("198.108.63.2");
+        PeArpFlowMatch tcp = PeArpFlowMatch().SetEthType(0x0800).SetIpProto(6).SetIpDst(shared);
+        PeArpFlowMatch range = PeArpFlowMatch(tcp).SetL4DstRange(2000, 2999);
+        NS_TEST_EXPECT_MSG_EQ(range.HasL4DstRange(), true, "a RANGE");
+        NS_TEST_EXPECT_MSG_EQ(range.GetMask().l4Dst, 0, "l4Dst is not in the value/mask");
+        NS_TEST_EXPECT_MSG_EQ(range.Matches(IpKey(6, shared, 2000)), true, "2000 matches");
+        NS_TEST_EXPECT_MSG_EQ(range.Matches(IpKey(6, shared, 1999)), false, "1999 does not");
+        NS_TEST_EXPECT_MSG_EQ(range.Matches(IpKey(17, shared, 2500)), false, "nor UDP");
+        std::ostringstream text;
+        text << range;
+        NS_TEST_EXPECT_MSG_NE(text.str().find("tp_dst=2000:2999"), std::string::npos, text.str());
+        NS_TEST_EXPECT_MSG_EQ(
+            PeArpFlowMatch(range).SetL4Dst(PeArpPortMask::Exact(7)).HasL4DstRange(),
+            false,
+            "a value/mask port replaces the RANGE");
+        NS_TEST_EXPECT_MSG_EQ((range == PeArpFlowMatch(tcp).SetL4DstRange(2000, 3000)),
+                              false,
+                              "ranges differ: matches differ");
+        NS_TEST_EXPECT_MSG_EQ(tcp.ForPortRange(2000, 2999, PeArpFlowMatch::RANGE).size(),
+                              1,
+                              "one RANGE match");
+        NS_TEST_EXPECT_MSG_EQ((tcp.ForPortRange(2000, 2999, PeArpFlowMatch::RANGE)[0] == range),
+                              true,
+                              "the range itself");
+        NS_TEST_EXPECT_MSG_EQ(PeArpFlowMatch::CountRangeEntries(2000, 2999, PeArpFlowMatch::RANGE),
+                              1,
+                              "counted as one");
+
+        // A RANGE entry alone: exactly 2000..2999.
+        table->Add(Entry(30, range, 1));
+        for (uint32_t port = 1990; port <= 3010; ++port)
+        {
+            bool in = port >= 2000 && port <= 2999;
+            NS_TEST_EXPECT_MSG_EQ(
+                OutPort(table->Find(IpKey(6, shared, static_cast<uint16_t>(port)))),
+                in ? 1 : -1,
+                "port " << port);
+        }
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 0))), -1, "port 0");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 65535))), -1, "port 65535");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, "198.108.63.3", 2500))),
+                              -1,
+                              "another destination");
+        // Value/mask above it (2048-2111, priority 40) and below it (any port, 20).
+        table->Add(Entry(40, PeArpFlowMatch(tcp).SetL4Dst(PeArpPortMask(2048, 0xffc0)), 2));
+        table->Add(Entry(20, tcp, 3));
+        // A RANGE above both (2100-2200, 50) and one below all (0-65535, 10).
+        table->Add(Entry(50, PeArpFlowMatch(tcp).SetL4DstRange(2100, 2200), 4));
+        table->Add(Entry(10, PeArpFlowMatch(tcp).SetL4DstRange(0, 65535), 5));
+        // Equal priority, overlapping: the older (2000-2999) wins where both match.
+        table->Add(Entry(30, PeArpFlowMatch(tcp).SetL4DstRange(2500, 3500), 6));
+        std::vector<std::pair<uint16_t, int64_t>> expected = {{0, 3},
+                                                              {1999, 3},
+                                                              {2000, 1},
+                                                              {2047, 1},
+                                                              {2048, 2},
+                                                              {2099, 2},
+                                                              {2100, 4},
+                                                              {2111, 4},
+                                                              {2200, 4},
+                                                              {2201, 1},
+                                                              {2499, 1},
+                                                              {2500, 1},
+                                                              {2999, 1},
+                                                              {3000, 6},
+                                                              {3500, 6},
+                                                              {3501, 3},
+                                                              {65535, 3}};
+        for (const auto& [port, out] : expected)
+        {
+            NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, port))),
+                                  out,
+                                  "port " << port);
+        }
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(17, shared, 2500))), -1, "UDP: none");
+        // Delete: strict on range and priority.
+        NS_TEST_EXPECT_MSG_EQ(
+            table->DeleteStrict(PeArpFlowMatch(tcp).SetL4DstRange(2100, 2201), 50),
+            false,
+            "another range");
+        NS_TEST_EXPECT_MSG_EQ(
+            table->DeleteStrict(PeArpFlowMatch(tcp).SetL4DstRange(2100, 2200), 30),
+            false,
+            "another priority");
+        NS_TEST_EXPECT_MSG_EQ(
+            table->DeleteStrict(PeArpFlowMatch(tcp).SetL4DstRange(2100, 2200), 50),
+            true,
+            "deleted");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 2150))), 1, "2150: the range");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 2100))), 2, "2100: value/mask");
+        NS_TEST_EXPECT_MSG_EQ(table->DeleteStrict(range, 30), true, "2000-2999 deleted");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 2500))),
+                              6,
+                              "2500: the newer range now");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 2499))), 3, "2499: any port");
+        // Same RANGE and priority: replaced.
+        NS_TEST_EXPECT_MSG_EQ(
+            table->Add(Entry(30, PeArpFlowMatch(tcp).SetL4DstRange(2500, 3500), 7)).replaced,
+            true,
+            "replaced");
+        NS_TEST_EXPECT_MSG_EQ(OutPort(table->Find(IpKey(6, shared, 3500))), 7, "by the new one");
+        NS_TEST_EXPECT_MSG_EQ(table->GetNEntries(), 4, "6 - 2 entries");
+        table->Clear();
+        NS_TEST_EXPECT_MSG_EQ(table->GetNMasks(), 0, "no groups left");
+        NS_TEST_EXPECT_MSG_EQ(table->Find(IpKey(6, shared, 3000)), nullptr, "empty");
     }
 };
 
@@ -407,6 +537,7 @@ class PeArpFlowTableDifferentialTestCase : public TestCase
         u->SetStream(2);
         Ptr<PeArpFlowTable> table = CreateObject<PeArpFlowTable>();
         std::vector<Ptr<const PeArpFlowEntry>> linear;
+        uint32_t ranges = 0;
         // Small value spaces, so that keys hit often and entries overlap.
         auto randomKey = [&u](uint32_t dsts) {
             PeArpFlowKey k;
@@ -446,10 +577,15 @@ class PeArpFlowTableDifferentialTestCase : public TestCase
             {
                 m.SetIpDst(Ipv4Address(v.ipDst), Ipv4Mask(u->GetInteger(0, 1) ? "/32" : "/29"));
             }
-            if (fields & 32)
+            if ((fields & 32) && u->GetInteger(0, 1) == 0)
             {
                 uint16_t mask = static_cast<uint16_t>(0xffff << u->GetInteger(0, 8));
                 m.SetL4Dst(PeArpPortMask(v.l4Dst & mask, mask));
+            }
+            else if (fields & 32)
+            {
+                m.SetL4DstRange(v.l4Dst, static_cast<uint16_t>(v.l4Dst + u->GetInteger(0, 63)));
+                ranges++;
             }
             if (fields & 64)
             {
@@ -478,6 +614,50 @@ class PeArpFlowTableDifferentialTestCase : public TestCase
             }
             linear.push_back(r.entry);
         }
+        // 1,000 overlapping RANGE entries in few buckets (in_port 3, TCP or UDP), so
+        // that segments hold several entries and priorities decide.
+        for (uint32_t i = 0; i < 1000; ++i)
+        {
+            auto low = static_cast<uint16_t>(u->GetInteger(0, 255));
+            PeArpFlowMatch m =
+                PeArpFlowMatch()
+                    .SetInPort(3)
+                    .SetEthType(0x0800)
+                    .SetIpProto(u->GetInteger(0, 1) == 0 ? 6 : 17)
+                    .SetL4DstRange(low, static_cast<uint16_t>(low + u->GetInteger(0, 127)));
+            auto priority = static_cast<uint16_t>(u->GetInteger(0, 31));
+            PeArpFlowTable::AddResult r = table->Add(Entry(priority, m, 20000 + i));
+            if (r.replaced)
+            {
+                for (auto it = linear.begin(); it != linear.end(); ++it)
+                {
+                    if ((*it)->match == m && (*it)->priority == priority)
+                    {
+                        linear.erase(it);
+                        break;
+                    }
+                }
+            }
+            linear.push_back(r.entry);
+            ranges++;
+        }
+        NS_TEST_EXPECT_MSG_GT(ranges, 2000, "many RANGE entries");
+        // Delete a quarter, to exercise the interval maps' removals.
+        std::vector<Ptr<const PeArpFlowEntry>> kept;
+        for (const Ptr<const PeArpFlowEntry>& e : linear)
+        {
+            if (u->GetInteger(0, 3) == 0)
+            {
+                NS_TEST_ASSERT_MSG_EQ(table->DeleteStrict(e->match, e->priority),
+                                      true,
+                                      "deleted " << e->match);
+            }
+            else
+            {
+                kept.push_back(e);
+            }
+        }
+        linear = kept;
         PEARP_REQUIRE_EQ(table->GetNEntries(), linear.size(), "same number of entries");
         uint32_t hits = 0;
         uint32_t maxProbes = 0;
@@ -523,6 +703,7 @@ class PeArpFlowTableTestSuite : public TestSuite
         : TestSuite("pe-arp-flow-table", UNIT)
     {
         AddTestCase(new PeArpFlowTableMatchTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpFlowTableRangeTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowTableTimeoutTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowTableLimitsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFlowTableDifferentialTestCase, TestCase::QUICK);

@@ -22,6 +22,7 @@
 #include "ns3/icmpv4.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-generator.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4.h"
@@ -399,8 +400,13 @@ class PeArpPortIsolationEbtablesTestCase : public TestCase
         Mac48Address hostMac = Mac48Address::ConvertFrom(n.sw->GetAddress());
         Ptr<PacketSink> vm1ssh = n.Sink(n.vms.Get(0), 10022);
         Ptr<PacketSink> vm2ssh = n.Sink(n.vms.Get(1), 10122);
+        Ptr<PacketSink> vm1last = n.Sink(n.vms.Get(0), 10099);
+        Ptr<PacketSink> vm2first = n.Sink(n.vms.Get(1), 10100);
+        Ptr<PacketSink> vm2missed = n.Sink(n.vms.Get(1), 10099);
         n.SendUdp(Seconds(1), 10022, 3);
         n.SendUdp(Seconds(1.1), 10122, 2);
+        n.SendUdp(Seconds(1.2), 10099, 1);
+        n.SendUdp(Seconds(1.3), 10100, 4);
         n.Ping(0, Seconds(2), 1);
         n.Ping(0, Seconds(3), 1);
         // VM1 sends B a datagram from its own port (generic guest egress).
@@ -424,6 +430,12 @@ class PeArpPortIsolationEbtablesTestCase : public TestCase
 
         NS_TEST_EXPECT_MSG_EQ(vm1ssh->GetTotalRx(), 300, ":10022 reaches VM1 at its own MAC");
         NS_TEST_EXPECT_MSG_EQ(vm2ssh->GetTotalRx(), 200, ":10122 reaches VM2 at its own MAC");
+        NS_TEST_EXPECT_MSG_EQ(vm1last->GetTotalRx(), 100, ":10099, VM1's last port (1)");
+        NS_TEST_EXPECT_MSG_EQ(vm2first->GetTotalRx(), 400, ":10100, VM2's first port (4)");
+        NS_TEST_EXPECT_MSG_EQ(vm2missed->GetTotalRx(), 0, "VM2 gets none of VM1's last port");
+        NS_TEST_EXPECT_MSG_EQ(n.controller->GetCounters().rangeEntries,
+                              4,
+                              "one RANGE entry per guest and protocol");
         uint32_t foreign = 0;
         uint32_t arpRequests = 0;
         for (const Frame& f : n.uplinkFrames)
@@ -529,6 +541,70 @@ class PeArpPortIsolationSourcePortTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Entry counts: 2000-2999 is 8 value/mask pairs (2000/fff0 2016/ffe0
+ * 2048/fe00 2560/ff00 2816/ff80 2944/ffe0 2976/fff0 2992/fff8, by hand),
+ * so OVS mode installs 16 entries for TCP and UDP; EBTABLES mode installs
+ * one RANGE entry per protocol, 2, each matching exactly 2000-2999.
+ */
+class PeArpPortIsolationEntryCountTestCase : public TestCase
+{
+  public:
+    PeArpPortIsolationEntryCountTestCase()
+        : TestCase("port isolation: a range is 8 value-mask entries per protocol (OVS), 1 RANGE "
+                   "entry (ebtables)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        Mac48Address guestMac("02:00:00:00:00:21");
+        {
+            CoreLabNode n(PeArpPortIsolationController::SOURCE_ONLY);
+            uint32_t before = n.sw->GetFlowTable()->GetNEntries();
+            NS_TEST_EXPECT_MSG_EQ(n.controller->AddGuest(1, PeArpPortRange(2000, 2999), guestMac),
+                                  16,
+                                  "OVS: 8 pairs x TCP and UDP");
+            NS_TEST_EXPECT_MSG_EQ(n.sw->GetFlowTable()->GetNEntries(),
+                                  before + 18,
+                                  "16 + echo + egress");
+            uint32_t ranged = 0;
+            for (const Ptr<const PeArpFlowEntry>& e : n.sw->GetFlowTable()->GetEntries())
+            {
+                ranged += e->match.HasL4DstRange() ? 1 : 0;
+            }
+            NS_TEST_EXPECT_MSG_EQ(ranged, 0, "OVS: no RANGE entry");
+        }
+        Simulator::Destroy();
+        Ipv4AddressGenerator::Reset(); // the second node has the same addresses
+        CoreLabNode n(PeArpPortIsolationController::SOURCE_ONLY,
+                      PeArpPortIsolationController::EBTABLES);
+        n.controller->SetAttribute("RangeEncoding", EnumValue(PeArpFlowMatch::EXACT_PER_PORT));
+        NS_TEST_EXPECT_MSG_EQ(n.controller->AddGuest(1, PeArpPortRange(2000, 2999), guestMac),
+                              2,
+                              "EBTABLES: one RANGE entry per protocol, whatever RangeEncoding");
+        std::vector<uint32_t> protos;
+        for (const Ptr<const PeArpFlowEntry>& e : n.sw->GetFlowTable()->GetEntries())
+        {
+            if (e->match.HasL4DstRange())
+            {
+                NS_TEST_EXPECT_MSG_EQ(e->match.GetL4DstLow(), 2000, "from 2000");
+                NS_TEST_EXPECT_MSG_EQ(e->match.GetL4DstHigh(), 2999, "to 2999");
+                NS_TEST_EXPECT_MSG_EQ(e->actions.front().type,
+                                      PeArpFlowAction::SET_DST_MAC,
+                                      "to the guest's MAC");
+                protos.push_back(e->match.GetValue().ipProto);
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(protos.size(), 2, "two RANGE entries");
+        NS_TEST_EXPECT_MSG_EQ(protos[0] + protos[1], 6 + 17, "TCP and UDP");
+        NS_TEST_EXPECT_MSG_EQ(n.controller->GetCounters().rangeEntries, 2, "counted");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Bad guest ports and ranges are refused, naming them; EXACT_PER_PORT
  * costs one entry per port.
  */
@@ -623,6 +699,7 @@ class PeArpPortIsolationTestSuite : public TestSuite
         AddTestCase(new PeArpPortIsolationEbtablesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpPortIsolationSourcePortTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpPortIsolationSourcePortTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpPortIsolationEntryCountTestCase, TestCase::QUICK);
         AddTestCase(new PeArpPortIsolationInvalidTestCase, TestCase::QUICK);
     }
 };

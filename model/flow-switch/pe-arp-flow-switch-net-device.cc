@@ -17,6 +17,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <optional>
 #include <string>
 
 namespace ns3
@@ -29,9 +30,10 @@ NS_OBJECT_ENSURE_REGISTERED(PeArpFlowSwitchNetDevice);
 namespace
 {
 
-const uint16_t IPV4_ETHERTYPE = 0x0800; //!< IPv4
-const uint16_t ARP_ETHERTYPE = 0x0806;  //!< ARP
-const uint32_t ARP_SHA_OFFSET = 8;      //!< sender hardware address in an Ethernet/IPv4 ARP body
+const uint16_t IPV4_ETHERTYPE = 0x0800;   //!< IPv4
+const uint16_t ARP_ETHERTYPE = 0x0806;    //!< ARP
+const uint32_t ARP_SHA_OFFSET = 8;        //!< sender hardware address in an Ethernet/IPv4 ARP body
+const uint32_t ETHERNET_HEADER_SIZE = 14; //!< destination, source, EtherType
 
 } // namespace
 
@@ -77,6 +79,13 @@ PeArpFlowSwitchNetDevice::GetTypeId()
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&PeArpFlowSwitchNetDevice::m_controllerDelay),
                           MakeTimeChecker(Time(0), Seconds(10)))
+            .AddAttribute("ProcessingCost",
+                          "Per-frame cost of forwarding, after the lookup delay (null: none); "
+                          "see ns3::PeArpProcessingCost. Frames it refuses are counted as "
+                          "queueFullDrops.",
+                          PointerValue(),
+                          MakePointerAccessor(&PeArpFlowSwitchNetDevice::m_cost),
+                          MakePointerChecker<PeArpProcessingCost>())
             .AddAttribute("Mtu",
                           "The MAC-level MTU of the LOCAL port.",
                           UintegerValue(1500),
@@ -134,6 +143,7 @@ PeArpFlowSwitchNetDevice::DoDispose()
         m_table = nullptr;
     }
     m_packetIn = PacketInCallback();
+    m_cost = nullptr;
     m_node = nullptr;
     m_rxCallback = NetDevice::ReceiveCallback();
     m_promiscRxCallback = NetDevice::PromiscReceiveCallback();
@@ -314,7 +324,32 @@ PeArpFlowSwitchNetDevice::Decide(Ptr<const Packet> packet,
     }
     if (entry)
     {
-        Apply(packet, protocol, source, destination, inPort, entry->actions);
+        if (!m_cost)
+        {
+            Apply(packet, protocol, source, destination, inPort, entry->actions);
+            return;
+        }
+        std::optional<Time> wait = m_cost->Admit(packet->GetSize() + ETHERNET_HEADER_SIZE);
+        if (!wait)
+        {
+            NS_LOG_LOGIC("processing cost: queue full, dropped");
+            m_counters.queueFullDrops++;
+            return;
+        }
+        if (wait->IsZero())
+        {
+            Apply(packet, protocol, source, destination, inPort, entry->actions);
+            return;
+        }
+        Simulator::Schedule(*wait,
+                            &PeArpFlowSwitchNetDevice::Forward,
+                            this,
+                            packet,
+                            protocol,
+                            source,
+                            destination,
+                            inPort,
+                            entry);
         return;
     }
     if (m_missAction == MISS_CONTROLLER)
@@ -324,6 +359,21 @@ PeArpFlowSwitchNetDevice::Decide(Ptr<const Packet> packet,
     }
     NS_LOG_LOGIC("table miss from port " << inPort << ": dropped");
     m_counters.missDrops++;
+}
+
+void
+PeArpFlowSwitchNetDevice::Forward(Ptr<const Packet> packet,
+                                  uint16_t protocol,
+                                  Mac48Address source,
+                                  Mac48Address destination,
+                                  uint32_t inPort,
+                                  Ptr<PeArpFlowEntry> entry)
+{
+    if (m_ports.empty() && !m_table)
+    {
+        return; // disposed while the frame waited
+    }
+    Apply(packet, protocol, source, destination, inPort, entry->actions);
 }
 
 void

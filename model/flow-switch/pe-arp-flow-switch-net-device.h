@@ -13,6 +13,7 @@
 #include "ns3/nstime.h"
 #include "ns3/pe-arp-flow-switch-port.h"
 #include "ns3/pe-arp-flow-table.h"
+#include "ns3/pe-arp-processing-cost.h"
 #include "ns3/traced-callback.h"
 
 #include <vector>
@@ -44,6 +45,14 @@ namespace ns3
  * (m_tcamDelay * ceil(log2(flow entries))), with 0 for n <= 1 (ofswitch13
  * evaluates log2(0) there). n is the table's size at the lookup (ofswitch13
  * refreshes it every 100 ms).
+ *
+ * Processing cost (ProcessingCost, null by default: none): a FIFO server
+ * (ns3::PeArpProcessingCost, as the NAT router uses) that every frame
+ * hitting an entry is admitted to after the lookup delay, with its size as
+ * the payload plus the 14-byte Ethernet header. Its actions are applied
+ * after the wait the server returns, so back-to-back frames leave S apart;
+ * a frame refused because QueueLimit frames wait is dropped and counted
+ * (queueFullDrops). Misses and packet-outs are not charged.
  */
 class PeArpFlowSwitchNetDevice : public NetDevice
 {
@@ -73,6 +82,7 @@ class PeArpFlowSwitchNetDevice : public NetDevice
         uint64_t missDrops = 0;      //!< table misses dropped (MISS_DROP, or no controller)
         uint64_t actionDrops = 0;    //!< frames an entry sent nowhere (DROP, or no output action)
         uint64_t badPortDrops = 0;   //!< OUTPUT copies to a port index the switch does not have
+        uint64_t queueFullDrops = 0; //!< frames the ProcessingCost refused (QUEUE_FULL)
         uint64_t packetIns = 0;      //!< frames handed to the controller
         uint64_t localDelivered = 0; //!< frames handed to the switch's own stack
         uint64_t copiesSent = 0;     //!< copies handed to port devices
@@ -253,6 +263,21 @@ class PeArpFlowSwitchNetDevice : public NetDevice
                 uint32_t inPort,
                 Ptr<PeArpFlowEntry> entry);
     /**
+     * After the processing cost's wait: apply the entry's actions.
+     * \param packet the payload
+     * \param protocol the EtherType
+     * \param source source MAC
+     * \param destination destination MAC
+     * \param inPort the port it came in on
+     * \param entry the entry
+     */
+    void Forward(Ptr<const Packet> packet,
+                 uint16_t protocol,
+                 Mac48Address source,
+                 Mac48Address destination,
+                 uint32_t inPort,
+                 Ptr<PeArpFlowEntry> entry);
+    /**
      * Apply actions to a frame.
      * \param packet the payload
      * \param protocol the EtherType
@@ -312,6 +337,7 @@ class PeArpFlowSwitchNetDevice : public NetDevice
     Time m_tcamDelay;                                      //!< TcamDelay attribute
     MissAction m_missAction;                               //!< MissAction attribute
     Time m_controllerDelay;                                //!< ControllerDelay attribute
+    Ptr<PeArpProcessingCost> m_cost;                       //!< ProcessingCost attribute
     PacketInCallback m_packetIn;                           //!< the controller
     Counters m_counters;                                   //!< counters
     Ptr<Node> m_node;                                      //!< node

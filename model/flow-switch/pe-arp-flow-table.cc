@@ -12,6 +12,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace ns3
@@ -51,6 +52,43 @@ bool
 Better(const Ptr<PeArpFlowEntry>& a, const Ptr<PeArpFlowEntry>& b)
 {
     return a->priority != b->priority ? a->priority > b->priority : a->GetId() < b->GetId();
+}
+
+const uint32_t PORT_SPACE_END = 65536; //!< one past the highest port
+
+/**
+ * \param segments an interval map
+ * \param x a port (or PORT_SPACE_END)
+ * Make x the first port of a segment, copying the entries of the segment it is in.
+ */
+void
+SplitAt(std::map<uint32_t, std::vector<Ptr<PeArpFlowEntry>>>& segments, uint32_t x)
+{
+    auto it = segments.upper_bound(x);
+    --it;
+    if (it->first != x)
+    {
+        segments.emplace_hint(std::next(it), x, it->second);
+    }
+}
+
+/**
+ * \param segments an interval map
+ * \param x a segment's first port: merged into the one before it if they hold
+ * the same entries (0 and PORT_SPACE_END stay)
+ */
+void
+MergeAt(std::map<uint32_t, std::vector<Ptr<PeArpFlowEntry>>>& segments, uint32_t x)
+{
+    auto it = segments.find(x);
+    if (x == 0 || x == PORT_SPACE_END || it == segments.end())
+    {
+        return;
+    }
+    if (std::prev(it)->second == it->second)
+    {
+        segments.erase(it);
+    }
 }
 
 } // namespace
@@ -174,7 +212,42 @@ PeArpFlowMatch::SetL4Dst(PeArpPortMask port)
 {
     m_mask.l4Dst = port.GetMask();
     m_value.l4Dst = port.GetValue() & port.GetMask();
+    m_range = false;
+    m_l4Low = 0;
+    m_l4High = 65535;
     return *this;
+}
+
+PeArpFlowMatch&
+PeArpFlowMatch::SetL4DstRange(uint16_t low, uint16_t high)
+{
+    NS_ABORT_MSG_IF(low > high,
+                    "PeArpFlowMatch::SetL4DstRange: low (" << low << ") is above high (" << high
+                                                           << ")");
+    m_mask.l4Dst = 0;
+    m_value.l4Dst = 0;
+    m_range = true;
+    m_l4Low = low;
+    m_l4High = high;
+    return *this;
+}
+
+bool
+PeArpFlowMatch::HasL4DstRange() const
+{
+    return m_range;
+}
+
+uint16_t
+PeArpFlowMatch::GetL4DstLow() const
+{
+    return m_l4Low;
+}
+
+uint16_t
+PeArpFlowMatch::GetL4DstHigh() const
+{
+    return m_l4High;
 }
 
 PeArpFlowMatch&
@@ -208,7 +281,8 @@ PeArpFlowMatch::GetMask() const
 bool
 PeArpFlowMatch::Matches(const PeArpFlowKey& key) const
 {
-    return key.Masked(m_mask) == m_value;
+    return key.Masked(m_mask) == m_value &&
+           (!m_range || (key.l4Dst >= m_l4Low && key.l4Dst <= m_l4High));
 }
 
 std::vector<PeArpFlowMatch>
@@ -218,7 +292,12 @@ PeArpFlowMatch::ForPortRange(uint16_t low, uint16_t high, RangeEncoding encoding
                     "PeArpFlowMatch::ForPortRange: low (" << low << ") is above high (" << high
                                                           << ")");
     std::vector<PeArpFlowMatch> matches;
-    if (encoding == VALUE_MASK)
+    if (encoding == RANGE)
+    {
+        matches.push_back(*this);
+        matches.back().SetL4DstRange(low, high);
+    }
+    else if (encoding == VALUE_MASK)
     {
         for (const PeArpPortMask& pair : PeArpPortMask::Decompose(low, high))
         {
@@ -243,13 +322,24 @@ PeArpFlowMatch::CountRangeEntries(uint16_t low, uint16_t high, RangeEncoding enc
     NS_ABORT_MSG_IF(low > high,
                     "PeArpFlowMatch::CountRangeEntries: low (" << low << ") is above high (" << high
                                                                << ")");
-    return encoding == VALUE_MASK ? PeArpPortMask::CountEntries(low, high) : high - low + 1U;
+    switch (encoding)
+    {
+    case VALUE_MASK:
+        return PeArpPortMask::CountEntries(low, high);
+    case EXACT_PER_PORT:
+        return high - low + 1U;
+    case RANGE:
+        return 1;
+    }
+    return 0;
 }
 
 bool
 operator==(const PeArpFlowMatch& a, const PeArpFlowMatch& b)
 {
-    return a.GetValue() == b.GetValue() && a.GetMask() == b.GetMask();
+    return a.GetValue() == b.GetValue() && a.GetMask() == b.GetMask() &&
+           a.HasL4DstRange() == b.HasL4DstRange() && a.GetL4DstLow() == b.GetL4DstLow() &&
+           a.GetL4DstHigh() == b.GetL4DstHigh();
 }
 
 std::ostream&
@@ -290,6 +380,10 @@ operator<<(std::ostream& os, const PeArpFlowMatch& match)
     if (m.l4Dst)
     {
         sep() << "tp_dst=" << PeArpPortMask(v.l4Dst, m.l4Dst);
+    }
+    if (match.HasL4DstRange())
+    {
+        sep() << "tp_dst=" << match.GetL4DstLow() << ":" << match.GetL4DstHigh();
     }
     if (m.icmpType)
     {
@@ -532,10 +626,30 @@ PeArpFlowTable::Add(const PeArpFlowEntry& spec)
     entry->m_bytes = 0;
     entry->m_installed = Simulator::Now();
     entry->m_lastHit = entry->m_installed;
-    Group& group = m_groups[entry->match.GetMask()];
+    Group& group = m_groups[GroupKey(entry->match.GetMask(), entry->match.HasL4DstRange())];
     group.mask = entry->match.GetMask();
+    group.range = entry->match.HasL4DstRange();
     std::vector<Ptr<PeArpFlowEntry>>& bucket = group.buckets[entry->match.GetValue()];
     bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), entry, Better), entry);
+    if (group.range)
+    {
+        auto [it, fresh] = group.segments.try_emplace(entry->match.GetValue());
+        Segments& segments = it->second;
+        if (fresh)
+        {
+            segments[0];
+            segments[PORT_SPACE_END];
+        }
+        uint32_t low = entry->match.GetL4DstLow();
+        uint32_t end = entry->match.GetL4DstHigh() + 1U;
+        SplitAt(segments, low);
+        SplitAt(segments, end);
+        for (auto s = segments.find(low); s->first != end; ++s)
+        {
+            s->second.insert(std::upper_bound(s->second.begin(), s->second.end(), entry, Better),
+                             entry);
+        }
+    }
     group.priorities.insert(entry->priority);
     m_orderDirty = true;
     m_nEntries++;
@@ -554,7 +668,7 @@ PeArpFlowTable::Add(const PeArpFlowEntry& spec)
 bool
 PeArpFlowTable::DeleteStrict(const PeArpFlowMatch& match, uint16_t priority)
 {
-    auto g = m_groups.find(match.GetMask());
+    auto g = m_groups.find(GroupKey(match.GetMask(), match.HasL4DstRange()));
     if (g == m_groups.end())
     {
         return false;
@@ -566,7 +680,7 @@ PeArpFlowTable::DeleteStrict(const PeArpFlowMatch& match, uint16_t priority)
     }
     for (const Ptr<PeArpFlowEntry>& entry : b->second)
     {
-        if (entry->priority == priority)
+        if (entry->priority == priority && entry->match == match)
         {
             Remove(entry, PeArpFlowEntry::DELETE);
             return true;
@@ -622,12 +736,28 @@ void
 PeArpFlowTable::Remove(Ptr<PeArpFlowEntry> entry, PeArpFlowEntry::RemovedReason reason)
 {
     NS_LOG_FUNCTION(this << entry->match << reason);
-    auto g = m_groups.find(entry->match.GetMask());
+    auto g = m_groups.find(GroupKey(entry->match.GetMask(), entry->match.HasL4DstRange()));
     NS_ASSERT(g != m_groups.end());
     Group& group = g->second;
     auto b = group.buckets.find(entry->match.GetValue());
     NS_ASSERT(b != group.buckets.end());
     b->second.erase(std::find(b->second.begin(), b->second.end(), entry));
+    if (group.range)
+    {
+        Segments& segments = group.segments[entry->match.GetValue()];
+        uint32_t low = entry->match.GetL4DstLow();
+        uint32_t end = entry->match.GetL4DstHigh() + 1U;
+        for (auto s = segments.find(low); s->first != end; ++s)
+        {
+            s->second.erase(std::find(s->second.begin(), s->second.end(), entry));
+        }
+        MergeAt(segments, end);
+        MergeAt(segments, low);
+        if (b->second.empty())
+        {
+            group.segments.erase(entry->match.GetValue());
+        }
+    }
     if (b->second.empty())
     {
         group.buckets.erase(b);
@@ -686,10 +816,24 @@ PeArpFlowTable::Search(const PeArpFlowKey& key) const
             break; // no later group holds a better entry
         }
         m_lastProbes++;
-        auto b = group->buckets.find(key.Masked(group->mask));
-        if (b != group->buckets.end() && (!best || Better(b->second.front(), best)))
+        Ptr<PeArpFlowEntry> candidate;
+        if (group->range)
         {
-            best = b->second.front();
+            auto v = group->segments.find(key.Masked(group->mask));
+            if (v != group->segments.end())
+            {
+                auto s = std::prev(v->second.upper_bound(key.l4Dst));
+                candidate = s->second.empty() ? nullptr : s->second.front();
+            }
+        }
+        else
+        {
+            auto b = group->buckets.find(key.Masked(group->mask));
+            candidate = b == group->buckets.end() ? nullptr : b->second.front();
+        }
+        if (candidate && (!best || Better(candidate, best)))
+        {
+            best = candidate;
         }
     }
     return best;

@@ -99,6 +99,11 @@ struct PeArpFlowKeyHash
  * wildcards (matches every frame); each Set narrows one field. As in
  * OpenFlow, prerequisites are the caller's: a match on L4Dst should also
  * set EtherType 0x0800 and the IP protocol.
+ *
+ * The L4 destination port is matched either as value/mask (SetL4Dst, part
+ * of the mask) or as a RANGE low..high inclusive (SetL4DstRange, as
+ * ebtables' --ip-dport low:high); setting one clears the other. A RANGE
+ * match has l4Dst wildcarded in its value/mask.
  */
 class PeArpFlowMatch
 {
@@ -108,6 +113,7 @@ class PeArpFlowMatch
     {
         VALUE_MASK = 0, //!< bitwise tp_dst (OVS after 1.5.0): PeArpPortMask::Decompose
         EXACT_PER_PORT, //!< one entry per port (exact tp_dst only, OpenFlow 1.0)
+        RANGE,          //!< one entry per range (ebtables --ip-dport low:high)
     };
 
     PeArpFlowMatch() = default;
@@ -150,6 +156,13 @@ class PeArpFlowMatch
      */
     PeArpFlowMatch& SetL4Dst(PeArpPortMask port);
     /**
+     * \param low lowest TCP/UDP destination port (aborts, naming both, if
+     * above high)
+     * \param high highest, inclusive
+     * \return this match
+     */
+    PeArpFlowMatch& SetL4DstRange(uint16_t low, uint16_t high);
+    /**
      * \param type an ICMP type
      * \return this match
      */
@@ -164,6 +177,12 @@ class PeArpFlowMatch
     const PeArpFlowKey& GetValue() const;
     /** \return the mask: for each field the bits that count (0 = wildcard) */
     const PeArpFlowKey& GetMask() const;
+    /** \return true if the L4 destination port is matched as a RANGE */
+    bool HasL4DstRange() const;
+    /** \return the RANGE's lowest port (0 without a RANGE) */
+    uint16_t GetL4DstLow() const;
+    /** \return the RANGE's highest port (65535 without a RANGE) */
+    uint16_t GetL4DstHigh() const;
     /**
      * \param key a frame's key
      * \return true if the frame matches
@@ -172,7 +191,8 @@ class PeArpFlowMatch
 
     /**
      * The matches for a port range: this match with L4Dst set to each pair
-     * of the range (VALUE_MASK) or to each port (EXACT_PER_PORT).
+     * of the range (VALUE_MASK), to each port (EXACT_PER_PORT), or to the
+     * range itself (RANGE: one match).
      * \param low lowest port (aborts, naming it, if above high)
      * \param high highest port
      * \param encoding how the range is encoded
@@ -190,14 +210,17 @@ class PeArpFlowMatch
     static uint32_t CountRangeEntries(uint16_t low, uint16_t high, RangeEncoding encoding);
 
   private:
-    PeArpFlowKey m_value; //!< value, masked
-    PeArpFlowKey m_mask;  //!< mask
+    PeArpFlowKey m_value;      //!< value, masked
+    PeArpFlowKey m_mask;       //!< mask
+    bool m_range = false;      //!< the L4 destination port is matched as a RANGE
+    uint16_t m_l4Low = 0;      //!< RANGE: lowest port
+    uint16_t m_l4High = 65535; //!< RANGE: highest port
 };
 
 /**
  * \param a a match
  * \param b a match
- * \return true if value and mask are equal
+ * \return true if value, mask and RANGE are equal
  */
 bool operator==(const PeArpFlowMatch& a, const PeArpFlowMatch& b);
 /**
@@ -339,6 +362,13 @@ std::ostream& operator<<(std::ostream& os, PeArpFlowEntry::RemovedReason reason)
  * ofswitch13's datapath timeout), so an entry leaves within
  * [deadline, deadline + SweepInterval]; the sweep walks only entries that
  * have a timeout. Removals are reported with the FlowRemoved trace.
+ *
+ * Entries with a RANGE on the L4 destination port form groups of their
+ * own (by mask). In such a group each masked value keeps an interval map of
+ * the port space: elementary segments, keyed by their first port, split at
+ * every range's ends, each holding the entries whose range covers it, best
+ * first. A probe of the group is one hash lookup and one ordered-map
+ * search (log of the number of segments), again without walking entries.
  */
 class PeArpFlowTable : public Object
 {
@@ -440,15 +470,28 @@ class PeArpFlowTable : public Object
     void DoDispose() override;
 
   private:
-    /** Entries with one mask, hashed on the masked key. */
+    /**
+     * RANGE entries of one masked value: segment first port (0 to 65536) ->
+     * entries whose range covers the segment up to the next key, best first.
+     * Keys 0 and 65536 are always present.
+     */
+    typedef std::map<uint32_t, std::vector<Ptr<PeArpFlowEntry>>> Segments;
+
+    /** Entries with one mask (and all with or all without a RANGE), hashed on the masked key. */
     struct Group
     {
-        PeArpFlowKey mask; //!< the mask of all its entries
+        PeArpFlowKey mask;  //!< the mask of all its entries
+        bool range = false; //!< its entries match the L4 destination port as a RANGE
         /** entries by masked value, best priority (then oldest) first */
         std::unordered_map<PeArpFlowKey, std::vector<Ptr<PeArpFlowEntry>>, PeArpFlowKeyHash>
             buckets;
+        /** RANGE groups: the interval map of each masked value */
+        std::unordered_map<PeArpFlowKey, Segments, PeArpFlowKeyHash> segments;
         std::multiset<uint16_t> priorities; //!< priorities of its entries
     };
+
+    /** A group's key: the mask, and whether the entries have a RANGE. */
+    typedef std::pair<PeArpFlowKey, bool> GroupKey;
 
     /**
      * \param key a key
@@ -469,7 +512,7 @@ class PeArpFlowTable : public Object
     /** Sort m_order by each group's best priority, if the table changed. */
     void SortGroups() const;
 
-    std::map<PeArpFlowKey, Group> m_groups;    //!< groups by mask
+    std::map<GroupKey, Group> m_groups;        //!< groups by mask and RANGE
     mutable std::vector<const Group*> m_order; //!< groups, best priority first
     mutable bool m_orderDirty = false;         //!< m_order must be re-sorted
     std::set<Ptr<PeArpFlowEntry>> m_timed;     //!< entries with a timeout

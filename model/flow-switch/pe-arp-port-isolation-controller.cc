@@ -67,8 +67,9 @@ PeArpPortIsolationController::GetTypeId()
                                           PeArpPortIsolationController::SOURCE_AND_ID,
                                           "SOURCE_AND_ID"))
             .AddAttribute("RangeEncoding",
-                          "How a guest's port range becomes flow entries: VALUE_MASK (bitwise "
-                          "tp_dst, Open vSwitch after 1.5.0) or EXACT_PER_PORT (one per port).",
+                          "OVS mode: how a guest's port range becomes flow entries: VALUE_MASK "
+                          "(bitwise tp_dst, Open vSwitch after 1.5.0) or EXACT_PER_PORT (one "
+                          "per port). EBTABLES mode always uses one RANGE entry per protocol.",
                           EnumValue(PeArpFlowMatch::VALUE_MASK),
                           MakeEnumAccessor(&PeArpPortIsolationController::m_rangeEncoding),
                           MakeEnumChecker(PeArpFlowMatch::VALUE_MASK,
@@ -212,12 +213,15 @@ PeArpPortIsolationController::AddGuest(uint32_t port,
     uint16_t high = range.IsAll() ? 65535 : range.GetHigh();
     uint64_t cookie = COOKIE_GUEST | port;
     uint32_t installed = 0;
+    // ebtables matches a range natively (--ip-dport low:high): one entry per protocol
+    PeArpFlowMatch::RangeEncoding encoding =
+        m_mode == EBTABLES ? PeArpFlowMatch::RANGE : m_rangeEncoding;
     for (uint8_t proto : {6, 17})
     {
         PeArpFlowMatch base =
             PeArpFlowMatch().SetInPort(m_uplink).SetEthType(IPV4).SetIpProto(proto).SetIpDst(
                 m_shared);
-        for (const PeArpFlowMatch& m : base.ForPortRange(low, high, m_rangeEncoding))
+        for (const PeArpFlowMatch& m : base.ForPortRange(low, high, encoding))
         {
             installed += Add(PRIORITY_GUEST_RANGE, m, deliver, cookie) ? 1 : 0;
         }

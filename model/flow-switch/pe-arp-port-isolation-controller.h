@@ -47,7 +47,8 @@ namespace ns3
  * EBTABLES mode is the workaround of section 3.2: guests keep their own
  * MACs; rule 1 sends uplink ARP requests to the host only ("only the host
  * itself reply ARP request") and ARP replies to everyone with a broadcast
- * destination; rule 3 also rewrites the destination MAC to the guest's;
+ * destination; rule 3 is one RANGE entry per protocol (ebtables'
+ * --ip-dport low:high) and also rewrites the destination MAC to the guest's;
  * rule 4 is replaced by forcing every uplink ICMP message (but echo
  * requests to the host) to all guests and the host with a broadcast
  * destination, counting the copies that reach a guest that did not send
