@@ -561,7 +561,10 @@ class PeArpDnsMalformedTestCase : public TestCase
             // The same through a packet.
             Ptr<Packet> p = PacketFromBytes(c.data);
             Msg viaPacket;
-            NS_TEST_EXPECT_MSG_EQ(p->RemoveHeader(viaPacket), 0, c.what << ": RemoveHeader");
+            // PeekHeader, as the server and the resolver read: ns-3's
+            // RemoveHeader of a header that reads nothing breaks the packet
+            // metadata when it is enabled (in-tree, ns-3's own suites enable it).
+            NS_TEST_EXPECT_MSG_EQ(p->PeekHeader(viaPacket), 0, c.what << ": PeekHeader");
             NS_TEST_EXPECT_MSG_EQ(p->GetSize(), c.data.size(), c.what << ": packet untouched");
         }
         // Truncating a valid message anywhere is rejected, never a crash.
@@ -1027,6 +1030,9 @@ class PeArpDnsMalformedDatagramTestCase : public TestCase
     void DoRun() override
     {
         SimulatorDestroyGuard guard; // also on a failed assertion
+        // With packet metadata on (pcap and ASCII traces turn it on; in-tree,
+        // ns-3's own suites do), a malformed message must not break it.
+        Packet::EnablePrinting();
         Figure4 f;
         Ptr<PeArpDnsServer> server = InstallServer(f.inet, "example.com");
         server->AddRecord(Msg::MakeSrv("_web._tcp.example.com", 0, 0, 2080, "a.example.com", 60));

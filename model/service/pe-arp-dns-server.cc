@@ -207,7 +207,9 @@ PeArpDnsServer::HandleRead(Ptr<Socket> socket)
         m_rxTrace(packet, from);
         PeArpDnsMessage request;
         Ptr<Packet> copy = packet->Copy();
-        if (copy->RemoveHeader(request) == 0)
+        // PeekHeader: RemoveHeader of a header that read nothing corrupts the
+        // packet metadata when it is enabled (Packet::EnablePrinting).
+        if (copy->PeekHeader(request) == 0)
         {
             std::string reason = PeArpDnsMessage::ParseErrorToString(request.GetParseError());
             NS_LOG_INFO("dropped malformed DNS message from "

@@ -329,7 +329,8 @@ PeArpSrvResolver::HandleRead(Ptr<Socket> socket)
     {
         PeArpDnsMessage response;
         InetSocketAddress source = InetSocketAddress::ConvertFrom(from);
-        if (packet->RemoveHeader(response) == 0 || !response.IsResponse() ||
+        // PeekHeader: a RemoveHeader that reads nothing breaks enabled metadata.
+        if (packet->PeekHeader(response) == 0 || !response.IsResponse() ||
             source.GetIpv4() != m_server || source.GetPort() != m_port)
         {
             m_ignored++;
