@@ -165,7 +165,7 @@ class ScenarioCleanup
  * \brief Base of the cache tests: creates caches and records their Drop
  * trace and their retransmission requests.
  */
-class PeArpCacheTestCase : public TestCase
+class PeArpCacheTestCase : public TestCase, public PeArpCache::Owner
 {
   protected:
     /**
@@ -200,14 +200,21 @@ class PeArpCacheTestCase : public TestCase
      */
     void OnDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason);
     /**
-     * Request callback.
+     * The owner's request: recorded.
      * \param cache the cache
      * \param address the address
      * \param port the port
      */
-    void OnRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port);
+    void CacheRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port) override;
+    /**
+     * The owner's drop: recorded apart from the trace's.
+     * \param packet the packet
+     * \param reason the reason
+     */
+    void CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason) override;
 
-    std::vector<Drop> m_drops;       //!< drops, in order
+    std::vector<Drop> m_drops;       //!< drops seen by the Drop trace, in order
+    std::vector<Drop> m_ownerDrops;  //!< drops reported to the owner, in order
     std::vector<Request> m_requests; //!< retransmission requests, in order
 };
 
@@ -222,7 +229,7 @@ PeArpCacheTestCase::CreateCache()
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(nullptr, "eth1");
     cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpCacheTestCase::OnDrop, this));
-    cache->SetRequestCallback(MakeCallback(&PeArpCacheTestCase::OnRequest, this));
+    cache->SetOwner(this);
     return cache;
 }
 
@@ -233,7 +240,13 @@ PeArpCacheTestCase::OnDrop(Ptr<const Packet> packet, PeArpCache::DropReason reas
 }
 
 void
-PeArpCacheTestCase::OnRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port)
+PeArpCacheTestCase::CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason)
+{
+    m_ownerDrops.push_back({packet->GetUid(), reason, Simulator::Now()});
+}
+
+void
+PeArpCacheTestCase::CacheRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port)
 {
     m_requests.push_back({address, port, Simulator::Now()});
 }
@@ -813,6 +826,9 @@ PeArpCachePendingQueueTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(m_drops[1].uid, p[1]->GetUid(), "second oldest dropped next");
     NS_TEST_EXPECT_MSG_EQ(m_drops[0].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 1");
     NS_TEST_EXPECT_MSG_EQ(m_drops[1].reason, PeArpCache::PENDING_QUEUE_FULL, "reason 2");
+    NS_TEST_ASSERT_MSG_EQ(m_ownerDrops.size(), 2U, "the owner is told of both drops");
+    NS_TEST_EXPECT_MSG_EQ(m_ownerDrops[0].uid, p[0]->GetUid(), "the owner: oldest first");
+    NS_TEST_EXPECT_MSG_EQ(m_ownerDrops[1].uid, p[1]->GetUid(), "the owner: then the next");
     NS_TEST_EXPECT_MSG_EQ(Uids(pending), Uids({p[2], p[3], p[4]}), "the three newest remain");
     // Each with the source it was queued with.
     std::string sources;

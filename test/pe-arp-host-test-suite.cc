@@ -113,6 +113,121 @@ class PeArpBindTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A PE-ARP UDP socket reports its own events, with itself as the socket: the
+ * wrapped ns-3 sockets of one node share one set of forwarding callbacks, so
+ * a mix-up between sockets, or a wrapped socket leaking out, would show here.
+ */
+class PeArpUdpNotificationsTestCase : public TestCase
+{
+  public:
+    PeArpUdpNotificationsTestCase()
+        : TestCase("a PE-ARP UDP socket reports its own connect, send and receive events")
+    {
+    }
+
+  private:
+    /** Events seen by one socket's callbacks. */
+    struct Seen
+    {
+        uint32_t connected{0};   //!< connection succeeded
+        uint32_t dataSent{0};    //!< DataSent calls
+        uint32_t bytesSent{0};   //!< bytes reported by DataSent
+        uint32_t received{0};    //!< datagrams received
+        uint32_t wrongSocket{0}; //!< callbacks called with another socket
+    };
+
+    /**
+     * Count a socket's events.
+     * \param socket the socket
+     * \param seen where
+     */
+    static void Watch(Ptr<Socket> socket, Seen* seen)
+    {
+        Socket* self = PeekPointer(socket);
+        socket->SetConnectCallback(Callback<void, Ptr<Socket>>([self, seen](Ptr<Socket> s) {
+                                       seen->connected++;
+                                       seen->wrongSocket += PeekPointer(s) != self;
+                                   }),
+                                   MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetDataSentCallback(
+            Callback<void, Ptr<Socket>, uint32_t>([self, seen](Ptr<Socket> s, uint32_t size) {
+                seen->dataSent++;
+                seen->bytesSent += size;
+                seen->wrongSocket += PeekPointer(s) != self;
+            }));
+        socket->SetSendCallback(
+            Callback<void, Ptr<Socket>, uint32_t>([self, seen](Ptr<Socket> s, uint32_t) {
+                seen->wrongSocket += PeekPointer(s) != self;
+            }));
+        socket->SetRecvCallback(Callback<void, Ptr<Socket>>([self, seen](Ptr<Socket> s) {
+            seen->wrongSocket += PeekPointer(s) != self;
+            while (s->Recv())
+            {
+                seen->received++;
+            }
+        }));
+    }
+
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Figure4 f;
+        Ptr<Node> a = f.hosts.Get(0); // 2000-2999
+
+        // An echo socket on the Internet host sends every datagram back.
+        Ptr<Socket> echo = Socket::CreateSocket(f.inet, UdpSocketFactory::GetTypeId());
+        echo->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7));
+        uint32_t echoed = 0;
+        echo->SetRecvCallback(Callback<void, Ptr<Socket>>([&echoed](Ptr<Socket> s) {
+            Address from;
+            while (Ptr<Packet> p = s->RecvFrom(from))
+            {
+                s->SendTo(p, 0, from);
+                echoed++;
+            }
+        }));
+
+        Seen seen1;
+        Seen seen2;
+        Ptr<Socket> s1 = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        Ptr<Socket> s2 = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        Watch(s1, &seen1);
+        Watch(s2, &seen2);
+        InetSocketAddress peer(f.inetAddress, 7);
+        Simulator::Schedule(Seconds(1), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(s1->Connect(peer), 0, "s1 connects");
+            s1->Send(Create<Packet>(100));
+            s1->Send(Create<Packet>(200));
+            NS_TEST_EXPECT_MSG_EQ(s2->Bind(), 0, "s2 binds");
+            s2->SendTo(Create<Packet>(50), 0, peer);
+        });
+        Simulator::Schedule(Seconds(2), [&]() {
+            // A socket whose wrapper is gone tells nobody.
+            s2->Close();
+            s2->Dispose();
+            s2 = nullptr;
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(echoed, 3U, "the echo socket got all three datagrams");
+        NS_TEST_EXPECT_MSG_EQ(seen1.connected, 1U, "s1: connected once");
+        NS_TEST_EXPECT_MSG_EQ(seen1.dataSent, 2U, "s1: two DataSent");
+        NS_TEST_EXPECT_MSG_EQ(seen1.bytesSent, 300U, "s1: 300 bytes sent");
+        NS_TEST_EXPECT_MSG_EQ(seen1.received, 2U, "s1: its two echoes");
+        NS_TEST_EXPECT_MSG_EQ(seen2.connected, 0U, "s2: never connected");
+        NS_TEST_EXPECT_MSG_EQ(seen2.dataSent, 1U, "s2: one DataSent");
+        NS_TEST_EXPECT_MSG_EQ(seen2.bytesSent, 50U, "s2: 50 bytes sent");
+        NS_TEST_EXPECT_MSG_EQ(seen2.received, 1U, "s2: its one echo");
+        NS_TEST_EXPECT_MSG_EQ(seen1.wrongSocket + seen2.wrongSocket,
+                              0U,
+                              "every callback got the socket it was set on");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * An exhausted range fails the socket call with a counter; freeing a port
  * makes it usable again.
  */
@@ -295,6 +410,7 @@ class PeArpHostTestSuite : public TestSuite
         : TestSuite("pe-arp-host", UNIT)
     {
         AddTestCase(new PeArpBindTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpUdpNotificationsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpExhaustionTestCase, TestCase::QUICK);
         AddTestCase(new PeArpApplicationPortsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpMapSetHostTestCase, TestCase::QUICK);

@@ -120,6 +120,7 @@ PeArpCache::GetTypeId()
 
 PeArpCache::PeArpCache()
     : m_interface(nullptr),
+      m_owner(nullptr),
       m_size(0),
       m_nextSerial(1),
       m_lastGc(Seconds(-1000)),
@@ -164,7 +165,7 @@ PeArpCache::DoDispose()
     m_deadlines = decltype(m_deadlines)();
     m_device = nullptr;
     m_interface = nullptr;
-    m_requestCallback = MakeNullCallback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t>();
+    m_owner = nullptr;
     Object::DoDispose();
 }
 
@@ -202,10 +203,20 @@ PeArpCache::GetInterfaceName() const
 }
 
 void
-PeArpCache::SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback)
+PeArpCache::SetOwner(Owner* owner)
 {
-    NS_LOG_FUNCTION(this);
-    m_requestCallback = callback;
+    NS_LOG_FUNCTION(this << owner);
+    m_owner = owner;
+}
+
+void
+PeArpCache::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
+{
+    m_dropTrace(packet, reason);
+    if (m_owner != nullptr)
+    {
+        m_owner->CacheDrop(packet, reason);
+    }
 }
 
 PeArpCache::Entry*
@@ -456,19 +467,19 @@ PeArpCache::AddIncomplete(Ipv4Address address,
     {
         NS_LOG_LOGIC(address << " has " << m_maxUnresolved << " unresolved entries -- " << port
                              << " dropped");
-        m_dropTrace(packet, UNRESOLVED_LIMIT);
+        NotifyDrop(packet, UNRESOLVED_LIMIT);
         return nullptr;
     }
     if (!TakeToken(address))
     {
         NS_LOG_LOGIC("no request token left for " << address << " -- " << port << " dropped");
-        m_dropTrace(packet, RATE_LIMITED);
+        NotifyDrop(packet, RATE_LIMITED);
         return nullptr;
     }
     if (!MakeRoom())
     {
         ReturnToken(address);
-        m_dropTrace(packet, TABLE_FULL);
+        NotifyDrop(packet, TABLE_FULL);
         return nullptr;
     }
     AddressEntries& entries = m_table[address.Get()];
@@ -532,14 +543,14 @@ PeArpCache::Enqueue(Entry* entry, Ptr<Packet> packet, const Address& source)
     if (m_pendingQueueSize == 0)
     {
         m_pendingQueueDrops++;
-        m_dropTrace(packet, PENDING_QUEUE_FULL);
+        NotifyDrop(packet, PENDING_QUEUE_FULL);
         return;
     }
     if (entry->m_pending.size() >= m_pendingQueueSize)
     {
         NS_LOG_LOGIC("pending queue full: dropping the oldest packet");
         m_pendingQueueDrops++;
-        m_dropTrace(entry->m_pending.front().packet, PENDING_QUEUE_FULL);
+        NotifyDrop(entry->m_pending.front().packet, PENDING_QUEUE_FULL);
         entry->m_pending.pop_front();
     }
     entry->m_pending.push_back({packet, source});
@@ -1191,9 +1202,9 @@ PeArpCache::HandleWaitReplyTimeout()
                 }
                 entry->m_holdsToken = true;
             }
-            if (!m_requestCallback.IsNull())
+            if (m_owner != nullptr)
             {
-                m_requestCallback(this, entry->m_address, entry->m_requestedPort);
+                m_owner->CacheRequest(this, entry->m_address, entry->m_requestedPort);
             }
         }
         else
@@ -1289,9 +1300,9 @@ PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
     }
     entries.requesting.insert(entry->m_requestedPort);
     ArmTimer(entry);
-    if (!m_requestCallback.IsNull())
+    if (m_owner != nullptr)
     {
-        m_requestCallback(this, entry->m_address, entry->m_requestedPort);
+        m_owner->CacheRequest(this, entry->m_address, entry->m_requestedPort);
     }
 }
 
@@ -1304,7 +1315,7 @@ PeArpCache::DropPending(Entry* entry, DropReason reason)
         {
             m_resolutionFailureDrops++;
         }
-        m_dropTrace(pending.packet, reason);
+        NotifyDrop(pending.packet, reason);
     }
     entry->m_pending.clear();
 }

@@ -258,13 +258,36 @@ class PeArpCache : public Object
     std::string GetInterfaceName() const;
 
     /**
-     * Set the callback used to send a request: a retransmission when
-     * WaitReplyTimeout expires (the entry's GetRetries() is then at least 1),
-     * or the first request of a deferred entry (GetRetries() is 0).
-     * Arguments: the cache, the address, the requested port.
-     * \param callback the callback
+     * What the cache asks of the protocol that owns it. A plain interface, not
+     * callbacks: a bound ns-3 callback costs about 200 bytes, and there is a
+     * cache per interface of every host.
      */
-    void SetRequestCallback(Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> callback);
+    class Owner
+    {
+      public:
+        virtual ~Owner() = default;
+        /**
+         * Send a request: a retransmission when WaitReplyTimeout expires (the
+         * entry's GetRetries() is then at least 1), or the first request of a
+         * deferred entry (GetRetries() is 0).
+         * \param cache the cache
+         * \param address the address
+         * \param port the requested port
+         */
+        virtual void CacheRequest(Ptr<PeArpCache> cache, Ipv4Address address, uint16_t port) = 0;
+        /**
+         * A packet was dropped (also reported by the Drop trace source).
+         * \param packet the packet
+         * \param reason why
+         */
+        virtual void CacheDrop(Ptr<const Packet> packet, DropReason reason) = 0;
+    };
+
+    /**
+     * Set the owner, which sends the cache's requests and counts its drops.
+     * \param owner the owner (not owned; nullptr: none)
+     */
+    void SetOwner(Owner* owner);
 
     /**
      * Find the entry that resolves (address, port): a resolved entry whose
@@ -667,6 +690,12 @@ class PeArpCache : public Object
      */
     void DropPending(Entry* entry, DropReason reason);
     /**
+     * Report a dropped packet to the Drop trace and the owner.
+     * \param packet the packet
+     * \param reason the reason
+     */
+    void NotifyDrop(Ptr<const Packet> packet, DropReason reason);
+    /**
      * Take the pending packets of an entry.
      * \param entry the entry
      * \param pending receives them
@@ -681,7 +710,7 @@ class PeArpCache : public Object
     Ptr<NetDevice> m_device;     //!< the PE-ARP device
     PeArpInterface* m_interface; //!< the same device, as the protocol sees it
     std::string m_name;          //!< interface name for printing
-    Callback<void, Ptr<PeArpCache>, Ipv4Address, uint16_t> m_requestCallback; //!< retransmission
+    Owner* m_owner;              //!< sends requests and counts drops (not owned)
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
     std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared

@@ -153,8 +153,7 @@ PeArpL3Protocol::CreateCache(Ptr<NetDevice> device,
     Ptr<PeArpCache> cache = CreateObject<PeArpCache>();
     cache->SetDevice(device, name);
     cache->SetInterface(interface);
-    cache->SetRequestCallback(MakeCallback(&PeArpL3Protocol::RequestFromCache, this));
-    cache->TraceConnectWithoutContext("Drop", MakeCallback(&PeArpL3Protocol::CacheDrop, this));
+    cache->SetOwner(this);
     // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
     // link change.
     device->AddLinkChangeCallback(MakeCallback(&PeArpCache::Flush, cache));
@@ -312,7 +311,7 @@ PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint
 }
 
 void
-PeArpL3Protocol::RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
+PeArpL3Protocol::CacheRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
     NS_LOG_FUNCTION(this << cache << target << port);
     PeArpCache::Entry* entry = cache->Lookup(target, port);

@@ -67,7 +67,7 @@ class PeArpInterface;
  * address never answers a standard request, because the requester could
  * not tell the sharers apart.
  */
-class PeArpL3Protocol : public Object
+class PeArpL3Protocol : public Object, public PeArpCache::Owner
 {
   public:
     static const uint16_t PROT_NUMBER; //!< ARP ethertype, 0x0806
@@ -239,6 +239,22 @@ class PeArpL3Protocol : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
+    /**
+     * A request of one of the node's caches: a retransmission is sent at
+     * once, the first request of an entry that was deferred after
+     * RequestJitter.
+     * \param cache the cache
+     * \param target the address
+     * \param port the port
+     */
+    void CacheRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port) override;
+    /**
+     * Count and trace a drop of one of the node's caches.
+     * \param packet the packet
+     * \param reason the cache's reason
+     */
+    void CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason) override;
+
   protected:
     void DoDispose() override;
     void NotifyNewAggregate() override;
@@ -252,26 +268,12 @@ class PeArpL3Protocol : public Object
      */
     void SendPending(PeArpInterface* device, PeArpCache::PendingList& pending, Mac48Address mac);
     /**
-     * Count and trace a drop of one of the node's caches (its Drop trace).
-     * \param packet the packet
-     * \param reason the cache's reason
-     */
-    void CacheDrop(Ptr<const Packet> packet, PeArpCache::DropReason reason);
-    /**
      * Schedule a request after the request jitter.
      * \param cache the cache
      * \param target the address
      * \param port the port
      */
     void ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
-    /**
-     * The cache's request callback: a retransmission is sent at once, the
-     * first request of an entry that was deferred after RequestJitter.
-     * \param cache the cache
-     * \param target the address
-     * \param port the port
-     */
-    void RequestFromCache(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port);
     /**
      * Send a request scheduled by ScheduleRequest, unless its entry no
      * longer waits for a reply (then it is counted as skipped).

@@ -47,6 +47,7 @@ PeArpUdpSocket::PeArpUdpSocket()
 PeArpUdpSocket::~PeArpUdpSocket()
 {
     NS_LOG_FUNCTION(this);
+    Detach();
 }
 
 void
@@ -55,11 +56,7 @@ PeArpUdpSocket::DoDispose()
     NS_LOG_FUNCTION(this);
     if (m_inner)
     {
-        m_inner->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_inner->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-        m_inner->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-        m_inner->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
-                                    MakeNullCallback<void, Ptr<Socket>>());
+        Detach();
         m_inner->Close();
     }
     m_inner = nullptr;
@@ -79,41 +76,103 @@ PeArpUdpSocket::SetInner(Ptr<Socket> inner, Ptr<PeArpPortAgent> agent)
     m_inner->SetAttribute("IpMulticastLoop", BooleanValue(m_ipMulticastLoop));
     m_inner->SetAttribute("MtuDiscover", BooleanValue(m_mtuDiscover));
     m_inner->SetIpTtl(m_ipTtl);
-    m_inner->SetRecvCallback(MakeCallback(&PeArpUdpSocket::ForwardRecv, this));
-    m_inner->SetSendCallback(MakeCallback(&PeArpUdpSocket::ForwardSend, this));
-    m_inner->SetDataSentCallback(MakeCallback(&PeArpUdpSocket::ForwardDataSent, this));
-    m_inner->SetConnectCallback(MakeCallback(&PeArpUdpSocket::ForwardConnected, this),
-                                MakeCallback(&PeArpUdpSocket::ForwardConnectFailed, this));
+    // One set of forwarding callbacks, shared by every wrapper: a callback
+    // bound to an object costs about 200 bytes, five of them a kilobyte per
+    // socket. The inner socket passes itself, and the wrapper is found from
+    // it in O(1).
+    static const Forwarders forwarders;
+    Wrappers()[PeekPointer(m_inner)] = this;
+    m_inner->SetRecvCallback(forwarders.recv);
+    m_inner->SetSendCallback(forwarders.send);
+    m_inner->SetDataSentCallback(forwarders.dataSent);
+    m_inner->SetConnectCallback(forwarders.connected, forwarders.connectFailed);
+}
+
+PeArpUdpSocket::Forwarders::Forwarders()
+    : recv(MakeCallback(&PeArpUdpSocket::ForwardRecv)),
+      send(MakeCallback(&PeArpUdpSocket::ForwardSend)),
+      dataSent(MakeCallback(&PeArpUdpSocket::ForwardDataSent)),
+      connected(MakeCallback(&PeArpUdpSocket::ForwardConnected)),
+      connectFailed(MakeCallback(&PeArpUdpSocket::ForwardConnectFailed))
+{
+}
+
+std::unordered_map<const Socket*, PeArpUdpSocket*>&
+PeArpUdpSocket::Wrappers()
+{
+    static std::unordered_map<const Socket*, PeArpUdpSocket*> wrappers;
+    return wrappers;
+}
+
+PeArpUdpSocket*
+PeArpUdpSocket::WrapperOf(Ptr<Socket> inner)
+{
+    auto it = Wrappers().find(PeekPointer(inner));
+    return it == Wrappers().end() ? nullptr : it->second;
+}
+
+void
+PeArpUdpSocket::Detach()
+{
+    if (!m_inner)
+    {
+        return;
+    }
+    m_inner->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    m_inner->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    m_inner->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    m_inner->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                MakeNullCallback<void, Ptr<Socket>>());
+    auto it = Wrappers().find(PeekPointer(m_inner));
+    if (it != Wrappers().end() && it->second == this)
+    {
+        Wrappers().erase(it);
+    }
 }
 
 void
 PeArpUdpSocket::ForwardRecv(Ptr<Socket> socket)
 {
-    NotifyDataRecv();
+    if (PeArpUdpSocket* wrapper = WrapperOf(socket))
+    {
+        wrapper->NotifyDataRecv();
+    }
 }
 
 void
 PeArpUdpSocket::ForwardSend(Ptr<Socket> socket, uint32_t available)
 {
-    NotifySend(available);
+    if (PeArpUdpSocket* wrapper = WrapperOf(socket))
+    {
+        wrapper->NotifySend(available);
+    }
 }
 
 void
 PeArpUdpSocket::ForwardDataSent(Ptr<Socket> socket, uint32_t size)
 {
-    NotifyDataSent(size);
+    if (PeArpUdpSocket* wrapper = WrapperOf(socket))
+    {
+        wrapper->NotifyDataSent(size);
+    }
 }
 
 void
 PeArpUdpSocket::ForwardConnected(Ptr<Socket> socket)
 {
-    NotifyConnectionSucceeded();
+    if (PeArpUdpSocket* wrapper = WrapperOf(socket))
+    {
+        wrapper->NotifyConnectionSucceeded();
+    }
 }
 
 void
 PeArpUdpSocket::ForwardConnectFailed(Ptr<Socket> socket)
 {
-    NotifyConnectionFailed();
+    if (PeArpUdpSocket* wrapper = WrapperOf(socket))
+    {
+        wrapper->NotifyConnectionFailed();
+    }
 }
 
 int

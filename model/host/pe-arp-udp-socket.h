@@ -9,6 +9,8 @@
 
 #include "ns3/udp-socket.h"
 
+#include <unordered_map>
+
 namespace ns3
 {
 
@@ -106,16 +108,37 @@ class PeArpUdpSocket : public UdpSocket
      */
     void SetInnerAttribute(const std::string& name, const AttributeValue& value);
 
+    /** The forwarding callbacks every wrapped socket gets (one set per process). */
+    struct Forwarders
+    {
+        Forwarders();
+        Callback<void, Ptr<Socket>> recv;               //!< to ForwardRecv
+        Callback<void, Ptr<Socket>, uint32_t> send;     //!< to ForwardSend
+        Callback<void, Ptr<Socket>, uint32_t> dataSent; //!< to ForwardDataSent
+        Callback<void, Ptr<Socket>> connected;          //!< to ForwardConnected
+        Callback<void, Ptr<Socket>> connectFailed;      //!< to ForwardConnectFailed
+    };
+
+    /** \return the wrapper of every live wrapped socket, by the wrapped socket */
+    static std::unordered_map<const Socket*, PeArpUdpSocket*>& Wrappers();
+    /**
+     * \param inner a wrapped socket
+     * \return its wrapper, or nullptr once the wrapper is gone
+     */
+    static PeArpUdpSocket* WrapperOf(Ptr<Socket> inner);
+    /** Take the forwarding callbacks off the wrapped socket and forget it. */
+    void Detach();
+
     /** \param socket the wrapped socket */
-    void ForwardRecv(Ptr<Socket> socket);
+    static void ForwardRecv(Ptr<Socket> socket);
     /** \param socket the wrapped socket \param available bytes free */
-    void ForwardSend(Ptr<Socket> socket, uint32_t available);
+    static void ForwardSend(Ptr<Socket> socket, uint32_t available);
     /** \param socket the wrapped socket \param size bytes sent */
-    void ForwardDataSent(Ptr<Socket> socket, uint32_t size);
+    static void ForwardDataSent(Ptr<Socket> socket, uint32_t size);
     /** \param socket the wrapped socket */
-    void ForwardConnected(Ptr<Socket> socket);
+    static void ForwardConnected(Ptr<Socket> socket);
     /** \param socket the wrapped socket */
-    void ForwardConnectFailed(Ptr<Socket> socket);
+    static void ForwardConnectFailed(Ptr<Socket> socket);
 
     Ptr<Socket> m_inner;           //!< the wrapped ns-3 UDP socket
     Ptr<PeArpPortAgent> m_agent;   //!< the node's port agent
