@@ -25,6 +25,7 @@ cpp_examples = [
     ("pe-arp-nat --check", "True", "False"),
     ("pe-arp-nat --check --hosts=5 --mapping=APDM --filtering=APDF", "True", "False"),
     ("pe-arp-nat --check --hosts=2 --mapping=ADM --filtering=EIF", "True", "False"),
+    ("pe-arp-nat-lookup --sizes=10,1000 --calls=1000", "True", "False"),
     ("pe-arp-compare --check", "True", "False"),
     ("pe-arp-compare --check --hosts=3 --system=napt,pe-arp-bridge,flow-switch --natCost=11.1 --switchCost=2", "True", "False"),
 ]

@@ -30,6 +30,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/v4ping-helper.h"
 
 #include <set>
 #include <vector>
@@ -643,6 +644,92 @@ class PeArpNatUnsolicitedSynTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Two private hosts ping the same Internet host with ns-3's V4Ping,
+ * which always sends identifier 0: the NAT gives each its own external ICMP
+ * id (two ICMP mappings, distinct ids), and each host gets exactly its own
+ * replies.
+ */
+class PeArpNatTwoPingersTestCase : public TestCase
+{
+  public:
+    PeArpNatTwoPingersTestCase()
+        : TestCase("NAT router: two hosts pinging with identifier 0 each get their own replies")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer hosts;
+        hosts.Create(2);
+        Ptr<Node> nat = CreateObject<Node>();
+        Ptr<Node> remote = CreateObject<Node>();
+        CsmaHelper csma;
+        NodeContainer lan(hosts);
+        lan.Add(nat);
+        NetDeviceContainer lanDevices = csma.Install(lan);
+        PointToPointHelper p2p;
+        NetDeviceContainer wanDevices = p2p.Install(nat, remote);
+        InternetStackHelper stack;
+        stack.Install(hosts);
+        stack.Install(remote);
+        InternetStackHelper natStack;
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper());
+        natStack.Install(nat);
+        Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer lanIfs = addresses.Assign(lanDevices);
+        addresses.SetBase("198.51.100.0", "255.255.255.252");
+        Ipv4InterfaceContainer wanIfs = addresses.Assign(wanDevices);
+        Ipv4StaticRoutingHelper staticRouting;
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            staticRouting.GetStaticRouting(hosts.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute(lanIfs.GetAddress(2), 1);
+        }
+        Ptr<Ipv4> natIpv4 = nat->GetObject<Ipv4>();
+        Ptr<PeArpNatRouting> natRouting = PeArpNatRoutingHelper::GetNat(natIpv4);
+        natRouting->AddInsideInterface(natIpv4->GetInterfaceForDevice(lanDevices.Get(2)));
+        Ptr<PeArpNatTable> table = natRouting->GetTable();
+        table->SetAttribute("PublicAddress", Ipv4AddressValue(wanIfs.GetAddress(0)));
+        std::vector<PeArpNatTable::MappingInfo> created;
+        table->TraceConnectWithoutContext(
+            "MappingCreated",
+            Callback<void, const PeArpNatTable::MappingInfo&>(
+                [&created](const PeArpNatTable::MappingInfo& m) { created.push_back(m); }));
+
+        // Both ping every second from 1 s, 3 pings each, 100 ms apart.
+        std::vector<uint32_t> replies(2, 0);
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            V4PingHelper ping(wanIfs.GetAddress(1));
+            ping.SetAttribute("Interval", TimeValue(Seconds(1)));
+            ApplicationContainer app = ping.Install(hosts.Get(i));
+            app.Start(Seconds(1) + MilliSeconds(100 * i));
+            app.Stop(Seconds(3.5));
+            uint32_t* n = &replies[i];
+            app.Get(0)->TraceConnectWithoutContext("Rtt",
+                                                   Callback<void, Time>([n](Time) { (*n)++; }));
+        }
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(replies[0], 3U, "host 0 got its three replies");
+        NS_TEST_EXPECT_MSG_EQ(replies[1], 3U, "host 1 got its three replies");
+        NS_TEST_ASSERT_MSG_EQ(created.size(), 2U, "two mappings");
+        NS_TEST_EXPECT_MSG_EQ(uint32_t(created[0].protocol), 1U, "ICMP");
+        NS_TEST_EXPECT_MSG_EQ(uint32_t(created[1].protocol), 1U, "ICMP");
+        NS_TEST_EXPECT_MSG_EQ(created[0].privatePort, 0, "private id 0");
+        NS_TEST_EXPECT_MSG_EQ(created[1].privatePort, 0, "private id 0");
+        NS_TEST_EXPECT_MSG_NE(created[0].privateAddress, created[1].privateAddress, "one per host");
+        NS_TEST_EXPECT_MSG_NE(created[0].externalPort,
+                              created[1].externalPort,
+                              "distinct external ids");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief Static rules take their ports out of the dynamic pool: a UDP pool
  * of 10 ports (20000-20009) overlapping a UDP rule on 20003-20005 gives 7
  * mappings, never one of the rule's ports even when a host asks for it
@@ -718,6 +805,7 @@ class PeArpNatTestSuite : public TestSuite
         AddTestCase(new PeArpNatTtlOneTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatUnsolicitedSynTestCase, TestCase::QUICK);
         AddTestCase(new PeArpNatStaticReservedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpNatTwoPingersTestCase, TestCase::QUICK);
     }
 };
 
