@@ -1,0 +1,116 @@
+# Copyright (c) 2026 pe-arp authors
+# SPDX-License-Identifier: GPL-2.0-only
+"""pytest for the pearp bindings (run by CTest as python-bindings)."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import pearp
+
+BUILD = os.environ.get("PEARP_BUILD_DIR", os.path.join(os.path.dirname(__file__), "..", "..",
+                                                       "build"))
+
+
+def run_python(code):
+    """Run code in a fresh interpreter (a first run in a process, as a C++ example is)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.path.join(BUILD, "python")
+    subprocess.run([sys.executable, "-c", textwrap.dedent(code)], check=True, env=env)
+
+
+def test_figure4_csv_equals_the_cpp_example(tmp_path):
+    cpp = tmp_path / "cpp"
+    subprocess.run([os.path.join(BUILD, "bin", "pe-arp-router"), "--outDir=%s" % cpp],
+                   check=True, stdout=subprocess.DEVNULL)
+    py = tmp_path / "py.csv"
+    run_python("""
+        import pearp
+        pearp.seed(1, 1)
+        result = pearp.run_scenario(pearp.scenario())
+        pearp.write_csv(result["hosts"], %r, pearp.HOST_CSV_COLUMNS)
+    """ % str(py))
+    expected = (cpp / "pe-arp-router-hosts.csv").read_bytes()
+    assert py.read_bytes() == expected
+    assert expected.count(b"\n") == 4  # header and the three hosts of Figure 4
+
+
+def test_scenario_results_are_plain_data():
+    result = pearp.run_scenario(pearp.scenario(hosts_per_site=4, ports_per_host=500))
+    assert [h["host"] for h in result["hosts"]] == [0, 1, 2, 3]
+    assert all(h["rx_bytes"] == h["expected_bytes"] == 10240 for h in result["hosts"])
+    assert [h["port_low"] for h in result["hosts"]] == [2000, 2500, 3000, 3500]
+    assert result["totals"]["all_delivered"] is True
+    assert result["totals"]["echo_replies"] == 4
+    assert "198.108.63." in result["edge_table"]
+
+
+def test_runs_follow_each_other_in_one_interpreter():
+    first = pearp.run_scenario(pearp.scenario(resolver="STOCK"))
+    second = pearp.run_scenario(pearp.scenario(deployment="BRIDGE"))
+    assert first["totals"]["all_delivered"] and second["totals"]["all_delivered"]
+    assert first["edge_table"] == ""  # stock ARP has no PE-ARP table
+
+
+def test_progress_is_reported_ten_times():
+    seen = []
+    pearp.run_scenario(pearp.scenario(), progress=lambda f, t, e: seen.append((f, t, e)))
+    assert [round(f, 1) for f, _, _ in seen] == [round(0.1 * k, 1) for k in range(1, 11)]
+    assert all(a[1] < b[1] and a[2] <= b[2] for a, b in zip(seen, seen[1:]))
+
+
+@pytest.mark.parametrize("values, names", [
+    ({"hosts_per_site": 0}, "hostsPerSite"),
+    ({"ports_per_host": 0}, "portsPerHost"),
+    ({"no_such_field": 1}, "no_such_field"),
+    ({"resolver": "DNS"}, "resolver"),
+    ({"spread": -1.0}, "spread"),
+])
+def test_bad_scenario_parameters_raise(values, names):
+    with pytest.raises(ValueError, match=names):
+        pearp.scenario(**values)
+
+
+def test_bad_configuration_raises():
+    with pytest.raises(ValueError, match="ns3::NoSuchType::Attribute"):
+        pearp.configure({"ns3::NoSuchType::Attribute": "1"})
+    with pytest.raises(ValueError, match="ns3::TcpSocket::SegmentSize"):
+        pearp.configure({"ns3::TcpSocket::SegmentSize": "not a number"})
+    with pytest.raises(ValueError, match="seed"):
+        pearp.seed(0)
+    with pytest.raises(ValueError, match="system"):
+        pearp.comparison(system="carrier-pigeon")
+    with pytest.raises(ValueError, match="hosts"):
+        pearp.comparison(hosts=0)
+    pearp.configure({"ns3::TcpSocket::SegmentSize": "536"})  # the default, accepted
+
+
+def test_comparison_from_python():
+    assert pearp.systems()[:2] == ["public", "pe-arp-router"]
+    small = dict(hosts=2, inbound_bytes=20000, outbound_bytes=20000, local_bytes=10000,
+                 echoes=1, pings=1, embedded_bytes=5000, stop=8.0)
+    napt = pearp.run_comparison(pearp.comparison(system="napt", **small))
+    router = pearp.run_comparison(pearp.comparison(system="pe-arp-router", **small))
+    assert napt["embedded_ok"] == 0 and router["embedded_ok"] == 2
+    assert napt["rewritten_l3"] > 0 and router["rewritten_l3"] == 0
+    assert [h["announced_address"] for h in napt["hosts"]] == ["10.0.0.10", "10.0.0.11"]
+    assert router["state_kind"] == "PE-ARP entries at the router"
+
+
+def test_dataframe_needs_pandas_only_when_asked():
+    rows = [{"a": 1}]
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="pandas"):
+            pearp.to_dataframe(rows)
+    else:
+        assert list(pearp.to_dataframe(rows)["a"]) == [1]
+
+
+def test_help_is_readable():
+    text = pearp.__doc__ + pearp.run_scenario.__doc__ + pearp.ScenarioConfig.__doc__
+    assert "Simulator" in text or "destroys the simulator" in text
