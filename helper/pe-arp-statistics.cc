@@ -15,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/packet-sink.h"
 #include "ns3/pe-arp-bridge-net-device.h"
+#include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/simulator.h"
@@ -62,6 +63,28 @@ PeArpStatistics::PeArpStatistics(const PeArpScenario& scenario, bool perFlow)
         sinks.Get(i)->TraceConnectWithoutContext(
             "Rx",
             MakeBoundCallback(&PeArpStatistics::NoteRx, this, i));
+    }
+    NetDeviceContainer resolvers(scenario.GetEdgeDevices(), scenario.GetHostLanDevices());
+    for (uint32_t i = 0; i < resolvers.GetN(); i++)
+    {
+        Ptr<PeArpCache> cache;
+        if (auto device = DynamicCast<PeArpNetDevice>(resolvers.Get(i)))
+        {
+            cache = device->GetCache();
+        }
+        else if (auto bridge = DynamicCast<PeArpBridgeNetDevice>(resolvers.Get(i)))
+        {
+            cache = bridge->GetCache();
+        }
+        if (cache)
+        {
+            std::vector<double>* latencies = &m_latencies;
+            cache->TraceConnectWithoutContext("Resolved",
+                                              Callback<void, Ipv4Address, uint16_t, Time>(
+                                                  [latencies](Ipv4Address, uint16_t, Time latency) {
+                                                      latencies->push_back(latency.GetSeconds());
+                                                  }));
+        }
     }
     if (perFlow)
     {
@@ -112,7 +135,12 @@ PeArpStatistics::Collect()
     const PeArpScenario::Config& config = s.GetConfig();
     m_totals = Totals();
     m_totals.events = Simulator::GetEventCount();
-    m_totals.arpFrames = m_arpFrames;
+    m_totals.arpFrames = ArpFramesSoFar();
+    if (m_sampleInterval.IsStrictlyPositive() &&
+        (m_samples.empty() || m_samples.back().timeS < Simulator::Now().GetSeconds()))
+    {
+        TakeSample(); // the last sample: the state that is collected
+    }
     m_hosts.clear();
     for (uint32_t i = 0; i < s.GetNHosts(); i++)
     {
@@ -166,21 +194,6 @@ PeArpStatistics::Collect()
             m_totals.edgeRequests += counters.requestsSent;
         }
     }
-    // A PE-Bridge's own frames, once each: its ports' counters
-    // (PeArpBridgePort) count every copy, and the frames they forward for
-    // others, which their senders counted already.
-    for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
-    {
-        Ptr<PeArpBridgeNetDevice> bridge =
-            DynamicCast<PeArpBridgeNetDevice>(s.GetEdgeDevices().Get(i));
-        if (bridge)
-        {
-            m_totals.arpFrames +=
-                bridge->GetProxiedRequests() +
-                s.GetEdges().Get(i)->GetObject<PeArpL3Protocol>()->GetCounters().requestsSent;
-        }
-    }
-
     m_flows.clear();
     if (m_flowMonitor)
     {
@@ -214,6 +227,81 @@ PeArpStatistics::Collect()
             m_flows.push_back(f);
         }
     }
+}
+
+uint64_t
+PeArpStatistics::ArpFramesSoFar() const
+{
+    const PeArpScenario& s = m_scenario;
+    uint64_t frames = m_arpFrames;
+    // A PE-Bridge's own frames, once each: its ports' counters
+    // (PeArpBridgePort) count every copy, and the frames they forward for
+    // others, which their senders counted already.
+    for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
+    {
+        Ptr<PeArpBridgeNetDevice> bridge =
+            DynamicCast<PeArpBridgeNetDevice>(s.GetEdgeDevices().Get(i));
+        if (bridge)
+        {
+            frames += bridge->GetProxiedRequests() +
+                      s.GetEdges().Get(i)->GetObject<PeArpL3Protocol>()->GetCounters().requestsSent;
+        }
+    }
+
+    return frames;
+}
+
+void
+PeArpStatistics::EnableSampling(Time interval)
+{
+    NS_LOG_FUNCTION(this << interval);
+    NS_ABORT_MSG_UNLESS(interval.IsStrictlyPositive(),
+                        "PeArpStatistics::EnableSampling: the interval must be positive");
+    m_sampleInterval = interval;
+    m_samples.clear();
+    Simulator::Schedule(interval, &PeArpStatistics::TakeSample, this);
+}
+
+void
+PeArpStatistics::TakeSample()
+{
+    const PeArpScenario& s = m_scenario;
+    Sample sample;
+    sample.timeS = Simulator::Now().GetSeconds();
+    sample.arpFrames = ArpFramesSoFar();
+    for (uint32_t i = 0; i < s.GetSinks().GetN(); i++)
+    {
+        sample.rxBytes += DynamicCast<PacketSink>(s.GetSinks().Get(i))->GetTotalRx();
+    }
+    for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
+    {
+        Ptr<NetDevice> edge = s.GetEdgeDevices().Get(i);
+        if (auto device = DynamicCast<PeArpNetDevice>(edge))
+        {
+            sample.edgeCacheEntries += device->GetCache()->GetSize();
+        }
+        else if (auto bridge = DynamicCast<PeArpBridgeNetDevice>(edge))
+        {
+            sample.edgeCacheEntries += bridge->GetCache()->GetSize();
+        }
+    }
+    m_samples.push_back(sample);
+    if (Simulator::Now() + m_sampleInterval < s.GetStopTime())
+    {
+        Simulator::Schedule(m_sampleInterval, &PeArpStatistics::TakeSample, this);
+    }
+}
+
+const std::vector<PeArpStatistics::Sample>&
+PeArpStatistics::GetSamples() const
+{
+    return m_samples;
+}
+
+const std::vector<double>&
+PeArpStatistics::GetResolutionLatencies() const
+{
+    return m_latencies;
 }
 
 const std::vector<PeArpStatistics::HostResult>&

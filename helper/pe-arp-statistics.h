@@ -77,6 +77,15 @@ class PeArpStatistics
     };
 
     /** Totals over the scenario. */
+    /** One sample of the run's state over time (EnableSampling). */
+    struct Sample
+    {
+        double timeS = 0;              //!< simulated time (s)
+        uint64_t arpFrames = 0;        //!< ARP frames sent so far
+        uint64_t rxBytes = 0;          //!< TCP bytes received by the hosts so far
+        uint64_t edgeCacheEntries = 0; //!< entries in the edges' PE-ARP caches now
+    };
+
     struct Totals
     {
         uint64_t events = 0;              //!< simulator events executed
@@ -107,6 +116,20 @@ class PeArpStatistics
 
     /** Read every counter, after Simulator::Run() and before Simulator::Destroy(). */
     void Collect();
+    /**
+     * Sample the run every interval before the scenario's stop time: ARP
+     * frames and TCP bytes so far, and the edges' cache entries; Collect adds
+     * a last sample, of the state it collects. Call before Simulator::Run.
+     * \param interval the interval (positive)
+     */
+    void EnableSampling(Time interval);
+    /** \return the samples, in time order */
+    const std::vector<Sample>& GetSamples() const;
+    /**
+     * \return the latency of every resolution that packets waited for, at
+     *         the edges and the hosts (PeArpCache "Resolved"), in seconds
+     */
+    const std::vector<double>& GetResolutionLatencies() const;
 
     /** \return per-host results (after Collect) */
     const std::vector<HostResult>& GetHostResults() const;
@@ -121,6 +144,10 @@ class PeArpStatistics
      * \param packet the frame, Ethernet header included
      */
     void CountFrame(Ptr<const Packet> packet);
+    /** Take a sample, and schedule the next one before the stop time. */
+    void TakeSample();
+    /** \return ARP frames so far, including the PE-Bridges' own */
+    uint64_t ArpFramesSoFar() const;
     /**
      * Count an echo reply.
      * \param self the statistics
@@ -150,6 +177,9 @@ class PeArpStatistics
     std::vector<HostResult> m_hosts;                 //!< per-host results
     std::vector<FlowResult> m_flows;                 //!< per-flow results
     Totals m_totals;                                 //!< totals
+    Time m_sampleInterval;                           //!< EnableSampling interval (0: off)
+    std::vector<Sample> m_samples;                   //!< samples
+    std::vector<double> m_latencies;                 //!< resolution latencies (s)
 };
 
 } // namespace ns3

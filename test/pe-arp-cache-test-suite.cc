@@ -431,6 +431,12 @@ PeArpCacheResolveMergeTestCase::DoRun()
     ScenarioCleanup cleanup(c);
     c->TraceConnectWithoutContext("EntryUpdated",
                                   MakeCallback(&PeArpCacheResolveMergeTestCase::OnEntry, this));
+    std::vector<std::pair<uint16_t, Time>> resolutions;
+    c->TraceConnectWithoutContext("Resolved",
+                                  Callback<void, Ipv4Address, uint16_t, Time>(
+                                      [&resolutions](Ipv4Address, uint16_t port, Time latency) {
+                                          resolutions.emplace_back(port, latency);
+                                      }));
 
     std::vector<Ptr<Packet>> p;
     for (int i = 0; i < 6; i++)
@@ -506,6 +512,17 @@ PeArpCacheResolveMergeTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(above->IsDead(), true, "3000 dead");
     NS_TEST_EXPECT_MSG_EQ(above->GetRange(), PeArpPortRange(3000, 3000), "3000 alone");
     NS_TEST_EXPECT_MSG_EQ(c->IsShared(address), true, "address known to be shared");
+
+    // Resolved: the three incomplete entries the reply answered, in port
+    // order, each created at 0 s and answered at 0.5 s.
+    NS_TEST_ASSERT_MSG_EQ(resolutions.size(), 3U, "three resolutions");
+    NS_TEST_EXPECT_MSG_EQ(resolutions[0].first, 2000, "2000");
+    NS_TEST_EXPECT_MSG_EQ(resolutions[1].first, 2500, "2500");
+    NS_TEST_EXPECT_MSG_EQ(resolutions[2].first, 2999, "2999");
+    for (const auto& [port, latency] : resolutions)
+    {
+        NS_TEST_EXPECT_MSG_EQ(latency, MilliSeconds(500), "latency of " << port);
+    }
 
     // EntryUpdated fired once, for the merged range.
     NS_TEST_EXPECT_MSG_EQ(m_entries.size(), 1U, "one EntryUpdated");

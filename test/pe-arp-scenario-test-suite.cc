@@ -187,6 +187,7 @@ class PeArpScenarioStatisticsTestCase : public TestCase
         PeArpScenario scenario(config);
         scenario.Build();
         PeArpStatistics statistics(scenario, true);
+        statistics.EnableSampling(MilliSeconds(500));
         Simulator::Stop(scenario.GetStopTime());
         Simulator::Run();
         statistics.Collect();
@@ -223,6 +224,44 @@ class PeArpScenarioStatisticsTestCase : public TestCase
             }
         }
         NS_TEST_EXPECT_MSG_EQ(tcpToHosts, 1, "one TCP flow to host 0's server port");
+
+        // Samples every 0.5 s up to the stop time (6 s): 12, the counts never
+        // fall, and the last equals the totals.
+        const auto& samples = statistics.GetSamples();
+        NS_TEST_ASSERT_MSG_EQ(samples.size(), 12U, "samples at 0.5, 1.0, ... 6.0 s");
+        for (size_t k = 0; k < samples.size(); k++)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(samples[k].timeS, 0.5 * (k + 1), 1e-9, "sample time");
+            if (k > 0)
+            {
+                NS_TEST_EXPECT_MSG_GT_OR_EQ(samples[k].arpFrames,
+                                            samples[k - 1].arpFrames,
+                                            "ARP frames never fall");
+                NS_TEST_EXPECT_MSG_GT_OR_EQ(samples[k].rxBytes,
+                                            samples[k - 1].rxBytes,
+                                            "bytes never fall");
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(samples.back().arpFrames, t.arpFrames, "last sample: frames");
+        NS_TEST_EXPECT_MSG_EQ(samples.back().rxBytes, t.rxBytes, "last sample: bytes");
+        NS_TEST_EXPECT_MSG_EQ(samples.front().rxBytes, 0, "nothing before the first start");
+        // Resolutions: PE-ARP, one per host (whoever speaks first asks, the
+        // other learns from the request); the edge holds the three ranges.
+        // Stock ARP has no such trace (and no PE-ARP edge).
+        if (m_resolver == PeArpScenario::PE_ARP)
+        {
+            NS_TEST_EXPECT_MSG_EQ(statistics.GetResolutionLatencies().size(), 3U, "3");
+            for (double latency : statistics.GetResolutionLatencies())
+            {
+                NS_TEST_EXPECT_MSG_GT(latency, 0, "a resolution takes time");
+                NS_TEST_EXPECT_MSG_LT(latency, 0.1, "within a LAN round trip and the jitter");
+            }
+            NS_TEST_EXPECT_MSG_EQ(samples.back().edgeCacheEntries, 3U, "three ranges");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(statistics.GetResolutionLatencies().size(), 0U, "none");
+        }
     }
 
     PeArpScenario::Resolver m_resolver; //!< resolver

@@ -158,8 +158,13 @@ ScheduleProgress(Time stop, const std::function<void(double, double, uint64_t)>&
 py::dict
 RunScenario(const PeArpScenario::Config& config,
             bool perFlow,
-            const std::function<void(double, double, uint64_t)>& progress)
+            const std::function<void(double, double, uint64_t)>& progress,
+            double sampleInterval)
 {
+    if (sampleInterval < 0)
+    {
+        throw py::value_error("sample_interval: must not be negative");
+    }
     PeArpScenario scenario(config);
     std::string why = scenario.Validate();
     if (!why.empty())
@@ -170,6 +175,10 @@ RunScenario(const PeArpScenario::Config& config,
     py::dict result;
     {
         PeArpStatistics statistics(scenario, perFlow);
+        if (sampleInterval > 0)
+        {
+            statistics.EnableSampling(Seconds(sampleInterval));
+        }
         ScheduleProgress(scenario.GetStopTime(), progress);
         Simulator::Stop(scenario.GetStopTime());
         Simulator::Run();
@@ -232,9 +241,21 @@ RunScenario(const PeArpScenario::Config& config,
         {
             PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), table);
         }
+        py::list series;
+        for (const auto& sample : statistics.GetSamples())
+        {
+            py::dict row;
+            row["time_s"] = sample.timeS;
+            row["arp_frames"] = sample.arpFrames;
+            row["rx_bytes"] = sample.rxBytes;
+            row["edge_cache_entries"] = sample.edgeCacheEntries;
+            series.append(row);
+        }
         result["hosts"] = hosts;
         result["flows"] = flows;
         result["totals"] = totals;
+        result["series"] = series;
+        result["resolution_latencies_s"] = statistics.GetResolutionLatencies();
         result["edge_table"] = table.str();
     }
     Simulator::Destroy();
@@ -400,11 +421,14 @@ PYBIND11_MODULE(_pearp, m)
           py::arg("config"),
           py::arg("per_flow") = false,
           py::arg("progress") = nullptr,
+          py::arg("sample_interval") = 0.0,
           "Build, run and measure a scenario. Returns a dict: 'hosts' and 'flows' (lists of "
-          "dicts, the rows of the C++ examples' CSV files), 'totals' (dict) and 'edge_table' "
-          "(site 0's PE-ARP table as text). 'progress' is called as progress(fraction, "
-          "simulated_seconds, events) at every tenth of the run. Raises ValueError on bad "
-          "parameters.");
+          "dicts, the rows of the C++ examples' CSV files), 'totals' (dict), 'edge_table' "
+          "(site 0's PE-ARP table as text), 'series' (with sample_interval > 0 seconds: "
+          "time_s, arp_frames and rx_bytes so far, edge_cache_entries) and "
+          "'resolution_latencies_s' (every PE-ARP resolution packets waited for). "
+          "'progress' is called as progress(fraction, simulated_seconds, events) at every "
+          "tenth of the run. Raises ValueError on bad parameters.");
 
     py::class_<PeArpComparison::Config> comparison(
         m,

@@ -114,7 +114,12 @@ PeArpCache::GetTypeId()
             .AddTraceSource("EntryUpdated",
                             "An entry became alive (or permanent) with a hardware address.",
                             MakeTraceSourceAccessor(&PeArpCache::m_entryTrace),
-                            "ns3::PeArpCache::EntryTracedCallback");
+                            "ns3::PeArpCache::EntryTracedCallback")
+            .AddTraceSource("Resolved",
+                            "An incomplete entry was answered: the packets that waited for it "
+                            "can go. Gives the latency from its first packet.",
+                            MakeTraceSourceAccessor(&PeArpCache::m_resolvedTrace),
+                            "ns3::PeArpCache::ResolvedTracedCallback");
     return tid;
 }
 
@@ -1262,6 +1267,12 @@ PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, Pendi
         {
             ReturnToken(it->second->m_address); // answered: the request costs nothing
         }
+        if (!it->second->m_pending.empty())
+        {
+            m_resolvedTrace(it->second->m_address,
+                            it->first,
+                            Simulator::Now() - it->second->m_created);
+        }
         TakePending(it->second.get(), pending);
         it = EraseIncomplete(entries, it);
         m_size--;
@@ -1408,6 +1419,7 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_incomplete(false),
       m_deferred(false),
       m_lastSeen(Simulator::Now()),
+      m_created(Simulator::Now()),
       m_retries(0),
       m_requestedPort(0),
       m_serial(0),

@@ -158,6 +158,14 @@ class PeArpCache : public Object
                                         Mac48Address mac);
 
     /**
+     * TracedCallback signature for a resolution that packets waited for.
+     * \param [in] address the IPv4 address
+     * \param [in] port the port the packets were sent to
+     * \param [in] latency from the first packet to the answer
+     */
+    typedef void (*ResolvedTracedCallback)(Ipv4Address address, uint16_t port, Time latency);
+
+    /**
      * \brief One entry of the table.
      */
     class Entry
@@ -221,6 +229,7 @@ class PeArpCache : public Object
         bool m_incomplete;                      //!< kept in the waiting map
         bool m_deferred;                        //!< waits for another request of its address
         Time m_lastSeen;                        //!< last state change
+        Time m_created;                         //!< when it was created
         uint32_t m_retries;                     //!< retransmissions so far
         uint16_t m_requestedPort;               //!< port of the outstanding request
         uint64_t m_serial;                      //!< identifies this entry in the timer heap
@@ -751,7 +760,8 @@ class PeArpCache : public Object
 
     TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop trace
     TracedCallback<Ipv4Address, const PeArpPortRange&, Mac48Address>
-        m_entryTrace; //!< EntryUpdated trace
+        m_entryTrace;                                            //!< EntryUpdated trace
+    TracedCallback<Ipv4Address, uint16_t, Time> m_resolvedTrace; //!< Resolved trace
 };
 
 /**

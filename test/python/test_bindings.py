@@ -114,3 +114,15 @@ def test_dataframe_needs_pandas_only_when_asked():
 def test_help_is_readable():
     text = pearp.__doc__ + pearp.run_scenario.__doc__ + pearp.ScenarioConfig.__doc__
     assert "Simulator" in text or "destroys the simulator" in text
+
+
+def test_samples_and_resolution_latencies():
+    result = pearp.run_scenario(pearp.scenario(), sample_interval=0.5)
+    series = result["series"]
+    assert [round(s["time_s"], 6) for s in series] == [0.5 * k for k in range(1, 13)]
+    assert series[-1]["rx_bytes"] == result["totals"]["rx_bytes"] == 3 * 10240
+    assert series[-1]["arp_frames"] == result["totals"]["arp_frames"]
+    assert series[-1]["edge_cache_entries"] == 3
+    assert len(result["resolution_latencies_s"]) == 3
+    with pytest.raises(ValueError, match="sample_interval"):
+        pearp.run_scenario(pearp.scenario(), sample_interval=-1)

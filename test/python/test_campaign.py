@@ -97,7 +97,8 @@ def test_plots_are_drawn_and_their_csv_matches_the_database(tmp_path):
                       fixed={"hosts_per_site": 4}, runs=2).run(progress=False)
     out = tmp_path / "plots"
     assert plot.main([db, "--out", str(out)]) == 0
-    for name in ("arp-load", "goodput"):
+    for name in ("arp-load", "goodput", "goodput-over-time", "arp-over-time", "cache-over-time",
+                 "resolution-latency-cdf"):
         for extension in ("png", "pdf", "csv"):
             assert (out / ("%s.%s" % (name, extension))).stat().st_size > 100
     rows = campaign.rows(db)
@@ -120,3 +121,18 @@ def test_confidence_interval_by_hand():
     assert mean == 2.0
     assert half == pytest.approx(2.4844, abs=1e-4)
     assert plot.mean_ci([5.0]) == (5.0, 0.0)
+
+
+def test_latency_cdf_csv_holds_every_resolution(tmp_path):
+    db = str(tmp_path / "l.db")
+    campaign.Campaign(db, grid={"shared_ips": [1, 2]}, fixed={"hosts_per_site": 4},
+                      runs=2).run(progress=False)
+    written = plot.plot_latency_cdf(campaign.details(db), str(tmp_path))
+    assert written
+    with open(tmp_path / "resolution-latency-cdf.csv") as source:
+        plotted = list(csv.DictReader(source))
+    latencies = [p["latencies"] for p in campaign.details(db)]
+    assert len(plotted) == sum(len(v) for v in latencies) == 4 * 4  # one per host and run
+    for ratio in ("2.0", "4.0"):
+        cdf = [float(r["cdf"]) for r in plotted if r["hosts_per_address"] == ratio]
+        assert cdf == sorted(cdf) and cdf[-1] == 1.0

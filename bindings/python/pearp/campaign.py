@@ -67,13 +67,14 @@ def _summarise(kind, result):
         totals["goodput_sum_bps"] = sum(h["goodput_bps"] for h in hosts)
         totals["goodput_mean_bps"] = totals["goodput_sum_bps"] / max(1, len(hosts))
         totals["arp_frames_per_host"] = totals["arp_frames"] / max(1, len(hosts))
-        return {"summary": totals, "drops": drops, "hosts": hosts, "flows": result["flows"]}
+        return {"summary": totals, "drops": drops, "hosts": hosts, "flows": result["flows"],
+                "series": result["series"], "latencies": result["resolution_latencies_s"]}
     summary = {k: v for k, v in result.items() if not isinstance(v, (list, dict))}
     return {"summary": summary, "drops": result["drops"], "hosts": result["hosts"],
-            "flows": result["flows"]}
+            "flows": result["flows"], "series": [], "latencies": []}
 
 
-def _run_point(kind, params, run, seed, defaults):
+def _run_point(kind, params, run, seed, defaults, sample_interval):
     """Run one point (in a worker process of its own) and return its results."""
     import pearp  # imported in the worker
     start = time.monotonic()
@@ -81,7 +82,7 @@ def _run_point(kind, params, run, seed, defaults):
     if defaults:
         pearp.configure(defaults)
     if kind == "scenario":
-        result = pearp.run_scenario(pearp.scenario(**params))
+        result = pearp.run_scenario(pearp.scenario(**params), sample_interval=sample_interval)
     else:
         result = pearp.run_comparison(pearp.comparison(**params))
     out = _summarise(kind, result)
@@ -93,7 +94,7 @@ class Campaign:
     """A parameter grid run point by point into one SQLite database (see the module)."""
 
     def __init__(self, db, kind="scenario", grid=None, fixed=None, runs=1, seed=1,
-                 defaults=None, jobs=None):
+                 defaults=None, jobs=None, sample_interval=0.1):
         if kind not in ("scenario", "comparison"):
             raise ValueError("kind: must be scenario or comparison, not %r" % kind)
         if runs < 1:
@@ -108,6 +109,9 @@ class Campaign:
         self.seed = seed
         self.defaults = {str(k): str(v) for k, v in (defaults or {}).items()}
         self.jobs = jobs or os.cpu_count() or 1
+        if sample_interval < 0:
+            raise ValueError("sample_interval: must not be negative")
+        self.sample_interval = float(sample_interval)
         for name, values in self.grid.items():
             if not isinstance(values, (list, tuple)) or not values:
                 raise ValueError("grid: %s must be a non-empty list" % name)
@@ -165,7 +169,7 @@ class Campaign:
         with concurrent.futures.ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                                     max_tasks_per_child=1) as pool:
             futures = {pool.submit(_run_point, self.kind, params, run, self.seed,
-                                   self.defaults): (key, params, run)
+                                   self.defaults, self.sample_interval): (key, params, run)
                        for key, params, run in todo}
             for future in concurrent.futures.as_completed(futures):
                 key, params, run = futures[future]
@@ -176,7 +180,7 @@ class Campaign:
                         (key, self.kind, json.dumps(params, sort_keys=True), run, self.seed,
                          json.dumps(self.defaults, sort_keys=True), version, out["wall_s"],
                          json.dumps({k: out[k] for k in ("summary", "drops", "hosts",
-                                                          "flows")})))
+                                                          "flows", "series", "latencies")})))
                 ran += 1
                 if progress:
                     self._bar(len(finished) + ran, total)
@@ -216,6 +220,22 @@ def rows(db):
         connection.close()
 
 
+def details(db):
+    """Every point's parameters, run and full results (series, latencies,
+    hosts, flows), in the order of rows(db)."""
+    connection = sqlite3.connect(db)
+    try:
+        out = []
+        for params, run, result in connection.execute(
+                "SELECT params, run, result FROM points ORDER BY params, run"):
+            point = {"params": json.loads(params), "run": run}
+            point.update(json.loads(result))
+            out.append(point)
+        return out
+    finally:
+        connection.close()
+
+
 def export_csv(db, path):
     """Write rows(db) to a CSV file; returns the number of rows."""
     import csv
@@ -243,7 +263,8 @@ def load_spec(path):
         spec = tomllib.loads(raw.decode())
     else:
         spec = json.loads(raw.decode())
-    allowed = {"kind", "db", "runs", "seed", "jobs", "fixed", "grid", "defaults", "csv"}
+    allowed = {"kind", "db", "runs", "seed", "jobs", "fixed", "grid", "defaults", "csv",
+               "sample_interval"}
     unknown = set(spec) - allowed
     if unknown:
         raise ValueError("%s: unknown keys %s (allowed: %s)"
@@ -265,7 +286,8 @@ def main(argv=None):
     campaign = Campaign(spec["db"], kind=spec.get("kind", "scenario"), grid=spec.get("grid"),
                         fixed=spec.get("fixed"), runs=spec.get("runs", 1),
                         seed=spec.get("seed", 1), defaults=spec.get("defaults"),
-                        jobs=args.jobs or spec.get("jobs"))
+                        jobs=args.jobs or spec.get("jobs"),
+                        sample_interval=spec.get("sample_interval", 0.1))
     ran = campaign.run()
     csv_path = spec.get("csv", os.path.splitext(spec["db"])[0] + ".csv")
     n = campaign.export_csv(csv_path)

@@ -8,6 +8,11 @@ From a scenario campaign (a sweep over shared_ips, hosts_per_site, resolver):
   with the closed-form expectation beside the points;
 - goodput: total and per-host goodput against hosts per address.
 
+- goodput-over-time, arp-over-time, cache-over-time: one run (the first
+  point of the database, run 1), from the samples the campaign records;
+- resolution-latency-cdf: the CDF of PE-ARP resolution latency, one line per
+  sharing ratio, pooled over the runs.
+
 From a comparison campaign: one bar per system for goodput, state held in
 the network, ARP frames and rewritten packets.
 
@@ -147,6 +152,80 @@ def plot_scenarios(rows, out):
     return written
 
 
+def plot_over_time(point, out):
+    """goodput, ARP load and edge cache size over time, for one run."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    series = point.get("series") or []
+    if len(series) < 2:
+        return []
+    label = ", ".join("%s=%s" % kv for kv in sorted(point["params"].items()))
+    label += ", run %d" % point["run"]
+    rates = []
+    previous = {"time_s": 0.0, "rx_bytes": 0, "arp_frames": 0}
+    for sample in series:
+        span = sample["time_s"] - previous["time_s"]
+        if span <= 0:
+            continue
+        rates.append((sample["time_s"],
+                      (sample["rx_bytes"] - previous["rx_bytes"]) * 8 / span / 1e6,
+                      (sample["arp_frames"] - previous["arp_frames"]) / span,
+                      sample["edge_cache_entries"]))
+        previous = sample
+    written = []
+    figures = [("goodput-over-time", 1, "goodput (Mbit/s)", "TCP goodput to the hosts"),
+               ("arp-over-time", 2, "ARP frames per second", "ARP load"),
+               ("cache-over-time", 3, "entries", "Entries in the edge's PE-ARP cache")]
+    for name, column, ylabel, title in figures:
+        figure, axes = plt.subplots(figsize=(6, 4))
+        axes.step([r[0] for r in rates], [r[column] for r in rates], where="post")
+        axes.set_xlabel("simulated time (s)")
+        axes.set_ylabel(ylabel)
+        axes.set_ylim(bottom=0)
+        axes.set_title("%s over time\n%s" % (title, label), fontsize="medium")
+        written += _save(figure, out, name, ["time_s", ylabel],
+                         [(r[0], r[column]) for r in rates])
+        plt.close(figure)
+    return written
+
+
+def plot_latency_cdf(points, out):
+    """The CDF of PE-ARP resolution latency, one line per sharing ratio."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    pooled = {}
+    for point in points:
+        params = point["params"]
+        if str(params.get("resolver", "PE_ARP")).upper() == "STOCK":
+            continue
+        ratio = float(params.get("hosts_per_site", 3)) / float(params.get("shared_ips", 1) or 1)
+        pooled.setdefault(ratio, []).extend(point.get("latencies") or [])
+    pooled = {r: sorted(v) for r, v in pooled.items() if v}
+    if not pooled:
+        return []
+    figure, axes = plt.subplots(figsize=(6, 4))
+    data = []
+    for ratio, values in sorted(pooled.items()):
+        n = len(values)
+        ys = [(k + 1) / n for k in range(n)]
+        axes.step([v * 1e3 for v in values], ys, where="post",
+                  label="%g hosts per address (%d resolutions)" % (ratio, n))
+        data += [(ratio, v * 1e3, y) for v, y in zip(values, ys)]
+    axes.set_xlabel("resolution latency (ms): first waiting packet to the answer")
+    axes.set_ylabel("fraction of resolutions")
+    axes.set_ylim(0, 1.02)
+    axes.set_title("PE-ARP resolution latency (CDF, all runs)")
+    axes.legend(fontsize="small")
+    written = _save(figure, out, "resolution-latency-cdf",
+                    ["hosts_per_address", "latency_ms", "cdf"], data)
+    plt.close(figure)
+    return written
+
+
 def plot_comparison(rows, out):
     """One bar per system for goodput, state, ARP frames and rewritten packets."""
     import matplotlib
@@ -195,6 +274,11 @@ def main(argv=None):
         written = plot_comparison(data, args.out)
     else:
         written = plot_scenarios(data, args.out)
+        if args.source.endswith(".db") or args.source.endswith(".sqlite"):
+            from .campaign import details
+            points = details(args.source)
+            written += plot_over_time(points[0], args.out)
+            written += plot_latency_cdf(points, args.out)
     for path in written:
         print(path)
     return 0
