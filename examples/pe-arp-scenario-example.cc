@@ -8,7 +8,10 @@
 
 #include "ns3/command-line.h"
 #include "ns3/csma-helper.h"
+#include "ns3/flow-monitor.h"
 #include "ns3/log.h"
+#include "ns3/netanim-module.h"
+#include "ns3/node-list.h"
 #include "ns3/pe-arp-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -17,6 +20,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -168,6 +172,8 @@ RunScenarioExample(int argc,
     std::string resolver = "pe-arp";
     std::string lan = "csma";
     bool pcap = false;
+    bool flowmon = false;
+    bool animate = false;
     bool verbose = false;
     bool check = false;
     bool progress = false;
@@ -196,6 +202,14 @@ RunScenarioExample(int argc,
                  "(else see --ns3::PeArpL3Protocol::DefaultPort)",
                  config.answerEcho);
     cmd.AddValue("pcap", "Write pcap files of site 0 under --outDir", pcap);
+    cmd.AddValue("flowmon",
+                 "Write FlowMonitor's XML (per-flow throughput and delay) to "
+                 "<outDir>/<name>-flowmon.xml (implies --perFlow)",
+                 flowmon);
+    cmd.AddValue("animate",
+                 "Write a NetAnim XML of the run to <outDir>/<name>-netanim.xml, packets "
+                 "labelled with their headers (PE-ARP requests and replies); at most 100 hosts",
+                 animate);
     cmd.AddValue("perFlow",
                  "Per-flow goodput and delay (FlowMonitor) to <outDir>/<name>-flows.csv",
                  perFlow);
@@ -247,6 +261,13 @@ RunScenarioExample(int argc,
                   << std::endl;
         return 2;
     }
+    perFlow = perFlow || flowmon;
+    if (animate && scenario.GetNHosts() > 100)
+    {
+        std::cerr << "error: --animate draws at most 100 hosts (" << scenario.GetNHosts()
+                  << " here): NetAnim's XML would be huge" << std::endl;
+        return 2;
+    }
     std::filesystem::create_directories(outDir);
     scenario.Build();
     PeArpStatistics statistics(scenario, perFlow);
@@ -266,6 +287,52 @@ RunScenarioExample(int argc,
     }
     std::cout << ", seed " << seed << " run " << run << std::endl << std::endl;
 
+    std::unique_ptr<AnimationInterface> animation;
+    if (animate)
+    {
+        // Rows: the Internet, the core and routers, the edges, the hosts.
+        std::set<uint32_t> placed;
+        auto place = [&placed](const NodeContainer& nodes, double y) {
+            for (uint32_t i = 0; i < nodes.GetN(); i++)
+            {
+                AnimationInterface::SetConstantPosition(nodes.Get(i), 10.0 * i, y);
+                placed.insert(nodes.Get(i)->GetId());
+            }
+        };
+        place(scenario.GetInternetHosts(), 0);
+        place(scenario.GetRouters(), 20);
+        NodeContainer bridges;
+        for (uint32_t i = 0; i < scenario.GetEdges().GetN(); i++)
+        {
+            if (placed.count(scenario.GetEdges().Get(i)->GetId()) == 0)
+            {
+                bridges.Add(scenario.GetEdges().Get(i));
+            }
+        }
+        place(bridges, 30);
+        place(scenario.GetHosts(), 40);
+        for (uint32_t id = 0; id < NodeList::GetNNodes(); id++)
+        {
+            if (placed.count(id) == 0) // the core, learning bridges
+            {
+                AnimationInterface::SetConstantPosition(NodeList::GetNode(id), 10.0 * id, 10);
+            }
+        }
+        animation = std::make_unique<AnimationInterface>(outDir + "/" + name + "-netanim.xml");
+        animation->EnablePacketMetadata(true);
+        for (uint32_t i = 0; i < scenario.GetNHosts(); i++)
+        {
+            std::ostringstream label;
+            label << "h" << i << " " << scenario.GetHostAddress(i) << ":"
+                  << scenario.GetHostRange(i);
+            animation->UpdateNodeDescription(scenario.GetHosts().Get(i), label.str());
+        }
+        for (uint32_t i = 0; i < scenario.GetRouters().GetN(); i++)
+        {
+            animation->UpdateNodeDescription(scenario.GetRouters().Get(i),
+                                             router ? "PE-ARP router" : "gateway");
+        }
+    }
     std::unique_ptr<Progress> progressPrinter;
     if (progress)
     {
@@ -275,6 +342,16 @@ RunScenarioExample(int argc,
     Simulator::Run();
     statistics.Collect();
 
+    if (flowmon)
+    {
+        std::string xml = outDir + "/" + name + "-flowmon.xml";
+        statistics.GetFlowMonitor()->SerializeToXmlFile(xml, true, true);
+        std::cout << "FlowMonitor XML: " << xml << std::endl;
+    }
+    if (animation)
+    {
+        std::cout << "NetAnim XML: " << outDir << "/" << name << "-netanim.xml" << std::endl;
+    }
     std::cout << (router ? "Router" : "PE-Bridge")
               << " of site 0, PE-ARP table (arp -n):" << std::endl;
     if (config.resolver == PeArpScenario::PE_ARP)
@@ -309,6 +386,7 @@ RunScenarioExample(int argc,
         }
         std::cout << "per-flow results: " << flows << std::endl;
     }
+    animation.reset(); // closes the NetAnim XML
     Simulator::Destroy();
 
     if (check)

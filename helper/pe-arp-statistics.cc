@@ -292,6 +292,12 @@ PeArpStatistics::TakeSample()
     }
 }
 
+Ptr<FlowMonitor>
+PeArpStatistics::GetFlowMonitor() const
+{
+    return m_flowMonitor;
+}
+
 const std::vector<PeArpStatistics::Sample>&
 PeArpStatistics::GetSamples() const
 {

@@ -123,6 +123,8 @@ class PeArpStatistics
      * \param interval the interval (positive)
      */
     void EnableSampling(Time interval);
+    /** \return the FlowMonitor (perFlow; null otherwise), e.g. for its XML */
+    Ptr<FlowMonitor> GetFlowMonitor() const;
     /** \return the samples, in time order */
     const std::vector<Sample>& GetSamples() const;
     /**
