@@ -71,6 +71,7 @@ PeArpResoaClient::DoDispose()
     }
     m_lhp = nullptr;
     m_node = nullptr;
+    m_early.clear();
     Object::DoDispose();
 }
 
@@ -97,9 +98,16 @@ PeArpResoaClient::DoStart()
         return;
     }
     m_connection = m_lhp->Connect(m_server);
+    m_started = true;
     PeArpResoaEpHeader header;
     header.SetType(PeArpResoaEpHeader::REGISTER);
     SendMessage(header, nullptr);
+    std::vector<Ptr<Packet>> early;
+    early.swap(m_early);
+    for (const auto& message : early)
+    {
+        m_lhp->Send(m_connection, message);
+    }
 }
 
 bool
@@ -176,9 +184,9 @@ bool
 PeArpResoaClient::SendMessage(const PeArpResoaEpHeader& header, Ptr<Packet> payload)
 {
     NS_LOG_FUNCTION(this << header);
-    if (!m_lhp || m_connection == 0)
+    if (!m_lhp || !m_node || (m_started && m_connection == 0))
     {
-        return false;
+        return false; // not started, or the server is gone
     }
     Ptr<Packet> message = payload ? payload->Copy() : Create<Packet>();
     if (payload)
@@ -187,6 +195,11 @@ PeArpResoaClient::SendMessage(const PeArpResoaEpHeader& header, Ptr<Packet> payl
     }
     message->AddHeader(header);
     ++m_counters.sent[header.GetType()];
+    if (!m_started)
+    {
+        m_early.push_back(message); // calls made before the start event: after REGISTER
+        return true;
+    }
     return m_lhp->Send(m_connection, message);
 }
 

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -161,6 +162,8 @@ class PeArpResoaClient : public Object
     Ptr<PeArpResoaLhp> m_lhp;                                  //!< the LHP
     Mac48Address m_server;                                     //!< server MAC
     PeArpResoaLhp::ConnectionId m_connection{0};               //!< the LHP connection
+    bool m_started{false};                                     //!< DoStart ran
+    std::vector<Ptr<Packet>> m_early;                          //!< messages before DoStart
     bool m_registered{false};                                  //!< REGISTER_ACK seen
     Ipv4Address m_publicAddress;                               //!< from REGISTER_ACK
     uint32_t m_nextRsockId{1};                                 //!< next client-chosen id

@@ -8,6 +8,7 @@
 
 #include "pe-arp-resoa-client.h"
 
+#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
@@ -154,9 +155,18 @@ int
 PeArpResoaSocket::Bind(const Address& address)
 {
     NS_LOG_FUNCTION(this << address);
+    if (Inet6SocketAddress::IsMatchingType(address) &&
+        Inet6SocketAddress::ConvertFrom(address).GetIpv6() == Ipv6Address::GetAny() &&
+        m_state == IDLE)
+    {
+        // ReSoA exports IPv4 only; apps that also open an IPv6 wildcard
+        // socket (UdpEchoServer) get one that never receives anything
+        m_state = BOUND;
+        return 0;
+    }
     if (!InetSocketAddress::IsMatchingType(address))
     {
-        m_errno = ERROR_INVAL;
+        m_errno = ERROR_AFNOSUPPORT;
         return -1;
     }
     if (m_state != IDLE)
