@@ -1489,7 +1489,8 @@ class PeArpResoaBulkInTestCase : public TestCase
  * client's receive buffer, its TCP window then closes, the Internet
  * sender stalls with acked <= consumed + both buffers; when the
  * application reads, credit reopens the window at once (no persist-timer
- * wait) and every byte arrives.
+ * wait) and every byte arrives; the peer's close is reported after the
+ * last byte reached the client.
  */
 class PeArpResoaSlowReaderTestCase : public TestCase
 {
@@ -1512,6 +1513,7 @@ class PeArpResoaSlowReaderTestCase : public TestCase
         listener->Listen();
         Ptr<Socket> accepted;
         uint64_t got = 0;
+        uint64_t deliveredAtClose = 0;
         Time finished;
         auto drain = [&](Ptr<Socket> s) {
             Ptr<Packet> p;
@@ -1528,12 +1530,10 @@ class PeArpResoaSlowReaderTestCase : public TestCase
             MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
             Callback<void, Ptr<Socket>, const Address&>([&](Ptr<Socket> s, const Address&) {
                 accepted = s;
-                s->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> r) {
-                    if (Simulator::Now() >= Seconds(3))
-                    {
-                        drain(r);
-                    }
-                }));
+                s->SetCloseCallbacks(Callback<void, Ptr<Socket>>([&](Ptr<Socket> c) {
+                                         deliveredAtClose = got + c->GetRxAvailable();
+                                     }),
+                                     MakeNullCallback<void, Ptr<Socket>>());
             }));
         BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(net.publicAddress, 6000));
         bulk.SetAttribute("MaxBytes", UintegerValue(total));
@@ -1565,12 +1565,16 @@ class PeArpResoaSlowReaderTestCase : public TestCase
             ackedAt29 = highestAck - 1; // the SYN took sequence number 0
             windowAt29 = peerWindow;
         });
-        Simulator::Schedule(Seconds(3), [&]() {
-            if (accepted)
-            {
-                drain(accepted);
-            }
-        });
+        // the application reads every 250 ms from 3 s on
+        for (Time t = Seconds(3); t < Seconds(10); t += MilliSeconds(250))
+        {
+            Simulator::Schedule(t, [&]() {
+                if (accepted)
+                {
+                    drain(accepted);
+                }
+            });
+        }
         Simulator::Stop(Seconds(20));
         Simulator::Run();
 
@@ -1582,6 +1586,9 @@ class PeArpResoaSlowReaderTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(ackedAt29, buffer + buffer / 2, "the server buffer filled too");
         NS_TEST_EXPECT_MSG_LT(windowAt29, 536U, "the advertised window closed");
         NS_TEST_EXPECT_MSG_EQ(got, total, "every byte, once read");
+        NS_TEST_EXPECT_MSG_EQ(deliveredAtClose,
+                              total,
+                              "the peer's close reported after every byte reached the client");
         NS_TEST_EXPECT_MSG_LT(finished, Seconds(5), "no persist-timer stall after the reads");
         NS_TEST_EXPECT_MSG_GT(net.resoaServer->GetCounters().windowUpdates,
                               0U,
