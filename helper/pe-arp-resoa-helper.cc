@@ -54,23 +54,40 @@ PeArpResoaHelper::InstallServer(Ptr<Node> node,
 }
 
 Ptr<PeArpResoaClient>
-PeArpResoaHelper::InstallClient(Ptr<Node> node, Ptr<NetDevice> device, Mac48Address serverMac) const
+PeArpResoaHelper::InstallClient(Ptr<Node> node,
+                                Ptr<NetDevice> device,
+                                Mac48Address serverMac,
+                                Mode mode) const
 {
-    NS_LOG_FUNCTION(this << node << device << serverMac);
+    NS_LOG_FUNCTION(this << node << device << serverMac << mode);
     NS_ABORT_MSG_IF(device->GetNode() != node, "PeArpResoaHelper: the device is not the node's");
-    NS_ABORT_MSG_IF(node->GetObject<Ipv4>() || node->GetObject<TcpSocketFactory>() ||
-                        node->GetObject<UdpSocketFactory>(),
-                    "PeArpResoaHelper::InstallClient: pure mode needs a node without IPv4 "
-                    "and socket factories (dual-stack mode is not implemented)");
+    NS_ABORT_MSG_IF(node->GetObject<PeArpResoaClient>(),
+                    "PeArpResoaHelper::InstallClient: the node has a client already");
     Ptr<PeArpResoaClient> client = CreateObject<PeArpResoaClient>();
     client->SetAttribute("Lhp", PointerValue(m_lhp.Create<PeArpResoaLhp>()));
-    Ptr<PeArpResoaTcpSocketFactory> tcp = CreateObject<PeArpResoaTcpSocketFactory>();
-    tcp->SetClient(client);
-    Ptr<PeArpResoaUdpSocketFactory> udp = CreateObject<PeArpResoaUdpSocketFactory>();
-    udp->SetClient(client);
+    if (mode == PURE)
+    {
+        NS_ABORT_MSG_IF(node->GetObject<Ipv4>() || node->GetObject<TcpSocketFactory>() ||
+                            node->GetObject<UdpSocketFactory>(),
+                        "PeArpResoaHelper::InstallClient: PURE mode needs a node without IPv4 "
+                        "and socket factories (use DUAL)");
+        Ptr<PeArpResoaTcpSocketFactory> tcp = CreateObject<PeArpResoaTcpSocketFactory>();
+        tcp->SetClient(client);
+        Ptr<PeArpResoaUdpSocketFactory> udp = CreateObject<PeArpResoaUdpSocketFactory>();
+        udp->SetClient(client);
+        node->AggregateObject(tcp);
+        node->AggregateObject(udp);
+    }
+    else
+    {
+        Ptr<PeArpResoaDualTcpSocketFactory> tcp = CreateObject<PeArpResoaDualTcpSocketFactory>();
+        tcp->SetClient(client);
+        Ptr<PeArpResoaDualUdpSocketFactory> udp = CreateObject<PeArpResoaDualUdpSocketFactory>();
+        udp->SetClient(client);
+        node->AggregateObject(tcp);
+        node->AggregateObject(udp);
+    }
     node->AggregateObject(client);
-    node->AggregateObject(tcp);
-    node->AggregateObject(udp);
     client->Start(device, serverMac);
     return client;
 }

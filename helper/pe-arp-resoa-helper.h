@@ -28,16 +28,29 @@ namespace ns3
  * - InstallServer: a ns3::PeArpResoaServer on a node that has a TCP/IP
  *   stack (InternetStackHelper) and publicAddress on one of its
  *   interfaces; its LHP runs on the LAN device given.
- * - InstallClient: a ns3::PeArpResoaClient on a node WITHOUT IPv4, on its
- *   LAN device, plus the ReSoA TCP and UDP socket factories aggregated to
- *   the node, so that unmodified applications using
+ * - InstallClient, PURE: a ns3::PeArpResoaClient on a node WITHOUT IPv4,
+ *   on its LAN device, plus the ReSoA TCP and UDP socket factories
+ *   aggregated to the node, so that unmodified applications using
  *   "ns3::TcpSocketFactory" and "ns3::UdpSocketFactory" run through the
- *   server. The client connects and registers at the time the simulation
- *   reaches the install time (ScheduleNow).
+ *   server;
+ * - InstallClient, DUAL: the same on a node that keeps its own stack, with
+ *   the factories "ns3::PeArpResoaDualTcpSocketFactory" and
+ *   "ns3::PeArpResoaDualUdpSocketFactory", which applications name to go
+ *   through ReSoA.
+ *
+ * A client connects and registers when the simulation reaches its install
+ * time (ScheduleNow); calls made earlier are sent after REGISTER.
  */
 class PeArpResoaHelper
 {
   public:
+    /** Client modes (ReSoA TR §4.1.2). */
+    enum Mode
+    {
+        PURE, //!< no TCP/IP stack on the client: ReSoA is the node's TCP and UDP
+        DUAL, //!< the client keeps its stack; ReSoA factories are picked by name
+    };
+
     PeArpResoaHelper();
 
     /**
@@ -61,14 +74,16 @@ class PeArpResoaHelper
                                         Ptr<NetDevice> device,
                                         Ipv4Address publicAddress) const;
     /**
-     * \param node the client node (no IPv4; aborts otherwise)
+     * \param node the client node (PURE: no IPv4, aborts otherwise)
      * \param device its LAN device
      * \param serverMac the MAC address of the server's LAN device
+     * \param mode PURE or DUAL
      * \return the client
      */
     Ptr<PeArpResoaClient> InstallClient(Ptr<Node> node,
                                         Ptr<NetDevice> device,
-                                        Mac48Address serverMac) const;
+                                        Mac48Address serverMac,
+                                        Mode mode = PURE) const;
 
   private:
     ObjectFactory m_server; //!< server attributes

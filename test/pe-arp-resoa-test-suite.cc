@@ -34,6 +34,7 @@
 #include "ns3/pe-arp-resoa-lhp-header.h"
 #include "ns3/pe-arp-resoa-lhp.h"
 #include "ns3/pe-arp-resoa-server.h"
+#include "ns3/pe-arp-resoa-socket-factory.h"
 #include "ns3/pe-arp-resoa-socket.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/pointer.h"
@@ -1820,6 +1821,94 @@ class PeArpResoaCrashTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief A dual-stack client: its own stack serves local TCP, the ReSoA
+ * factory (picked by name) serves the Internet.
+ */
+class PeArpResoaDualStackTestCase : public TestCase
+{
+  public:
+    PeArpResoaDualStackTestCase()
+        : TestCase("dual-stack client: local TCP on its own stack, Internet TCP through ReSoA")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        NodeContainer lan;
+        lan.Create(3); // dual client, a local host, the server
+        Ptr<Node> dual = lan.Get(0);
+        Ptr<Node> local = lan.Get(1);
+        Ptr<Node> server = lan.Get(2);
+        Ptr<Node> inet = CreateObject<Node>();
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+        NetDeviceContainer lanDevices = csma.Install(lan);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer wan = p2p.Install(server, inet);
+        InternetStackHelper stack;
+        stack.Install(lan);
+        stack.Install(inet);
+        Ipv4AddressHelper addresses;
+        addresses.SetBase("10.0.0.0", "255.255.255.0");
+        NetDeviceContainer hostDevices;
+        hostDevices.Add(lanDevices.Get(0));
+        hostDevices.Add(lanDevices.Get(1));
+        addresses.Assign(hostDevices);
+        addresses.SetBase("203.0.113.0", "255.255.255.252");
+        addresses.Assign(wan);
+        Ipv4Address publicAddress("203.0.113.1");
+        PeArpResoaHelper helper;
+        Ptr<PeArpResoaServer> resoaServer =
+            helper.InstallServer(server, lanDevices.Get(2), publicAddress);
+        Ptr<PeArpResoaClient> client =
+            helper.InstallClient(dual,
+                                 lanDevices.Get(0),
+                                 Mac48Address::ConvertFrom(lanDevices.Get(2)->GetAddress()),
+                                 PeArpResoaHelper::DUAL);
+
+        PacketSinkHelper localSinkHelper("ns3::TcpSocketFactory",
+                                         InetSocketAddress(Ipv4Address::GetAny(), 7000));
+        Ptr<PacketSink> localSink = DynamicCast<PacketSink>(localSinkHelper.Install(local).Get(0));
+        PacketSinkHelper inetSinkHelper("ns3::TcpSocketFactory",
+                                        InetSocketAddress(Ipv4Address::GetAny(), 9));
+        Ptr<PacketSink> inetSink = DynamicCast<PacketSink>(inetSinkHelper.Install(inet).Get(0));
+        std::set<uint32_t> inetPeers;
+        inetSink->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, Ptr<const Packet>, const Address&>(
+                [&inetPeers](Ptr<const Packet>, const Address& from) {
+                    inetPeers.insert(InetSocketAddress::ConvertFrom(from).GetIpv4().Get());
+                }));
+
+        BulkSendHelper localBulk("ns3::TcpSocketFactory",
+                                 InetSocketAddress(Ipv4Address("10.0.0.2"), 7000));
+        localBulk.SetAttribute("MaxBytes", UintegerValue(100000));
+        localBulk.Install(dual).Start(MilliSeconds(100));
+        BulkSendHelper resoaBulk("ns3::PeArpResoaDualTcpSocketFactory",
+                                 InetSocketAddress(Ipv4Address("203.0.113.2"), 9));
+        resoaBulk.SetAttribute("MaxBytes", UintegerValue(200000));
+        resoaBulk.Install(dual).Start(MilliSeconds(100));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_NE(dual->GetObject<TcpSocketFactory>()->GetInstanceTypeId(),
+                              PeArpResoaTcpSocketFactory::GetTypeId(),
+                              "the node's TcpSocketFactory is still the stock one");
+        NS_TEST_EXPECT_MSG_EQ(localSink->GetTotalRx(), 100000U, "local TCP, own stack");
+        NS_TEST_EXPECT_MSG_EQ(inetSink->GetTotalRx(), 200000U, "Internet TCP through ReSoA");
+        PEARP_REQUIRE_EQ(inetPeers.size(), 1U, "one peer at the Internet host");
+        NS_TEST_EXPECT_MSG_EQ(Ipv4Address(*inetPeers.begin()), publicAddress, "the public address");
+        NS_TEST_EXPECT_MSG_EQ(client->GetCounters().bytesSent, 200000U, "only the ReSoA bytes");
+        NS_TEST_EXPECT_MSG_EQ(resoaServer->GetCounters().bytesFromClients, 200000U, "server");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief The ReSoA system test suite.
  */
 class PeArpResoaTestSuite : public TestSuite
@@ -1839,6 +1928,7 @@ class PeArpResoaTestSuite : public TestSuite
         AddTestCase(new PeArpResoaUdpEchoTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaSockNameTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaCrashTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpResoaDualStackTestCase, TestCase::QUICK);
     }
 };
 

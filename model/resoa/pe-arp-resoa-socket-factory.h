@@ -67,6 +67,62 @@ class PeArpResoaUdpSocketFactory : public UdpSocketFactory
     Ptr<PeArpResoaClient> m_client; //!< the node's ReSoA client
 };
 
+/**
+ * \ingroup pe-arp
+ * \brief The TCP socket factory of a dual-stack ReSoA client (ReSoA TR
+ * §4.1.2): the node keeps its own TCP/IP stack and its stock
+ * TcpSocketFactory; applications pick ReSoA by this factory's name, e.g.
+ * BulkSendHelper("ns3::PeArpResoaDualTcpSocketFactory", ...), which is the
+ * model's LD_PRELOAD. It derives from plain SocketFactory so that
+ * GetObject<TcpSocketFactory>() still finds the stock factory (design note
+ * §3.3: Object::DoGetObject returns the first aggregate that is-a the
+ * type asked for).
+ */
+class PeArpResoaDualTcpSocketFactory : public SocketFactory
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /** \param client the node's ReSoA client */
+    void SetClient(Ptr<PeArpResoaClient> client);
+    Ptr<Socket> CreateSocket() override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<PeArpResoaClient> m_client; //!< the node's ReSoA client
+};
+
+/**
+ * \ingroup pe-arp
+ * \brief The UDP socket factory of a dual-stack ReSoA client (see
+ * ns3::PeArpResoaDualTcpSocketFactory).
+ */
+class PeArpResoaDualUdpSocketFactory : public SocketFactory
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /** \param client the node's ReSoA client */
+    void SetClient(Ptr<PeArpResoaClient> client);
+    Ptr<Socket> CreateSocket() override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<PeArpResoaClient> m_client; //!< the node's ReSoA client
+};
+
 } // namespace ns3
 
 #endif /* PE_ARP_RESOA_SOCKET_FACTORY_H */
