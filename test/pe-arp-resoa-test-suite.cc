@@ -1490,8 +1490,8 @@ class PeArpResoaBulkInTestCase : public TestCase
  * client's receive buffer, its TCP window then closes, the Internet
  * sender stalls with acked <= consumed + both buffers; when the
  * application reads, credit reopens the window at once (no persist-timer
- * wait) and every byte arrives; the peer's close is reported after the
- * last byte reached the client.
+ * wait) and every byte arrives; the peer's FIN is acknowledged, and its
+ * close reported, only after the last byte reached the client.
  */
 class PeArpResoaSlowReaderTestCase : public TestCase
 {
@@ -1542,15 +1542,23 @@ class PeArpResoaSlowReaderTestCase : public TestCase
         ApplicationContainer app = bulk.Install(net.inet);
         app.Start(MilliSeconds(500));
         uint32_t highestAck = 0;
+        bool finAcked = false;
+        uint64_t clientBytesAtFinAck = 0;
         uint32_t peerWindow = UINT32_MAX;
         Simulator::Schedule(MilliSeconds(501), [&]() {
             Ptr<Socket> s = DynamicCast<BulkSendApplication>(app.Get(0))->GetSocket();
-            s->TraceConnectWithoutContext(
-                "HighestRxAck",
-                Callback<void, SequenceNumber32, SequenceNumber32>(
-                    [&highestAck](SequenceNumber32, SequenceNumber32 now) {
-                        highestAck = now.GetValue();
-                    }));
+            s->TraceConnectWithoutContext("HighestRxAck",
+                                          Callback<void, SequenceNumber32, SequenceNumber32>(
+                                              [&](SequenceNumber32, SequenceNumber32 now) {
+                                                  highestAck = now.GetValue();
+                                                  if (highestAck == total + 2 && !finAcked)
+                                                  {
+                                                      // SYN 0, data 1..total, FIN total + 1
+                                                      finAcked = true;
+                                                      clientBytesAtFinAck =
+                                                          net.resoa[0]->GetCounters().bytesReceived;
+                                                  }
+                                              }));
             s->TraceConnectWithoutContext(
                 "RWND",
                 Callback<void, uint32_t, uint32_t>(
@@ -1587,6 +1595,11 @@ class PeArpResoaSlowReaderTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(ackedAt29, buffer + buffer / 2, "the server buffer filled too");
         NS_TEST_EXPECT_MSG_LT(windowAt29, 536U, "the advertised window closed");
         NS_TEST_EXPECT_MSG_EQ(got, total, "every byte, once read");
+        NS_TEST_EXPECT_MSG_EQ(finAcked, true, "the FIN was acknowledged");
+        NS_TEST_EXPECT_MSG_EQ(clientBytesAtFinAck,
+                              total,
+                              "the FIN was acknowledged only after every byte reached the client");
+        NS_TEST_EXPECT_MSG_EQ(net.resoaServer->GetCounters().finsHeld, 1U, "one FIN held");
         NS_TEST_EXPECT_MSG_EQ(deliveredAtClose,
                               total,
                               "the peer's close reported after every byte reached the client");

@@ -121,6 +121,7 @@ PeArpResoaLhp::DoDispose()
     m_recvCallback = MakeNullCallback<void, ConnectionId, Ptr<Packet>>();
     m_connectedCallback = MakeNullCallback<void, ConnectionId>();
     m_lostCallback = MakeNullCallback<void, ConnectionId, LostReason>();
+    m_drainedCallback = MakeNullCallback<void, ConnectionId>();
     Object::DoDispose();
 }
 
@@ -156,6 +157,12 @@ void
 PeArpResoaLhp::SetRecvCallback(Callback<void, ConnectionId, Ptr<Packet>> cb)
 {
     m_recvCallback = cb;
+}
+
+void
+PeArpResoaLhp::SetDrainedCallback(Callback<void, ConnectionId> cb)
+{
+    m_drainedCallback = cb;
 }
 
 void
@@ -383,6 +390,10 @@ PeArpResoaLhp::ProcessAck(ConnectionId id, uint32_t ack, uint16_t window)
         c->retries = 0;
         c->rto = m_initialRto;
         c->rtoEvent.Cancel();
+        if (c->queue.empty() && !m_drainedCallback.IsNull())
+        {
+            m_drainedCallback(id);
+        }
     }
     TrySend(id);
 }

@@ -184,6 +184,8 @@ class PeArpResoaLhp : public Object
     void SetConnectedCallback(Callback<void, ConnectionId> cb);
     /** \param cb called when a connection is lost or the peer disconnected */
     void SetConnectionLostCallback(Callback<void, ConnectionId, LostReason> cb);
+    /** \param cb called when an acknowledgement leaves no message outstanding */
+    void SetDrainedCallback(Callback<void, ConnectionId> cb);
 
   protected:
     void DoDispose() override;
@@ -307,6 +309,7 @@ class PeArpResoaLhp : public Object
     Callback<void, ConnectionId, Ptr<Packet>> m_recvCallback; //!< messages
     Callback<void, ConnectionId> m_connectedCallback;         //!< connections up
     Callback<void, ConnectionId, LostReason> m_lostCallback;  //!< connections lost
+    Callback<void, ConnectionId> m_drainedCallback;           //!< all acknowledged
 
     TracedCallback<DropReason, Ptr<const Packet>> m_dropTrace; //!< Drop
     TracedCallback<ConnectionId, LostReason> m_lostTrace;      //!< ConnectionLost

@@ -42,6 +42,93 @@ PeArpResoaServerTcpSocket::~PeArpResoaServerTcpSocket()
     NS_LOG_FUNCTION(this);
 }
 
+void
+PeArpResoaServerTcpSocket::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_delivered = MakeNullCallback<bool>();
+    m_heldFin = nullptr;
+    TcpSocketBase::DoDispose();
+}
+
+void
+PeArpResoaServerTcpSocket::SetDeliveredCallback(Callback<bool> delivered)
+{
+    m_delivered = delivered;
+}
+
+bool
+PeArpResoaServerTcpSocket::IsFinHeld() const
+{
+    return m_heldFin != nullptr;
+}
+
+uint32_t
+PeArpResoaServerTcpSocket::GetFinRetransmissionsDropped() const
+{
+    return m_finRetransmissionsDropped;
+}
+
+bool
+PeArpResoaServerTcpSocket::ReleaseFin()
+{
+    if (!m_heldFin)
+    {
+        return false;
+    }
+    NS_LOG_FUNCTION(this);
+    Ptr<Packet> fin = m_heldFin;
+    m_heldFin = nullptr;
+    TcpSocketBase::DoForwardUp(fin, m_heldFrom, m_heldTo);
+    return true;
+}
+
+void
+PeArpResoaServerTcpSocket::DoForwardUp(Ptr<Packet> packet,
+                                       const Address& fromAddress,
+                                       const Address& toAddress)
+{
+    TcpHeader header;
+    packet->PeekHeader(header);
+    uint8_t flags = header.GetFlags();
+    bool fin = (flags & TcpHeader::FIN) && !(flags & (TcpHeader::SYN | TcpHeader::RST));
+    if (!fin || m_delivered.IsNull() ||
+        !(m_state == ESTABLISHED || m_state == FIN_WAIT_1 || m_state == FIN_WAIT_2))
+    {
+        TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+        return;
+    }
+    Ptr<Packet> stripped = packet->Copy();
+    stripped->RemoveHeader(header);
+    uint32_t length = stripped->GetSize();
+    if (m_heldFin)
+    {
+        if (length == 0)
+        {
+            ++m_finRetransmissionsDropped; // a retransmission of the held FIN
+            return;
+        }
+    }
+    else
+    {
+        if (length == 0 && m_delivered())
+        {
+            TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+            return;
+        }
+        TcpHeader finOnly = header;
+        finOnly.SetSequenceNumber(header.GetSequenceNumber() + length);
+        m_heldFin = Create<Packet>();
+        m_heldFin->AddHeader(finOnly);
+        m_heldFrom = fromAddress;
+        m_heldTo = toAddress;
+        NS_LOG_LOGIC("holding the FIN at " << finOnly.GetSequenceNumber());
+    }
+    header.SetFlags(flags & ~TcpHeader::FIN);
+    stripped->AddHeader(header);
+    TcpSocketBase::DoForwardUp(stripped, fromAddress, toAddress);
+}
+
 Ptr<TcpSocketBase>
 PeArpResoaServerTcpSocket::Fork()
 {

@@ -7,6 +7,7 @@
 #ifndef PE_ARP_RESOA_SERVER_TCP_SOCKET_H
 #define PE_ARP_RESOA_SERVER_TCP_SOCKET_H
 
+#include "ns3/callback.h"
 #include "ns3/tcp-socket-base.h"
 
 namespace ns3
@@ -23,6 +24,13 @@ namespace ns3
  *   update, so a window that had closed to less than one segment would
  *   wait for the peer's persist probe (TcpSocket::PersistTimeout, 6 s);
  *   ReadDone() sends an ACK when a read reopens it.
+ *
+ * - SetDeliveredCallback(), ReleaseFin(): a FIN that arrives while the
+ *   server has data not yet delivered to the client is stripped from its
+ *   segment (so the data is still acknowledged) and kept as a FIN-only
+ *   segment at seq + len, which goes through ns-3's TCP when ReleaseFin()
+ *   is called; retransmitted FIN-only segments in between are dropped
+ *   (TcpL4Protocol verified the checksum before).
  *
  * The server reads a socket only up to the credit its client gave, so the
  * receive buffer fills and the advertised window closes when the client's
@@ -59,8 +67,36 @@ class PeArpResoaServerTcpSocket : public TcpSocketBase
      */
     bool ReadDone(uint32_t windowBefore);
 
+    /**
+     * Hold the peer's FIN while this returns false (ReSoA TR §4.3: the FIN
+     * is not acknowledged before all data reached the client). Null: never
+     * hold.
+     * \param delivered true when every byte received was delivered
+     */
+    void SetDeliveredCallback(Callback<bool> delivered);
+    /**
+     * Process the held FIN now, if there is one.
+     * \return true if a FIN was released
+     */
+    bool ReleaseFin();
+    /** \return true while a FIN is held */
+    bool IsFinHeld() const;
+    /** \return retransmitted FIN-only segments dropped while a FIN was held */
+    uint32_t GetFinRetransmissionsDropped() const;
+
   protected:
     Ptr<TcpSocketBase> Fork() override;
+    void DoForwardUp(Ptr<Packet> packet,
+                     const Address& fromAddress,
+                     const Address& toAddress) override;
+    void DoDispose() override;
+
+  private:
+    Callback<bool> m_delivered;              //!< every byte delivered?
+    Ptr<Packet> m_heldFin;                   //!< the FIN-only segment held
+    Address m_heldFrom;                      //!< its source
+    Address m_heldTo;                        //!< its destination
+    uint32_t m_finRetransmissionsDropped{0}; //!< FIN retransmissions dropped
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 
 #include "pe-arp-resoa-server-tcp-socket.h"
 
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -45,6 +46,12 @@ PeArpResoaServer::GetTypeId()
                           UintegerValue(64),
                           MakeUintegerAccessor(&PeArpResoaServer::m_maxSocketsPerClient),
                           MakeUintegerChecker<uint32_t>(1, 1000000))
+            .AddAttribute("HoldFin",
+                          "Do not acknowledge a peer's FIN before every byte before it "
+                          "reached the client (ReSoA TR section 4.3).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PeArpResoaServer::m_holdFin),
+                          MakeBooleanChecker())
             .AddAttribute("Lhp",
                           "The server's LHP (set its attributes before Start).",
                           PointerValue(),
@@ -60,7 +67,8 @@ PeArpResoaServer::GetTypeId()
 PeArpResoaServer::PeArpResoaServer()
     : m_lhp(CreateObject<PeArpResoaLhp>()),
       m_publicAddress(Ipv4Address::GetAny()),
-      m_maxSocketsPerClient(64)
+      m_maxSocketsPerClient(64),
+      m_holdFin(true)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -89,6 +97,11 @@ PeArpResoaServer::DoDispose()
                                   MakeNullCallback<void, Ptr<Socket>>());
         socket->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                   MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        Ptr<PeArpResoaServerTcpSocket> tcp = DynamicCast<PeArpResoaServerTcpSocket>(socket);
+        if (tcp)
+        {
+            tcp->SetDeliveredCallback(MakeNullCallback<bool>());
+        }
     }
     m_clients.clear();
     m_bySocket.clear();
@@ -117,6 +130,48 @@ PeArpResoaServer::Start(Ptr<NetDevice> device, Ipv4Address publicAddress)
     m_lhp->SetRecvCallback(MakeCallback(&PeArpResoaServer::Receive, this));
     m_lhp->SetConnectedCallback(MakeCallback(&PeArpResoaServer::Connected, this));
     m_lhp->SetConnectionLostCallback(MakeCallback(&PeArpResoaServer::Lost, this));
+    m_lhp->SetDrainedCallback(MakeCallback(&PeArpResoaServer::Drained, this));
+}
+
+bool
+PeArpResoaServer::Delivered(const Entry* entry) const
+{
+    return entry->socket->GetRxAvailable() == 0 &&
+           (m_crashed || m_lhp->GetOutstanding(entry->connection) == 0);
+}
+
+void
+PeArpResoaServer::SetupFinHold(const std::shared_ptr<Entry>& entry)
+{
+    Ptr<PeArpResoaServerTcpSocket> tcp = DynamicCast<PeArpResoaServerTcpSocket>(entry->socket);
+    if (tcp && m_holdFin)
+    {
+        const Entry* raw = entry.get();
+        tcp->SetDeliveredCallback(Callback<bool>([this, raw]() { return Delivered(raw); }));
+    }
+}
+
+void
+PeArpResoaServer::Drained(PeArpResoaLhp::ConnectionId connection)
+{
+    auto client = m_clients.find(connection);
+    if (client == m_clients.end())
+    {
+        return;
+    }
+    std::vector<std::shared_ptr<Entry>> held;
+    for (const auto& [id, entry] : client->second.sockets)
+    {
+        Ptr<PeArpResoaServerTcpSocket> tcp = DynamicCast<PeArpResoaServerTcpSocket>(entry->socket);
+        if (tcp && tcp->IsFinHeld())
+        {
+            held.push_back(entry);
+        }
+    }
+    for (const auto& entry : held)
+    {
+        Push(entry);
+    }
 }
 
 void
@@ -404,6 +459,7 @@ PeArpResoaServer::CreateEntry(PeArpResoaLhp::ConnectionId connection,
     entry->socket = entry->tcp ? CreateTcpSocket()
                                : Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
     SetCallbacks(entry->socket);
+    SetupFinHold(entry);
     m_clients[connection].sockets[entry->rsockId] = entry;
     m_bySocket[PeekPointer(entry->socket)] = entry;
     ++m_counters.socketsCreated;
@@ -426,6 +482,12 @@ PeArpResoaServer::Remove(const std::shared_ptr<Entry>& entry)
     if (entry->listening)
     {
         m_listeners.erase(LocalOf(entry->socket).GetPort());
+    }
+    Ptr<PeArpResoaServerTcpSocket> tcp = DynamicCast<PeArpResoaServerTcpSocket>(entry->socket);
+    if (tcp)
+    {
+        tcp->SetDeliveredCallback(MakeNullCallback<bool>());
+        tcp->ReleaseFin();
     }
 }
 
@@ -599,6 +661,13 @@ PeArpResoaServer::Push(const std::shared_ptr<Entry>& entry)
     {
         ++m_counters.windowUpdates;
     }
+    if (tcp && tcp->IsFinHeld() && Delivered(entry.get()))
+    {
+        std::shared_ptr<Entry> keep = entry; // the FIN's callbacks may remove it
+        ++m_counters.finsHeld;
+        tcp->ReleaseFin();
+        return;
+    }
     if (entry->peerClosed && !entry->peerClosedSent && socket->GetRxAvailable() == 0)
     {
         entry->peerClosedSent = true;
@@ -761,6 +830,7 @@ PeArpResoaServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     entry->clientBuffer = parent->clientBuffer;
     entry->credit = parent->clientBuffer;
     SetCallbacks(socket);
+    SetupFinHold(entry);
     client->second.sockets[entry->rsockId] = entry;
     m_bySocket[PeekPointer(socket)] = entry;
     ++m_counters.socketsCreated;

@@ -87,6 +87,7 @@ class PeArpResoaServer : public Object
         uint64_t bytesPushed = 0;                   //!< payload bytes pushed to clients
         uint64_t bytesFromClients = 0;              //!< payload bytes from clients
         uint64_t windowUpdates = 0;                 //!< TCP window updates sent after reads
+        uint64_t finsHeld = 0;                      //!< peer FINs held until delivery
         std::array<uint64_t, DROP_REASONS> drops{}; //!< drops by reason
     };
 
@@ -258,6 +259,23 @@ class PeArpResoaServer : public Object
      */
     void Drop(DropReason reason, Ptr<const Packet> message);
 
+    /**
+     * An LHP connection has nothing outstanding: release held FINs.
+     * \param connection the client
+     */
+    void Drained(PeArpResoaLhp::ConnectionId connection);
+    /**
+     * \param entry a socket
+     * \return true if every byte it received reached its client (read from
+     * TCP, pushed, and LHP-acknowledged)
+     */
+    bool Delivered(const Entry* entry) const;
+    /**
+     * Configure a TCP socket's FIN hold.
+     * \param entry the socket
+     */
+    void SetupFinHold(const std::shared_ptr<Entry>& entry);
+
     /** \param socket the socket */
     void HandleRecv(Ptr<Socket> socket);
     /**
@@ -289,6 +307,7 @@ class PeArpResoaServer : public Object
     Ptr<PeArpResoaLhp> m_lhp;                                     //!< the LHP
     Ipv4Address m_publicAddress;                                  //!< PublicAddress
     uint32_t m_maxSocketsPerClient;                               //!< MaxSocketsPerClient
+    bool m_holdFin;                                               //!< HoldFin
     bool m_crashed{false};                                        //!< Crash() called
     std::map<PeArpResoaLhp::ConnectionId, ClientState> m_clients; //!< clients
     std::map<const Socket*, std::shared_ptr<Entry>> m_bySocket;   //!< socket to entry
