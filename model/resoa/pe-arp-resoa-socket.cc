@@ -62,6 +62,7 @@ PeArpResoaSocket::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_notifyEvent.Cancel();
+    m_notifyEvent = EventId();
     m_client = nullptr;
     m_txBuffer = nullptr;
     m_rxQueue.clear();
@@ -434,6 +435,7 @@ PeArpResoaSocket::ScheduleNotifyTx()
 void
 PeArpResoaSocket::NotifyTx()
 {
+    m_notifyEvent = EventId(); // the event holds a Ptr to this socket: no cycle
     if (m_pendingSent > 0)
     {
         uint32_t sent = m_pendingSent;
