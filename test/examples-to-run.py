@@ -25,6 +25,8 @@ cpp_examples = [
     ("pe-arp-nat --check", "True", "False"),
     ("pe-arp-nat --check --hosts=5 --mapping=APDM --filtering=APDF", "True", "False"),
     ("pe-arp-nat --check --hosts=2 --mapping=ADM --filtering=EIF", "True", "False"),
+    ("pe-arp-resoa --check", "True", "False"),
+    ("pe-arp-resoa --check --clients=8 --bytes=200000", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
