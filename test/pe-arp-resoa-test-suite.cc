@@ -739,6 +739,7 @@ class PeArpResoaLhpDeadPeerTestCase : public TestCase
         d->SetListening(true);
         f->SetListening(true);
         e->SetAttribute("DeadAfter", UintegerValue(100)); // only MaxRetries may end e-f
+        e->SetAttribute("Rto", TimeValue(MilliSeconds(5)));
 
         Time aUp;
         Time aLost;

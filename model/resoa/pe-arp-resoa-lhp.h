@@ -16,6 +16,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
+#include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -45,12 +46,20 @@ class Node;
  * The receiver delivers in order and exactly once, keeps out-of-order
  * messages within its Window, and answers every DATA frame with a
  * cumulative ACK. The sender keeps at most min(Window, peer window)
- * messages unacknowledged; when Rto expires it sends them all again and
- * doubles Rto, and after MaxRetries expiries without progress the
- * connection is lost. An idle connection sends a KEEPALIVE every
- * KeepaliveInterval (answered by an ACK); a peer not heard from for
- * DeadAfter intervals is lost. A frame for an unknown connection is
- * answered by RESET, which makes the peer lose it.
+ * messages unacknowledged; when the retransmission timeout expires it sends
+ * them all again (go-back-N) and doubles the timeout, and after MaxRetries
+ * expiries without progress the connection is lost. The timeout after
+ * progress is max(Rto, srtt + 4 rttvar), estimated as in RFC 6298 from
+ * messages sent once (Karn); Rto is also the initial value. An idle connection sends a KEEPALIVE
+ * every KeepaliveInterval (answered by an ACK); a peer not heard from for DeadAfter intervals is
+ * lost. A frame for an unknown connection is answered by RESET, which makes the peer lose it.
+ *
+ * DATA frames are not handed to the device while its transmit queue holds
+ * DeviceQueueLimit frames or is full (CSMA and simple devices, whose queue
+ * is known; other devices: while their NetDeviceQueueInterface queue is
+ * stopped). The LHP tries again QueuePoll later, so a busy device delays
+ * messages instead of dropping them, and ACKs do not wait behind a long
+ * burst; an ACK that would not fit is put off until there is room.
  *
  * Malformed frames are dropped and counted by reason (Drop trace). Crash()
  * silences the protocol for good (the §4.4 server crash).
@@ -92,11 +101,14 @@ class PeArpResoaLhp : public Object
     {
         std::array<uint64_t, PeArpResoaLhpHeader::TYPE_MAX + 1> sent{}; //!< frames sent, by type
         std::array<uint64_t, PeArpResoaLhpHeader::TYPE_MAX + 1>
-            received{};                             //!< valid frames received, by type
-        uint64_t retransmissions = 0;               //!< DATA and CONN_REQ frames sent again
-        uint64_t duplicates = 0;                    //!< DATA received again (acked, not delivered)
-        uint64_t delivered = 0;                     //!< messages delivered up
-        uint64_t connectionsLost = 0;               //!< connections lost
+            received{};               //!< valid frames received, by type
+        uint64_t retransmissions = 0; //!< DATA and CONN_REQ frames sent again
+        uint64_t duplicates = 0;      //!< DATA received again (acked, not delivered)
+        uint64_t delivered = 0;       //!< messages delivered up
+        uint64_t connectionsLost = 0;
+        uint64_t deviceRefused = 0; //!< frames the device did not take (its queue was full)
+        uint64_t acksDeferred = 0;  //!< ACKs put off because the device queue was full //!<
+                                    //!< connections lost
         std::array<uint64_t, DROP_REASONS> drops{}; //!< drops by reason
     };
 
@@ -201,6 +213,10 @@ class PeArpResoaLhp : public Object
         uint32_t nextToSend = 0;                 //!< next sequence number to transmit
         uint32_t highestSent = 0;                //!< one past the highest ever sent
         std::deque<Ptr<Packet>> queue;           //!< messages from sendBase on
+        std::deque<Time> sentAt;                 //!< first transmission (negative: resent)
+        bool hasRtt = false;                     //!< srtt and rttvar hold a sample
+        Time srtt;                               //!< smoothed round-trip time
+        Time rttvar;                             //!< round-trip time variation
         uint16_t peerWindow = 1;                 //!< the peer's window
         uint32_t expected = 0;                   //!< next sequence number to deliver
         std::map<uint32_t, Ptr<Packet>> reorder; //!< out-of-order messages
@@ -208,6 +224,8 @@ class PeArpResoaLhp : public Object
         uint32_t retries = 0;                    //!< expiries without progress
         EventId rtoEvent;                        //!< retransmission timer
         EventId keepaliveEvent;                  //!< keepalive timer
+        EventId ackEvent;                        //!< delayed ACK
+        uint32_t ackSent = 0;                    //!< the ack value last sent
         Time lastHeard;                          //!< last valid frame from the peer
     };
 
@@ -239,6 +257,20 @@ class PeArpResoaLhp : public Object
      * \param type the type
      */
     void SendControl(Connection& c, PeArpResoaLhpHeader::Type type);
+    /** \return true if the device's transmit queue is stopped (full) */
+    bool DeviceStopped() const;
+    /** Retry every connection after the device queue was stopped. */
+    void Resume();
+    /**
+     * Send an ACK now (cancels a delayed one).
+     * \param c the connection
+     */
+    void SendAck(Connection& c);
+    /**
+     * The delayed ACK timer.
+     * \param id the handle
+     */
+    void DelayedAck(ConnectionId id);
     /**
      * Transmit what the windows allow.
      * \param id the handle
@@ -251,6 +283,11 @@ class PeArpResoaLhp : public Object
      * \param window the peer's window
      */
     void ProcessAck(ConnectionId id, uint32_t ack, uint16_t window);
+    /**
+     * \param c a connection
+     * \return its timeout after progress: max(Rto, srtt + 4 rttvar), RFC 6298
+     */
+    Time BaseRto(const Connection& c) const;
     /**
      * Retransmission timeout.
      * \param id the handle
@@ -299,12 +336,18 @@ class PeArpResoaLhp : public Object
     std::map<std::pair<Mac48Address, uint16_t>, ConnectionId> m_byKey; //!< by (peer, connId)
     Counters m_counters;                                               //!< counters
 
-    Time m_initialRto;        //!< Rto attribute
-    uint32_t m_maxRetries;    //!< MaxRetries attribute
-    Time m_keepaliveInterval; //!< KeepaliveInterval attribute
-    uint32_t m_deadAfter;     //!< DeadAfter attribute
-    uint16_t m_window;        //!< Window attribute
-    uint32_t m_maxQueue;      //!< MaxQueue attribute
+    Time m_initialRto;            //!< Rto attribute
+    uint32_t m_maxRetries;        //!< MaxRetries attribute
+    Time m_keepaliveInterval;     //!< KeepaliveInterval attribute
+    uint32_t m_deadAfter;         //!< DeadAfter attribute
+    uint16_t m_window;            //!< Window attribute
+    uint32_t m_maxQueue;          //!< MaxQueue attribute
+    Time m_ackDelay;              //!< AckDelay attribute
+    uint32_t m_ackEvery;          //!< AckEvery attribute
+    Time m_queuePoll;             //!< QueuePoll attribute
+    uint32_t m_queueLimit;        //!< DeviceQueueLimit attribute
+    Ptr<QueueBase> m_deviceQueue; //!< the device's transmit queue (CSMA, simple), if known
+    EventId m_resumeEvent;        //!< retry after the device queue was stopped
 
     Callback<void, ConnectionId, Ptr<Packet>> m_recvCallback; //!< messages
     Callback<void, ConnectionId> m_connectedCallback;         //!< connections up
