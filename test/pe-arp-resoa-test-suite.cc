@@ -1616,6 +1616,71 @@ class PeArpResoaSlowReaderTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Eight pure clients moving data both ways at once over one CSMA
+ * bus: every byte arrives, and the LHP's pacing and RTT estimate keep it
+ * free of retransmissions and of frames refused by a full device queue.
+ */
+class PeArpResoaBusyLanTestCase : public TestCase
+{
+  public:
+    PeArpResoaBusyLanTestCase()
+        : TestCase("eight pure clients, both directions: exact bytes, no LHP retransmission")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        const uint32_t n = 8;
+        const uint32_t bytes = 200000;
+        ResoaNet net(n);
+        std::vector<Ptr<PacketSink>> inetSinks;
+        std::vector<Ptr<PacketSink>> clientSinks;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            uint16_t outPort = static_cast<uint16_t>(5000 + i);
+            PacketSinkHelper inetSink("ns3::TcpSocketFactory",
+                                      InetSocketAddress(Ipv4Address::GetAny(), outPort));
+            inetSinks.push_back(DynamicCast<PacketSink>(inetSink.Install(net.inet).Get(0)));
+            BulkSendHelper out("ns3::TcpSocketFactory",
+                               InetSocketAddress(net.inetAddress, outPort));
+            out.SetAttribute("MaxBytes", UintegerValue(bytes));
+            out.Install(net.clients.Get(i)).Start(MilliSeconds(100));
+            uint16_t inPort = static_cast<uint16_t>(6000 + i);
+            PacketSinkHelper clientSink("ns3::TcpSocketFactory",
+                                        InetSocketAddress(Ipv4Address::GetAny(), inPort));
+            clientSinks.push_back(
+                DynamicCast<PacketSink>(clientSink.Install(net.clients.Get(i)).Get(0)));
+            BulkSendHelper in("ns3::TcpSocketFactory",
+                              InetSocketAddress(net.publicAddress, inPort));
+            in.SetAttribute("MaxBytes", UintegerValue(bytes));
+            in.Install(net.inet).Start(MilliSeconds(500));
+        }
+        Simulator::Stop(Seconds(20));
+        Simulator::Run();
+
+        uint64_t retransmissions = net.resoaServer->GetLhp()->GetCounters().retransmissions;
+        uint64_t refused = net.resoaServer->GetLhp()->GetCounters().deviceRefused;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(inetSinks[i]->GetTotalRx(), bytes, "client " << i << " out");
+            NS_TEST_EXPECT_MSG_EQ(clientSinks[i]->GetTotalRx(), bytes, "client " << i << " in");
+            retransmissions += net.resoa[i]->GetLhp()->GetCounters().retransmissions;
+            refused += net.resoa[i]->GetLhp()->GetCounters().deviceRefused;
+        }
+        NS_TEST_EXPECT_MSG_EQ(retransmissions, 0U, "no LHP retransmission on a lossless LAN");
+        NS_TEST_EXPECT_MSG_EQ(refused, 0U, "no frame refused by a device");
+        NS_TEST_EXPECT_MSG_EQ(net.resoaServer->GetCounters().peakSockets,
+                              3U * n,
+                              "at the peak, per client: the listener, the outbound and the "
+                              "accepted socket");
+        NS_TEST_EXPECT_MSG_EQ(net.resoaServer->GetCounters().socketsCreated, 3U * n, "created");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief UDP echo from a pure client to the Internet, and to an echo
  * server on a pure client from the Internet.
  */
@@ -1939,6 +2004,7 @@ class PeArpResoaTestSuite : public TestSuite
         AddTestCase(new PeArpResoaBulkOutTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaBulkInTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaSlowReaderTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpResoaBusyLanTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaUdpEchoTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaSockNameTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaCrashTestCase, TestCase::QUICK);
