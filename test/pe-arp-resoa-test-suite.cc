@@ -24,6 +24,8 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/csma-module.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
@@ -1497,12 +1499,28 @@ class PeArpResoaBulkInTestCase : public TestCase
 class PeArpResoaSlowReaderTestCase : public TestCase
 {
   public:
-    PeArpResoaSlowReaderTestCase()
-        : TestCase("pure client, slow reader: pushed = credit, window closes, reopens on reads")
+    /** \param timestamps TCP timestamps (TcpSocketBase::Timestamp) on or off */
+    explicit PeArpResoaSlowReaderTestCase(bool timestamps)
+        : TestCase(std::string("pure client, slow reader: pushed = credit, window closes, "
+                               "reopens on reads; FIN held; TCP timestamps ") +
+                   (timestamps ? "on" : "off")),
+          m_timestamps(timestamps)
     {
     }
 
   private:
+    void DoSetup() override
+    {
+        Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(m_timestamps));
+    }
+
+    void DoTeardown() override
+    {
+        Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(true));
+    }
+
+    bool m_timestamps; //!< TCP timestamps on or off
+
     void DoRun() override
     {
         SimulatorDestroyGuard guard;
@@ -1671,10 +1689,11 @@ class PeArpResoaBusyLanTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(retransmissions, 0U, "no LHP retransmission on a lossless LAN");
         NS_TEST_EXPECT_MSG_EQ(refused, 0U, "no frame refused by a device");
-        NS_TEST_EXPECT_MSG_EQ(net.resoaServer->GetCounters().peakSockets,
-                              3U * n,
-                              "at the peak, per client: the listener, the outbound and the "
-                              "accepted socket");
+        // per client: the listener, the outbound and the accepted socket; the
+        // peak depends on whether an outbound transfer ends before the last
+        // inbound one starts
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(net.resoaServer->GetCounters().peakSockets, 3U * n, "peak");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(net.resoaServer->GetCounters().peakSockets, 2U * n, "peak");
         NS_TEST_EXPECT_MSG_EQ(net.resoaServer->GetCounters().socketsCreated, 3U * n, "created");
     }
 };
@@ -2003,7 +2022,8 @@ class PeArpResoaTestSuite : public TestSuite
         AddTestCase(new PeArpResoaClientMalformedTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaBulkOutTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaBulkInTestCase, TestCase::QUICK);
-        AddTestCase(new PeArpResoaSlowReaderTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpResoaSlowReaderTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpResoaSlowReaderTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpResoaBusyLanTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaUdpEchoTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaSockNameTestCase, TestCase::QUICK);
