@@ -183,7 +183,8 @@ main(int argc, char* argv[])
     const auto& l = resoaServer->GetLhp()->GetCounters();
     std::cout << "server LHP: DATA sent " << l.sent[PeArpResoaLhpHeader::DATA] << ", received "
               << l.received[PeArpResoaLhpHeader::DATA] << ", retransmissions " << l.retransmissions
-              << ", duplicates " << l.duplicates << ", lost " << l.connectionsLost << ", refused by the device " << l.deviceRefused << "\n";
+              << ", duplicates " << l.duplicates << ", lost " << l.connectionsLost
+              << ", refused by the device " << l.deviceRefused << "\n";
     uint64_t retransmissions = 0;
     uint64_t refused = 0;
     for (const auto& c : resoaClients)
