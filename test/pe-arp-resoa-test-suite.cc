@@ -1700,6 +1700,108 @@ class PeArpResoaBusyLanTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief Edge cases through the server: two clients binding one port,
+ * datagrams too big for one LHP frame, and a half close.
+ */
+class PeArpResoaEdgeTestCase : public TestCase
+{
+  public:
+    PeArpResoaEdgeTestCase()
+        : TestCase("edge cases: shared-port bind conflict, oversized datagrams, ShutdownSend")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        ResoaNet net(2);
+        // both clients bind UDP 7000: the server's port space is shared
+        std::vector<Ptr<Socket>> udp;
+        std::vector<uint32_t> udpErrors(2, 0);
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<Socket> s = Socket::CreateSocket(net.clients.Get(i), UdpSocketFactory::GetTypeId());
+            s->SetCloseCallbacks(
+                MakeNullCallback<void, Ptr<Socket>>(),
+                Callback<void, Ptr<Socket>>([&udpErrors, i](Ptr<Socket>) { ++udpErrors[i]; }));
+            udp.push_back(s);
+        }
+        uint32_t atClient0 = 0;
+        udp[0]->SetRecvCallback(Callback<void, Ptr<Socket>>([&atClient0](Ptr<Socket> s) {
+            while (s->Recv())
+            {
+                ++atClient0;
+            }
+        }));
+        int bigSend = 0;
+        Simulator::Schedule(MilliSeconds(10), [&]() {
+            udp[0]->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7000));
+        });
+        Simulator::Schedule(MilliSeconds(20), [&]() {
+            udp[1]->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7000));
+            // a datagram that does not fit in one LHP frame with its EP header
+            bigSend =
+                udp[1]->SendTo(Create<Packet>(1480), 0, InetSocketAddress(net.inetAddress, 9));
+        });
+        // the Internet host sends one datagram that fits and one that does not
+        Ptr<Socket> inetUdp = Socket::CreateSocket(net.inet, UdpSocketFactory::GetTypeId());
+        Simulator::Schedule(MilliSeconds(100), [&]() {
+            inetUdp->SendTo(Create<Packet>(1000), 0, InetSocketAddress(net.publicAddress, 7000));
+            inetUdp->SendTo(Create<Packet>(1470), 0, InetSocketAddress(net.publicAddress, 7000));
+        });
+
+        // a half close: 3000 bytes, then ShutdownSend; the peer sees its close
+        uint32_t peerClosed = 0;
+        uint64_t peerBytes = 0;
+        Ptr<Socket> listener = Socket::CreateSocket(net.inet, TcpSocketFactory::GetTypeId());
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
+        listener->Listen();
+        listener->SetAcceptCallback(
+            MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+            Callback<void, Ptr<Socket>, const Address&>([&](Ptr<Socket> s, const Address&) {
+                s->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> r) {
+                    Ptr<Packet> p;
+                    while ((p = r->Recv()) && p->GetSize() > 0)
+                    {
+                        peerBytes += p->GetSize();
+                    }
+                }));
+                s->SetCloseCallbacks(
+                    Callback<void, Ptr<Socket>>([&peerClosed](Ptr<Socket>) { ++peerClosed; }),
+                    MakeNullCallback<void, Ptr<Socket>>());
+            }));
+        Ptr<Socket> tcp = Socket::CreateSocket(net.clients.Get(1), TcpSocketFactory::GetTypeId());
+        tcp->SetConnectCallback(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
+                                    s->Send(Create<Packet>(3000));
+                                    s->ShutdownSend();
+                                }),
+                                MakeNullCallback<void, Ptr<Socket>>());
+        Simulator::Schedule(MilliSeconds(200),
+                            [&]() { tcp->Connect(InetSocketAddress(net.inetAddress, 80)); });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(udpErrors[0], 0U, "the first bind holds");
+        NS_TEST_EXPECT_MSG_EQ(udpErrors[1], 1U, "the second fails");
+        NS_TEST_EXPECT_MSG_EQ(udp[1]->GetErrno(), Socket::ERROR_ADDRINUSE, "ERROR_ADDRINUSE");
+        NS_TEST_EXPECT_MSG_EQ(bigSend, -1, "a datagram beyond one frame is refused");
+        NS_TEST_EXPECT_MSG_EQ(atClient0, 1U, "the datagram that fits arrived");
+        NS_TEST_EXPECT_MSG_EQ(
+            net.resoaServer->GetCounters().drops[PeArpResoaServer::DATAGRAM_TOO_BIG],
+            1U,
+            "the one that does not was dropped and counted");
+        NS_TEST_EXPECT_MSG_EQ(peerBytes, 3000U, "3000 bytes before the half close");
+        NS_TEST_EXPECT_MSG_EQ(peerClosed, 1U, "the peer saw the close");
+        NS_TEST_EXPECT_MSG_EQ(
+            CountOf(net.resoa[1]->GetCounters().sent, PeArpResoaEpHeader::SHUTDOWN_SEND),
+            1U,
+            "one SHUTDOWN_SEND, after the data");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * \brief UDP echo from a pure client to the Internet, and to an echo
  * server on a pure client from the Internet.
  */
@@ -2025,6 +2127,7 @@ class PeArpResoaTestSuite : public TestSuite
         AddTestCase(new PeArpResoaSlowReaderTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpResoaSlowReaderTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpResoaBusyLanTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpResoaEdgeTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaUdpEchoTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaSockNameTestCase, TestCase::QUICK);
         AddTestCase(new PeArpResoaCrashTestCase, TestCase::QUICK);

@@ -8,6 +8,7 @@
 
 #include "ns3/log.h"
 #include "ns3/tcp-header.h"
+#include "ns3/tcp-tx-buffer.h"
 
 namespace ns3
 {
@@ -156,6 +157,22 @@ PeArpResoaServerTcpSocket::Abort()
         Close();
         break;
     }
+}
+
+int
+PeArpResoaServerTcpSocket::ShutdownSend()
+{
+    NS_LOG_FUNCTION(this);
+    bool stuck = !m_shutdownSend && (m_state == ESTABLISHED || m_state == CLOSE_WAIT) &&
+                 m_txBuffer->Size() > 0 &&
+                 m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0;
+    int result = TcpSocketBase::ShutdownSend();
+    if (stuck)
+    {
+        SendEmptyPacket(TcpHeader::FIN);
+        m_state = m_state == ESTABLISHED ? FIN_WAIT_1 : LAST_ACK;
+    }
+    return result;
 }
 
 uint32_t

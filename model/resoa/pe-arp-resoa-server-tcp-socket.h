@@ -57,6 +57,14 @@ class PeArpResoaServerTcpSocket : public TcpSocketBase
 
     /** Reset the connection (RST) if it has a peer, else close. */
     void Abort();
+    /**
+     * ns-3 3.37's ShutdownSend never sends the FIN when every byte was sent
+     * but not all acknowledged (it waits for an empty buffer, and only a
+     * data segment would carry the FIN); this one sends it then, as Close
+     * does.
+     * \return 0
+     */
+    int ShutdownSend() override;
     /** \return the window the next segment would advertise, unscaled (bytes) */
     uint32_t GetAdvertisedWindow() const;
     /**
