@@ -352,9 +352,9 @@ PeArpResoaServer::Receive(PeArpResoaLhp::ConnectionId connection, Ptr<Packet> me
         Drop(NOT_REGISTERED, message);
         return;
     }
-    ++m_counters.received[type];
     if (type == PeArpResoaEpHeader::REGISTER)
     {
+        ++m_counters.received[type];
         if (!client->second.registered)
         {
             client->second.registered = true;
@@ -372,6 +372,7 @@ PeArpResoaServer::Receive(PeArpResoaLhp::ConnectionId connection, Ptr<Packet> me
         Drop(NOT_REGISTERED, message);
         return;
     }
+    ++m_counters.received[type];
     auto found = client->second.sockets.find(header.GetRsockId());
     std::shared_ptr<Entry> entry;
     if (header.GetFlags() & PeArpResoaEpHeader::WITH_SOCKET)
