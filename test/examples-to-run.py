@@ -29,6 +29,8 @@ cpp_examples = [
     ("pe-arp-nat-lookup --sizes=10,1000 --calls=1000", "True", "False"),
     ("pe-arp-compare --check", "True", "False"),
     ("pe-arp-compare --check --hosts=3 --system=napt,pe-arp-bridge,flow-switch --natCost=11.1 --switchCost=2", "True", "False"),
+    ("pe-arp-resoa --check", "True", "False"),
+    ("pe-arp-resoa --check --clients=8 --bytes=200000", "True", "False"),
 ]
 
 # A list of Python examples to run in order to ensure that they remain
