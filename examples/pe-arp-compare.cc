@@ -140,7 +140,8 @@ MeanRttMs(const PeArpComparison::Result& r, bool ping)
 const char* SUMMARY_HEADER =
     "system,hosts,flows,flows_complete,inbound,outbound,local,embedded_ok,goodput_sum_mbps,"
     "echo_replies,echoes_sent,mean_echo_rtt_ms,ping_replies,pings_sent,mean_ping_rtt_ms,"
-    "inbound_mean_mbps,outbound_mean_mbps,state_kind,state_peak,state_end,arp_frames,ipv4_frames,"
+    "inbound_mean_mbps,outbound_mean_mbps,state_kind,state_peak,state_end,arp_frames,lhp_frames,"
+    "ipv4_frames,"
     "rewritten_l3,rewritten_l2,events,"
     "config_s,run_s,peak_rss_kb,nat_cost_us,switch_cost_us,drops,counters";
 
@@ -191,10 +192,11 @@ SummaryCsv(const Row& row, uint32_t hosts)
       << MeanRttMs(r, false) << "," << r.pingReplies << "," << r.pingsSent << ","
       << MeanRttMs(r, true) << "," << MeanGoodputMbps("inbound", r) << ","
       << MeanGoodputMbps("outbound", r) << "," << r.stateKind << "," << r.statePeak << ","
-      << r.stateEnd << "," << r.arpFrames << "," << r.ipv4Frames << "," << r.rewrittenL3 << ","
-      << r.rewrittenL2 << "," << r.events << "," << std::setprecision(4) << row.configS << ","
-      << row.runS << "," << row.peakRssKb << "," << std::setprecision(2) << r.natPerPacketUs << ","
-      << r.switchPerPacketUs << "," << Joined(r.drops) << "," << Joined(r.counters);
+      << r.stateEnd << "," << r.arpFrames << "," << r.lhpFrames << "," << r.ipv4Frames << ","
+      << r.rewrittenL3 << "," << r.rewrittenL2 << "," << r.events << "," << std::setprecision(4)
+      << row.configS << "," << row.runS << "," << row.peakRssKb << "," << std::setprecision(2)
+      << r.natPerPacketUs << "," << r.switchPerPacketUs << "," << Joined(r.drops) << ","
+      << Joined(r.counters);
     return s.str();
 }
 
@@ -537,7 +539,8 @@ main(int argc, char* argv[])
         const std::string& system = F(f, "system");
         std::string embedded = F(f, "embedded_ok") + "/" + F(f, "hosts");
         std::string echo = F(f, "echo_replies") + "/" + F(f, "echoes_sent");
-        std::string ping = F(f, "ping_replies") + "/" + F(f, "pings_sent");
+        std::string ping =
+            F(f, "pings_sent") == "0" ? "n/a" : F(f, "ping_replies") + "/" + F(f, "pings_sent");
         std::string state = F(f, "state_peak") + "/" + F(f, "state_end");
         std::string rewrites = F(f, "rewritten_l3") == "0" && F(f, "rewritten_l2") == "0"
                                    ? "0"
@@ -556,6 +559,7 @@ main(int argc, char* argv[])
                   << "\n";
         bool isNapt = system == "napt";
         bool isPeArp = system == "pe-arp-router" || system == "pe-arp-bridge";
+        bool isResoa = system == "resoa";
         bool isSwitch = system.rfind("flow-switch", 0) == 0;
         if (config.embeddedBytes > 0)
         {
@@ -565,7 +569,7 @@ main(int argc, char* argv[])
                 ok = false;
                 std::cerr << "check: the embedded-address application succeeded under NAPT\n";
             }
-            if ((isPeArp || system == "public") && embeddedOk != config.hosts)
+            if ((isPeArp || isResoa || system == "public") && embeddedOk != config.hosts)
             {
                 ok = false;
                 std::cerr << "check: the embedded-address application failed under " << system
@@ -589,10 +593,10 @@ main(int argc, char* argv[])
             ok = false;
             std::cerr << "check: " << system << " did not deliver every flow inside the site\n";
         }
-        if (isPeArp && (F(f, "rewritten_l3") != "0" || F(f, "rewritten_l2") != "0"))
+        if ((isPeArp || isResoa) && (F(f, "rewritten_l3") != "0" || F(f, "rewritten_l2") != "0"))
         {
             ok = false;
-            std::cerr << "check: PE-ARP rewrote packets\n";
+            std::cerr << "check: " << system << " rewrote packets\n";
         }
     }
     std::cout << "\nin/out/local: TCP flows complete; embedded: hosts whose announced address "
@@ -601,6 +605,7 @@ main(int argc, char* argv[])
     for (const auto& f : rows)
     {
         std::cout << F(f, "system") << ": state = " << F(f, "state_kind")
+                  << (F(f, "lhp_frames") == "0" ? "" : "; LHP frames " + F(f, "lhp_frames"))
                   << "; drops: " << (F(f, "drops").empty() ? "none" : F(f, "drops"))
                   << (F(f, "counters").empty() ? "" : "; " + F(f, "counters")) << "\n";
     }

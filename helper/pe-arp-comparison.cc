@@ -10,6 +10,7 @@
 #include "pe-arp-flow-switch-helper.h"
 #include "pe-arp-helper.h"
 #include "pe-arp-nat-routing-helper.h"
+#include "pe-arp-resoa-helper.h"
 #include "pe-arp-stack-helper.h"
 
 #include "ns3/arp-cache.h"
@@ -39,6 +40,9 @@
 #include "ns3/pe-arp-port-agent.h"
 #include "ns3/pe-arp-port-isolation-controller.h"
 #include "ns3/pe-arp-processing-cost.h"
+#include "ns3/pe-arp-resoa-client.h"
+#include "ns3/pe-arp-resoa-lhp.h"
+#include "ns3/pe-arp-resoa-server.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -130,6 +134,64 @@ Ipv4DropName(Ipv4L3Protocol::DropReason reason)
     return "ipv4: other";
 }
 
+/// Names of ns3::PeArpResoaServer::DropReason.
+const char* const RESOA_SERVER_DROPS[] = {"truncated",
+                                          "bad type",
+                                          "bad TLV",
+                                          "missing field",
+                                          "trailing bytes",
+                                          "wrong direction",
+                                          "not registered",
+                                          "no socket",
+                                          "duplicate socket",
+                                          "socket limit",
+                                          "datagram too big",
+                                          "send failed"};
+/// Names of ns3::PeArpResoaClient::DropReason.
+const char* const RESOA_CLIENT_DROPS[] = {"truncated",
+                                          "bad type",
+                                          "bad TLV",
+                                          "missing field",
+                                          "trailing bytes",
+                                          "wrong direction",
+                                          "no socket",
+                                          "rx overflow"};
+/// Names of ns3::PeArpResoaLhp::DropReason.
+const char* const RESOA_LHP_DROPS[] = {"truncated",
+                                       "bad type",
+                                       "bad length",
+                                       "no connection",
+                                       "not listening",
+                                       "out of window",
+                                       "queue full",
+                                       "silent"};
+static_assert(sizeof(RESOA_SERVER_DROPS) / sizeof(char*) == PeArpResoaServer::DROP_REASONS);
+static_assert(sizeof(RESOA_CLIENT_DROPS) / sizeof(char*) == PeArpResoaClient::DROP_REASONS);
+static_assert(sizeof(RESOA_LHP_DROPS) / sizeof(char*) == PeArpResoaLhp::DROP_REASONS);
+
+/**
+ * Add the non-zero counts of a drop array to a map.
+ * \param into the map
+ * \param prefix prefix of the names
+ * \param names the reasons' names
+ * \param counts the counts
+ */
+template <size_t N>
+void
+AddDrops(std::map<std::string, uint64_t>& into,
+         const std::string& prefix,
+         const char* const (&names)[N],
+         const std::array<uint64_t, N>& counts)
+{
+    for (size_t k = 0; k < N; ++k)
+    {
+        if (counts[k] > 0)
+        {
+            into[prefix + names[k]] += counts[k];
+        }
+    }
+}
+
 /**
  * \param ipv4 a node's IPv4 (ns3::Ipv4L3Protocol)
  * \param device one of its devices
@@ -192,6 +254,8 @@ struct PeArpComparison::Handles
     Ptr<PeArpProcessingCost> natCost;       //!< NAPT: its cost
     PeArpPortIsolation isolation;           //!< FLOW_SWITCH*: switch and controller
     Ptr<PeArpProcessingCost> switchCost;    //!< FLOW_SWITCH*: its cost
+    Ptr<PeArpResoaServer> resoaServer;      //!< RESOA: the server
+    std::vector<Ptr<PeArpResoaClient>> resoaClients; //!< RESOA: the clients
 
     std::list<WatchedFlow> flows;                          //!< TCP flows (stable addresses)
     std::vector<std::deque<Time>> echoSent;                //!< send times of unanswered echoes
@@ -206,6 +270,7 @@ struct PeArpComparison::Handles
     uint32_t pingsSent = 0;                                //!< pings expected to be sent
     uint64_t arpFrames = 0;                                //!< ARP frames on LAN links
     uint64_t ipv4Frames = 0;                               //!< IPv4 frames on LAN links
+    uint64_t lhpFrames = 0;                                //!< LHP frames on LAN links
     std::map<std::string, uint64_t> ipv4Drops;             //!< IPv4 drops by reason
 };
 
@@ -222,7 +287,7 @@ PeArpComparison::~PeArpComparison() = default;
 std::vector<PeArpComparison::System>
 PeArpComparison::GetSystems()
 {
-    return {PUBLIC, PE_ARP_ROUTER, PE_ARP_BRIDGE, NAPT, FLOW_SWITCH, FLOW_SWITCH_EBTABLES};
+    return {PUBLIC, PE_ARP_ROUTER, PE_ARP_BRIDGE, NAPT, FLOW_SWITCH, FLOW_SWITCH_EBTABLES, RESOA};
 }
 
 std::string
@@ -242,6 +307,8 @@ PeArpComparison::GetSystemName(System system)
         return "flow-switch";
     case FLOW_SWITCH_EBTABLES:
         return "flow-switch-ebtables";
+    case RESOA:
+        return "resoa";
     }
     return "?";
 }
@@ -361,7 +428,15 @@ PeArpComparison::Build()
     NodeContainer all(h.server, h.gateway, h.l2);
     all.Add(h.hosts);
     int64_t stream = m_config.stream;
-    stream += InternetStackHelper().AssignStreams(all, stream);
+    NodeContainer withIpv4;
+    for (uint32_t k = 0; k < all.GetN(); ++k)
+    {
+        if (all.Get(k)->GetObject<Ipv4>())
+        {
+            withIpv4.Add(all.Get(k));
+        }
+    }
+    stream += InternetStackHelper().AssignStreams(withIpv4, stream);
     stream += PeArpHelper().AssignStreams(all, stream);
     CsmaHelper().AssignStreams(h.lanDevices, stream);
 }
@@ -403,7 +478,7 @@ PeArpComparison::BuildTopology()
     {
         stack.Install(h.hosts);
     }
-    else
+    else if (c.system != RESOA) // ReSoA clients have no IPv4 stack
     {
         PeArpStackHelper().Install(h.hosts); // ephemeral ports from the host's range
     }
@@ -543,6 +618,21 @@ PeArpComparison::BuildSystem()
         }
         break;
     }
+    case RESOA: {
+        BridgeHelper().Install(h.l2, h.l2Ports);
+        PeArpResoaHelper resoa;
+        h.resoaServer = resoa.InstallServer(h.gateway, h.gatewayLink, GATEWAY_WAN);
+        Mac48Address serverMac = Mac48Address::ConvertFrom(h.gatewayLink->GetAddress());
+        for (uint32_t i = 0; i < c.hosts; ++i)
+        {
+            h.resoaClients.push_back(
+                resoa.InstallClient(h.hosts.Get(i), h.hostLinks.Get(i), serverMac));
+            // The address a client's sockets have (getsockname): the server's.
+            h.address.push_back(GATEWAY_WAN);
+            h.publicAddress.push_back(GATEWAY_WAN);
+        }
+        break;
+    }
     }
 }
 
@@ -578,6 +668,10 @@ PeArpComparison::CountFrame(Ptr<const Packet> packet)
     else if (header.GetLengthType() == Ipv4L3Protocol::PROT_NUMBER)
     {
         m_handles->ipv4Frames++;
+    }
+    else if (header.GetLengthType() == PeArpResoaLhp::PROTOCOL)
+    {
+        m_handles->lhpFrames++;
     }
 }
 
@@ -717,7 +811,7 @@ PeArpComparison::InstallTraffic()
                     }
                 }));
         }
-        if (c.pings > 0)
+        if (c.pings > 0 && c.system != RESOA) // ReSoA exports TCP and UDP only
         {
             V4PingHelper ping(SERVER);
             ping.SetAttribute("Interval", TimeValue(Seconds(1)));
@@ -763,6 +857,7 @@ PeArpComparison::Collect() const
                               : 0;
     r.arpFrames = h.arpFrames;
     r.ipv4Frames = h.ipv4Frames;
+    r.lhpFrames = h.lhpFrames;
     r.echoesSent = h.echoesSent;
     r.pingsSent = h.pingsSent;
     r.drops = h.ipv4Drops;
@@ -922,6 +1017,33 @@ PeArpComparison::Collect() const
             {
                 r.drops[name] += count;
             }
+        }
+        break;
+    }
+    case RESOA: {
+        const PeArpResoaServer::Counters& k = h.resoaServer->GetCounters();
+        r.stateKind = "ReSoA sockets at the server";
+        r.stateEnd = h.resoaServer->GetSocketCount();
+        r.statePeak = k.peakSockets;
+        r.counters["ReSoA clients registered"] = k.clientsRegistered;
+        r.counters["ReSoA sockets created"] = k.socketsCreated;
+        r.counters["ReSoA bytes pushed"] = k.bytesPushed;
+        r.counters["ReSoA bytes from clients"] = k.bytesFromClients;
+        r.counters["ReSoA window updates"] = k.windowUpdates;
+        r.counters["ReSoA FINs held"] = k.finsHeld;
+        AddDrops(r.drops, "resoa server: ", RESOA_SERVER_DROPS, k.drops);
+        std::vector<Ptr<PeArpResoaLhp>> lhps = {h.resoaServer->GetLhp()};
+        for (const Ptr<PeArpResoaClient>& client : h.resoaClients)
+        {
+            AddDrops(r.drops, "resoa client: ", RESOA_CLIENT_DROPS, client->GetCounters().drops);
+            lhps.push_back(client->GetLhp());
+        }
+        for (const Ptr<PeArpResoaLhp>& lhp : lhps)
+        {
+            const PeArpResoaLhp::Counters& l = lhp->GetCounters();
+            r.counters["LHP retransmissions"] += l.retransmissions;
+            r.counters["LHP connections lost"] += l.connectionsLost;
+            AddDrops(r.drops, "lhp: ", RESOA_LHP_DROPS, l.drops);
         }
         break;
     }

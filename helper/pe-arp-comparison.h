@@ -55,6 +55,11 @@ struct PeArpPortIsolation;
  *   flow switch whose own stack holds 203.0.113.2, the hosts are its guests
  *   with the same address and MAC, each owning a range;
  * - FLOW_SWITCH_EBTABLES: the same in the ebtables mode (section 3.2).
+ * - RESOA: the Remote Socket Architecture in n-to-1 mode: the gateway is the
+ *   ReSoA server, whose public address is its WAN address, 198.51.100.1; the
+ *   hosts are pure ReSoA clients with no IPv4 stack: their unmodified
+ *   applications' sockets live on the server (pings: none, ReSoA exports
+ *   TCP and UDP only).
  *
  * The traffic, per host i with range [low, high]:
  * - inbound TCP: the server sends InboundBytes to the host's public
@@ -91,6 +96,7 @@ class PeArpComparison
         NAPT,                 //!< a NAPT gateway, private hosts
         FLOW_SWITCH,          //!< port-space isolation, OVS mode
         FLOW_SWITCH_EBTABLES, //!< port-space isolation, ebtables mode
+        RESOA,                //!< Remote Socket Architecture, n-to-1, pure clients
     };
 
     /** Parameters. */
@@ -163,6 +169,7 @@ class PeArpComparison
         uint64_t stateEnd = 0;         //!< entries at the end
         uint64_t arpFrames = 0;        //!< ARP frames sent on LAN links (every hop)
         uint64_t ipv4Frames = 0;       //!< IPv4 frames sent on LAN links (every hop)
+        uint64_t lhpFrames = 0;        //!< ReSoA LHP frames sent on LAN links (every hop)
         uint64_t rewrittenL3 = 0;      //!< packets whose IP or transport header was rewritten
         uint64_t rewrittenL2 = 0;      //!< frames whose MAC addresses were rewritten
         std::map<std::string, uint64_t> drops;    //!< non-zero drops by "layer: reason"

@@ -333,6 +333,7 @@ RunComparison(const PeArpComparison::Config& config,
     result["state_end"] = r.stateEnd;
     result["arp_frames"] = r.arpFrames;
     result["ipv4_frames"] = r.ipv4Frames;
+    result["lhp_frames"] = r.lhpFrames;
     result["rewritten_l3"] = r.rewrittenL3;
     result["rewritten_l2"] = r.rewrittenL2;
     result["drops"] = r.drops;
