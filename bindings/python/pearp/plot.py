@@ -6,6 +6,8 @@ From a scenario campaign (a sweep over shared_ips, hosts_per_site, resolver):
 - arp-load: ARP frames per host against hosts per address, one line per
   resolver, mean and 95 % confidence interval over the --RngRun repetitions,
   with the closed-form expectation beside the points;
+- arp-load-hosts (when the number of hosts varies): the same against the
+  number of hosts;
 - goodput: total and per-host goodput against hosts per address.
 
 - goodput-over-time, arp-over-time, cache-over-time: one run (the first
@@ -129,6 +131,36 @@ def plot_scenarios(rows, out):
                      ["resolver", "hosts_per_address", "arp_frames_per_host_mean", "ci95",
                       "runs", "closed_form"], data)
     plt.close(figure)
+
+    hosts = sorted({float(r.get("hosts_per_site", r.get("hosts", 0))) for r in rows})
+    if len(hosts) > 1:
+        # ARP load against the number of hosts, one line per resolver and ratio.
+        def series_hosts(row):
+            if series(row) == "STOCK":
+                return "STOCK"
+            return "PE_ARP, %g hosts/address" % ratio(row)
+
+        grouped = _group(rows, lambda r: float(r.get("hosts_per_site", r.get("hosts", 0))),
+                         series_hosts, lambda r: float(r["arp_frames_per_host"]))
+        figure, axes = plt.subplots(figsize=(6, 4))
+        data = []
+        for name, points in sorted(grouped.items()):
+            axes.errorbar([p[0] for p in points], [p[1][0] for p in points],
+                          yerr=[p[1][1] for p in points], marker="o", capsize=3, label=name)
+            expected = expected_arp_frames_per_host(name.split(",")[0])
+            data += [(name, x, m, ci, n, expected) for x, (m, ci), n in points]
+        for resolver in sorted({series(r) for r in rows}):
+            axes.axhline(expected_arp_frames_per_host(resolver), linestyle="--", color="grey")
+        axes.set_xscale("log", base=2)
+        axes.set_xlabel("hosts in the site")
+        axes.set_ylabel("ARP frames per host")
+        axes.set_ylim(bottom=0)
+        axes.set_title("ARP load against the number of hosts (dashed: closed form)")
+        axes.legend(fontsize="small")
+        written += _save(figure, out, "arp-load-hosts",
+                         ["series", "hosts", "arp_frames_per_host_mean", "ci95", "runs",
+                          "closed_form"], data)
+        plt.close(figure)
 
     figure, axes = plt.subplots(figsize=(6, 4))
     data = []
