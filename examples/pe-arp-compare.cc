@@ -25,6 +25,8 @@
  * fails under NAPT; and PE-ARP rewrites no packet.
  */
 
+#include "pe-arp-scenario-example.h"
+
 #include "ns3/core-module.h"
 #include "ns3/pe-arp-module.h"
 
@@ -243,20 +245,7 @@ RunInChild(const PeArpComparison::Config& config,
            std::string& summary,
            std::vector<std::string>& flows)
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-    {
-        return false;
-    }
-    std::cout.flush();
-    pid_t pid = fork();
-    if (pid < 0)
-    {
-        return false;
-    }
-    if (pid == 0)
-    {
-        close(fds[0]);
+    std::optional<std::string> text = pearp::RunForked([&config]() {
         Row row = RunOne(config);
         std::ostringstream out;
         out << "S " << SummaryCsv(row, config.hosts) << "\n";
@@ -267,36 +256,13 @@ RunInChild(const PeArpComparison::Config& config,
                 << "," << f.startS << "," << f.lastRxS << "," << std::fixed << std::setprecision(3)
                 << f.goodputBps / 1e6 << "\n";
         }
-        std::string text = out.str();
-        size_t done = 0;
-        while (done < text.size())
-        {
-            ssize_t n = write(fds[1], text.data() + done, text.size() - done);
-            if (n <= 0)
-            {
-                _exit(3);
-            }
-            done += static_cast<size_t>(n);
-        }
-        close(fds[1]);
-        _exit(0);
-    }
-    close(fds[1]);
-    std::string text;
-    char buffer[4096];
-    ssize_t n;
-    while ((n = read(fds[0], buffer, sizeof(buffer))) > 0)
-    {
-        text.append(buffer, static_cast<size_t>(n));
-    }
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return out.str();
+    });
+    if (!text)
     {
         return false;
     }
-    std::istringstream lines(text);
+    std::istringstream lines(*text);
     std::string line;
     while (std::getline(lines, line))
     {

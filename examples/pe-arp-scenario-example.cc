@@ -22,6 +22,8 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -149,15 +151,80 @@ Progress::Print()
 {
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+    double now = Simulator::Now().GetSeconds();
+    uint64_t events = Simulator::GetEventCount();
     std::ostringstream line;
-    line << "[pe-arp] simulated " << std::fixed << std::setprecision(2)
-         << Simulator::Now().GetSeconds() << "/" << m_stop.GetSeconds() << " s, "
-         << Simulator::GetEventCount() << " events, wall " << std::setprecision(1) << wall << " s";
+    line << "[pe-arp] simulated " << std::fixed << std::setprecision(2) << now << "/"
+         << m_stop.GetSeconds() << " s, " << events << " events (" << std::setprecision(0)
+         << (wall > 0 ? events / wall : 0) << "/s), wall " << std::setprecision(1) << wall << " s";
+    if (now > 0)
+    {
+        // Simulated time advances about evenly in these scenarios.
+        line << ", about " << wall * (m_stop.GetSeconds() - now) / now << " s left";
+    }
     std::cerr << line.str() << std::endl;
     if (Simulator::Now() + m_stop / 10 <= m_stop)
     {
         Simulator::Schedule(m_stop / 10, &Progress::Print, this);
     }
+}
+
+bool
+ProgressByDefault()
+{
+    return isatty(STDERR_FILENO) != 0;
+}
+
+std::optional<std::string>
+RunForked(const std::function<std::string()>& work)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+    {
+        return std::nullopt;
+    }
+    std::cout.flush();
+    std::cerr.flush();
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        close(fds[0]);
+        close(fds[1]);
+        return std::nullopt;
+    }
+    if (pid == 0)
+    {
+        close(fds[0]);
+        std::string text = work();
+        size_t done = 0;
+        while (done < text.size())
+        {
+            ssize_t n = write(fds[1], text.data() + done, text.size() - done);
+            if (n <= 0)
+            {
+                _exit(3);
+            }
+            done += static_cast<size_t>(n);
+        }
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string text;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = read(fds[0], buffer, sizeof(buffer))) > 0)
+    {
+        text.append(buffer, static_cast<size_t>(n));
+    }
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    {
+        return std::nullopt;
+    }
+    return text;
 }
 
 int
@@ -176,7 +243,7 @@ RunScenarioExample(int argc,
     bool animate = false;
     bool verbose = false;
     bool check = false;
-    bool progress = false;
+    bool progress = ProgressByDefault();
     bool perFlow = false;
     uint32_t seed = 1;
     uint32_t run = 1;
@@ -214,7 +281,9 @@ RunScenarioExample(int argc,
                  "Per-flow goodput and delay (FlowMonitor) to <outDir>/<name>-flows.csv",
                  perFlow);
     cmd.AddValue("verbose", "Log PE-ARP decisions", verbose);
-    cmd.AddValue("progress", "Print progress to stderr", progress);
+    cmd.AddValue("progress",
+                 "Print progress to stderr (default: on when stderr is a terminal)",
+                 progress);
     cmd.AddValue("seed", "Random seed", seed);
     cmd.AddValue("run", "Random run number", run);
     cmd.AddValue("maxRows", "Rows of the printed per-host table (0: all)", maxRows);

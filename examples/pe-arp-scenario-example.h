@@ -16,6 +16,8 @@
 #include "ns3/pe-arp-statistics.h"
 
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -92,6 +94,19 @@ class Progress
     Time m_stop;                                       //!< simulated stop time
     std::chrono::steady_clock::time_point m_wallStart; //!< wall clock at the start
 };
+
+/**
+ * \return whether progress is on by default: when stderr is a terminal
+ */
+bool ProgressByDefault();
+
+/**
+ * Run work in a child process (a fresh simulator and its own peak memory)
+ * and return what it printed to the pipe.
+ * \param work what the child does; it returns its output text
+ * \return the text, or nothing if the child failed
+ */
+std::optional<std::string> RunForked(const std::function<std::string()>& work);
 
 /**
  * The whole router/bridge scenario example: options, run, tables, CSV,

@@ -7,8 +7,7 @@
 #include "pe-arp-scenario.h"
 
 #include "pe-arp-bridge-helper.h"
-#include "pe-arp-helper.h"
-#include "pe-arp-stack-helper.h"
+#include "pe-arp-lan-builder.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -43,22 +42,6 @@ const uint16_t PeArpScenario::ECHO_PORT;
 namespace
 {
 
-/**
- * Give a device an address on a new IPv4 interface (stock ARP) and bring it up.
- * \param device the device
- * \param address the address
- * \return the interface index
- */
-uint32_t
-AddStockInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
-{
-    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
-    int32_t interface = ipv4->AddInterface(device);
-    ipv4->AddAddress(interface, address);
-    ipv4->SetUp(interface);
-    return static_cast<uint32_t>(interface);
-}
-
 uint64_t
 CeilDiv(uint64_t a, uint64_t b)
 {
@@ -80,22 +63,6 @@ const PeArpScenario::Config&
 PeArpScenario::GetConfig() const
 {
     return m_config;
-}
-
-uint32_t
-PeArpScenario::GetAddressIndex(uint32_t hostInSite) const
-{
-    // Blocks as even as possible: address k holds hosts
-    // [ceil(k n / s), ceil((k + 1) n / s)), so every address has a host.
-    return static_cast<uint32_t>(uint64_t(hostInSite) * m_config.sharedIps / m_config.hostsPerSite);
-}
-
-uint32_t
-PeArpScenario::GetRangeIndex(uint32_t hostInSite) const
-{
-    uint64_t k = GetAddressIndex(hostInSite);
-    uint64_t first = CeilDiv(k * m_config.hostsPerSite, m_config.sharedIps);
-    return static_cast<uint32_t>(hostInSite - first);
 }
 
 uint32_t
@@ -307,17 +274,18 @@ PeArpScenario::BuildSite(uint32_t site)
     NodeContainer hosts;
     hosts.Create(c.hostsPerSite);
     m_hosts.Add(hosts);
-    if (c.resolver == PE_ARP)
-    {
-        PeArpStackHelper().Install(hosts);
-    }
-    else
-    {
-        InternetStackHelper stack;
-        stack.SetIpv6StackInstall(false);
-        stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
-        stack.Install(hosts);
-    }
+    uint32_t network = static_cast<uint32_t>(GetSiteNetwork(site));
+    PeArpLanBuilder::Lan plan;
+    plan.network = Ipv4Address(network);
+    plan.mask = Ipv4Mask(~((1u << (32 - GetPrefixLength())) - 1));
+    plan.peArp = c.resolver == PE_ARP;
+    plan.hosts = c.hostsPerSite;
+    plan.sharedIps = c.sharedIps;
+    plan.portsPerHost = c.portsPerHost;
+    plan.firstPort = c.firstPort;
+    plan.answerEcho = c.answerEcho;
+    PeArpLanBuilder builder(plan);
+    builder.InstallStacks(hosts);
 
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
@@ -359,12 +327,6 @@ PeArpScenario::BuildSite(uint32_t site)
     }
     m_linkDevices.Add(links);
 
-    uint32_t network = static_cast<uint32_t>(GetSiteNetwork(site));
-    Ipv4Mask mask(~((1u << (32 - GetPrefixLength())) - 1));
-    Ipv4Address gateway(network + 1);
-    Ipv4StaticRoutingHelper routing;
-    PeArpHelper peArp;
-
     if (bridge && c.deployment == BRIDGE && c.resolver == PE_ARP)
     {
         std::vector<Ipv4Address> shared;
@@ -384,50 +346,23 @@ PeArpScenario::BuildSite(uint32_t site)
 
     if (c.resolver == PE_ARP && c.deployment == ROUTER)
     {
-        peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(c.answerEcho));
-        Ptr<PeArpNetDevice> routerLan = peArp.Install(links.Get(0));
-        peArp.Assign(routerLan, Ipv4InterfaceAddress(gateway, mask));
-        for (uint32_t k = 0; k < c.sharedIps; k++)
-        {
-            routerLan->AddSharedAddress(Ipv4Address(network + 2 + k));
-        }
-        m_edgeDevices.Add(routerLan);
+        m_edgeDevices.Add(builder.InstallGateway(links.Get(0)));
         m_edges.Add(router);
-        peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(false));
     }
     else
     {
-        AddStockInterface(links.Get(0), Ipv4InterfaceAddress(gateway, mask)); // stock ARP
+        // Stock ARP at the gateway.
+        PeArpAddStockInterface(links.Get(0), Ipv4InterfaceAddress(builder.GetGateway(), plan.mask));
     }
 
     for (uint32_t j = 0; j < c.hostsPerSite; j++)
     {
-        Ptr<NetDevice> link = links.Get(j + 1);
-        uint32_t low = c.firstPort + GetRangeIndex(j) * c.portsPerHost;
-        PeArpPortRange range(static_cast<uint16_t>(low),
-                             static_cast<uint16_t>(low + c.portsPerHost - 1));
-        uint32_t interface;
-        if (c.resolver == PE_ARP)
-        {
-            Ipv4Address ip(network + 2 + GetAddressIndex(j));
-            Ptr<NetDevice> device = peArp.Install(link);
-            interface = peArp.Assign(device, Ipv4InterfaceAddress(ip, mask), range);
-            m_hostLan.Add(device);
-            m_hostIp.push_back(ip);
-            m_hostRange.push_back(range);
-        }
-        else
-        {
-            Ipv4Address ip(network + 2 + j);
-            interface = AddStockInterface(link, Ipv4InterfaceAddress(ip, mask));
-            m_hostLan.Add(link);
-            m_hostIp.push_back(ip);
-            m_hostRange.push_back(PeArpPortRange::All());
-        }
+        PeArpLanBuilder::Host host = builder.InstallHost(j, links.Get(j + 1));
+        m_hostLan.Add(host.device);
+        m_hostIp.push_back(host.address);
+        m_hostRange.push_back(host.range);
         // The same server port with either resolver, so the traffic is the same.
-        m_serverPort.push_back(range.GetLow());
-        routing.GetStaticRouting(hosts.Get(j)->GetObject<Ipv4>())
-            ->SetDefaultRoute(gateway, interface);
+        m_serverPort.push_back(builder.GetServerPort(j));
     }
 }
 
@@ -520,6 +455,18 @@ uint16_t
 PeArpScenario::GetHostServerPort(uint32_t host) const
 {
     return m_serverPort.at(host);
+}
+
+uint32_t
+PeArpScenario::GetTcpBytes() const
+{
+    return m_config.tcpBytes;
+}
+
+bool
+PeArpScenario::HasUdpEcho() const
+{
+    return m_config.udpEcho;
 }
 
 } // namespace ns3

@@ -7,6 +7,8 @@
 #ifndef PE_ARP_SCENARIO_H
 #define PE_ARP_SCENARIO_H
 
+#include "pe-arp-deployment.h"
+
 #include "ns3/application-container.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
@@ -50,7 +52,7 @@ namespace ns3
  * Use: fill a Config, check Validate() (an empty string), Build(), then
  * Simulator::Stop(GetStopTime()) and Simulator::Run().
  */
-class PeArpScenario
+class PeArpScenario : public PeArpDeployment
 {
   public:
     /** Address resolution used by the sites. */
@@ -123,53 +125,55 @@ class PeArpScenario
     void Build();
 
     /** \return when the traffic has drained (pass it to Simulator::Stop) */
-    Time GetStopTime() const;
+    Time GetStopTime() const override;
 
     /** \return the number of hosts over all sites */
-    uint32_t GetNHosts() const;
+    uint32_t GetNHosts() const override;
     /** \return the LAN hosts, site by site */
-    const NodeContainer& GetHosts() const;
+    const NodeContainer& GetHosts() const override;
     /** \return the Internet nodes (traffic sources, echo server on the first) */
     const NodeContainer& GetInternetHosts() const;
     /** \return the site routers */
     const NodeContainer& GetRouters() const;
     /** \return the nodes doing PE-ARP for a site (router or PE-Bridge), one per site */
-    const NodeContainer& GetEdges() const;
+    const NodeContainer& GetEdges() const override;
     /** \return their PE-ARP devices (PeArpNetDevice or PeArpBridgeNetDevice) */
-    const NetDeviceContainer& GetEdgeDevices() const;
+    const NetDeviceContainer& GetEdgeDevices() const override;
     /** \return each host's IPv4 device (PE-ARP interface, or the CSMA device with stock ARP) */
-    const NetDeviceContainer& GetHostLanDevices() const;
+    const NetDeviceContainer& GetHostLanDevices() const override;
     /** \return the link (CSMA) devices of every site: the gateway's, then the hosts' */
-    const NetDeviceContainer& GetLinkDevices() const;
+    const NetDeviceContainer& GetLinkDevices() const override;
     /**
      * \param site a site
      * \return its link devices: the gateway's first, then its hosts'
      */
     NetDeviceContainer GetSiteLinkDevices(uint32_t site) const;
     /** \return the TCP sinks, one per host, in host order */
-    const ApplicationContainer& GetSinks() const;
+    const ApplicationContainer& GetSinks() const override;
     /** \return the UDP echo clients, one per host (empty without udpEcho) */
-    const ApplicationContainer& GetEchoClients() const;
+    const ApplicationContainer& GetEchoClients() const override;
     /**
      * \param host a host index (over all sites)
      * \return its site
      */
-    uint32_t GetHostSite(uint32_t host) const;
+    uint32_t GetHostSite(uint32_t host) const override;
     /**
      * \param host a host index (over all sites)
      * \return its port range (stock: all ports)
      */
-    PeArpPortRange GetHostRange(uint32_t host) const;
+    PeArpPortRange GetHostRange(uint32_t host) const override;
     /**
      * \param host a host index (over all sites)
      * \return its address
      */
-    Ipv4Address GetHostAddress(uint32_t host) const;
+    Ipv4Address GetHostAddress(uint32_t host) const override;
     /**
      * \param host a host index (over all sites)
      * \return the port its TCP sink listens on
      */
     uint16_t GetHostServerPort(uint32_t host) const;
+    uint32_t GetTcpBytes() const override;
+    bool HasUdpEcho() const override;
 
   private:
     /**
@@ -183,16 +187,6 @@ class PeArpScenario
      * \param echoServer the Internet echo server's address
      */
     void InstallTraffic(uint32_t host, Ipv4Address echoServer);
-    /**
-     * \param hostInSite a host's index within its site
-     * \return the index of the shared address it uses, in the site
-     */
-    uint32_t GetAddressIndex(uint32_t hostInSite) const;
-    /**
-     * \param hostInSite a host's index within its site
-     * \return the index of its range among the hosts of its address
-     */
-    uint32_t GetRangeIndex(uint32_t hostInSite) const;
     /** \return the prefix length of a site's LAN */
     uint32_t GetPrefixLength() const;
     /**

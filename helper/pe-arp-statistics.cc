@@ -6,7 +6,7 @@
 
 #include "pe-arp-statistics.h"
 
-#include "pe-arp-scenario.h"
+#include "pe-arp-deployment.h"
 
 #include "ns3/application.h"
 #include "ns3/ethernet-header.h"
@@ -33,7 +33,7 @@ PeArpStatistics::Totals::AllDelivered() const
     return rxBytes == expectedBytes && echoReplies == expectedEchoReplies && wrongHostPackets == 0;
 }
 
-PeArpStatistics::PeArpStatistics(const PeArpScenario& scenario, bool perFlow)
+PeArpStatistics::PeArpStatistics(const PeArpDeployment& scenario, bool perFlow)
     : m_scenario(scenario),
       m_arpFrames(0)
 {
@@ -131,11 +131,11 @@ void
 PeArpStatistics::Collect()
 {
     NS_LOG_FUNCTION(this);
-    const PeArpScenario& s = m_scenario;
-    const PeArpScenario::Config& config = s.GetConfig();
+    const PeArpDeployment& s = m_scenario;
     m_totals = Totals();
     m_totals.events = Simulator::GetEventCount();
     m_totals.arpFrames = ArpFramesSoFar();
+    m_totals.edgeCacheEntries = EdgeCacheEntries();
     if (m_sampleInterval.IsStrictlyPositive() &&
         (m_samples.empty() || m_samples.back().timeS < Simulator::Now().GetSeconds()))
     {
@@ -152,7 +152,7 @@ PeArpStatistics::Collect()
         r.range = s.GetHostRange(i);
         r.mac = Mac48Address::ConvertFrom(s.GetHostLanDevices().Get(i)->GetAddress());
         r.rxBytes = DynamicCast<PacketSink>(s.GetSinks().Get(i))->GetTotalRx();
-        r.expectedBytes = config.tcpBytes;
+        r.expectedBytes = s.GetTcpBytes();
         r.echoReplies = m_echoReplies[i];
         Ptr<PeArpNetDevice> device = DynamicCast<PeArpNetDevice>(s.GetHostLanDevices().Get(i));
         r.wrongHostPackets = device ? device->GetWrongHostPackets() : 0;
@@ -168,7 +168,7 @@ PeArpStatistics::Collect()
         m_totals.wrongHostPackets += r.wrongHostPackets;
         m_hosts.push_back(r);
     }
-    m_totals.expectedEchoReplies = config.udpEcho ? s.GetNHosts() : 0;
+    m_totals.expectedEchoReplies = s.HasUdpEcho() ? s.GetNHosts() : 0;
 
     NodeContainer all(s.GetEdges(), s.GetHosts());
     for (uint32_t i = 0; i < all.GetN(); i++)
@@ -232,7 +232,7 @@ PeArpStatistics::Collect()
 uint64_t
 PeArpStatistics::ArpFramesSoFar() const
 {
-    const PeArpScenario& s = m_scenario;
+    const PeArpDeployment& s = m_scenario;
     uint64_t frames = m_arpFrames;
     // A PE-Bridge's own frames, once each: its ports' counters
     // (PeArpBridgePort) count every copy, and the frames they forward for
@@ -262,10 +262,29 @@ PeArpStatistics::EnableSampling(Time interval)
     Simulator::Schedule(interval, &PeArpStatistics::TakeSample, this);
 }
 
+uint64_t
+PeArpStatistics::EdgeCacheEntries() const
+{
+    uint64_t entries = 0;
+    const NetDeviceContainer& edges = m_scenario.GetEdgeDevices();
+    for (uint32_t i = 0; i < edges.GetN(); i++)
+    {
+        if (auto device = DynamicCast<PeArpNetDevice>(edges.Get(i)))
+        {
+            entries += device->GetCache()->GetSize();
+        }
+        else if (auto bridge = DynamicCast<PeArpBridgeNetDevice>(edges.Get(i)))
+        {
+            entries += bridge->GetCache()->GetSize();
+        }
+    }
+    return entries;
+}
+
 void
 PeArpStatistics::TakeSample()
 {
-    const PeArpScenario& s = m_scenario;
+    const PeArpDeployment& s = m_scenario;
     Sample sample;
     sample.timeS = Simulator::Now().GetSeconds();
     sample.arpFrames = ArpFramesSoFar();
@@ -273,18 +292,7 @@ PeArpStatistics::TakeSample()
     {
         sample.rxBytes += DynamicCast<PacketSink>(s.GetSinks().Get(i))->GetTotalRx();
     }
-    for (uint32_t i = 0; i < s.GetEdgeDevices().GetN(); i++)
-    {
-        Ptr<NetDevice> edge = s.GetEdgeDevices().Get(i);
-        if (auto device = DynamicCast<PeArpNetDevice>(edge))
-        {
-            sample.edgeCacheEntries += device->GetCache()->GetSize();
-        }
-        else if (auto bridge = DynamicCast<PeArpBridgeNetDevice>(edge))
-        {
-            sample.edgeCacheEntries += bridge->GetCache()->GetSize();
-        }
-    }
+    sample.edgeCacheEntries = EdgeCacheEntries();
     m_samples.push_back(sample);
     if (Simulator::Now() + m_sampleInterval < s.GetStopTime())
     {

@@ -25,16 +25,16 @@ namespace ns3
 class Address;
 class FlowMonitorHelper;
 class Packet;
-class PeArpScenario;
+class PeArpDeployment;
 
 /**
  * \ingroup pe-arp
- * \brief Collects the results of a PeArpScenario: per-host bytes, echo
- * replies and wrong-host packets, ARP frames, PE-ARP drops by reason,
- * simulator events and, optionally, per-flow goodput and delay (from ns-3's
- * FlowMonitor). It prints nothing: the examples print and write CSV.
+ * \brief Collects the results of a deployment (PeArpScenario, PeArpTopologyHelper): per-host bytes,
+ * echo replies and wrong-host packets, ARP frames, PE-ARP drops by reason, simulator events and,
+ * optionally, per-flow goodput and delay (from ns-3's FlowMonitor). It prints nothing: the examples
+ * print and write CSV.
  *
- * Construct it after PeArpScenario::Build() and before Simulator::Run();
+ * Construct it after the deployment is built and before Simulator::Run();
  * call Collect() after the run and before Simulator::Destroy().
  */
 class PeArpStatistics
@@ -91,6 +91,7 @@ class PeArpStatistics
         uint64_t events = 0;              //!< simulator events executed
         uint64_t arpFrames = 0;           //!< ARP frames sent by hosts, gateways and edges
         uint64_t edgeRequests = 0;        //!< PE-ARP requests sent by the edges
+        uint64_t edgeCacheEntries = 0;    //!< entries in the edges' PE-ARP caches at the end
         uint64_t expectedBytes = 0;       //!< TCP bytes that should arrive
         uint64_t rxBytes = 0;             //!< TCP bytes that arrived
         uint32_t expectedEchoReplies = 0; //!< UDP echo replies that should arrive
@@ -109,7 +110,7 @@ class PeArpStatistics
      * \param perFlow also install FlowMonitor on every node for per-flow
      * goodput and delay (costs memory and time)
      */
-    PeArpStatistics(const PeArpScenario& scenario, bool perFlow);
+    PeArpStatistics(const PeArpDeployment& scenario, bool perFlow);
     ~PeArpStatistics();
     PeArpStatistics(const PeArpStatistics&) = delete;
     PeArpStatistics& operator=(const PeArpStatistics&) = delete;
@@ -150,6 +151,8 @@ class PeArpStatistics
     void TakeSample();
     /** \return ARP frames so far, including the PE-Bridges' own */
     uint64_t ArpFramesSoFar() const;
+    /** \return the entries in the edges' PE-ARP caches now */
+    uint64_t EdgeCacheEntries() const;
     /**
      * Count an echo reply.
      * \param self the statistics
@@ -169,7 +172,7 @@ class PeArpStatistics
                        Ptr<const Packet> packet,
                        const Address& from);
 
-    const PeArpScenario& m_scenario;                 //!< the scenario
+    const PeArpDeployment& m_scenario;               //!< the deployment
     uint64_t m_arpFrames;                            //!< ARP frames counted
     std::vector<uint32_t> m_echoReplies;             //!< echo replies per host
     std::vector<Time> m_firstRx;                     //!< first TCP reception per host

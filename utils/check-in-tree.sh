@@ -38,7 +38,7 @@ fi
 say "building (jobs: $JOBS)"
 ./ns3 build -j "$JOBS" 2>&1 | tail -n 5
 say "test.py: pe-arp suites and examples"
-suites=$(sed -n 's/.*TestSuite("\([a-z0-9-]*\)".*/\1/p' "$ROOT"/test/*.cc | sort -u)
+suites=$(sed -n 's/.*TestSuite("\([a-z0-9-]*\)".*/\1/p' "$NS3"/contrib/pe-arp/test/*.cc | sort -u)
 for s in $suites; do
     ./test.py --no-build -s "$s"
 done

@@ -1,0 +1,142 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-lan-builder.h"
+
+#include "pe-arp-stack-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/pe-arp-net-device.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpLanBuilder");
+
+uint32_t
+PeArpAddStockInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
+{
+    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+    int32_t interface = ipv4->AddInterface(device);
+    ipv4->AddAddress(interface, address);
+    ipv4->SetUp(interface);
+    return static_cast<uint32_t>(interface);
+}
+
+PeArpLanBuilder::PeArpLanBuilder(const Lan& lan)
+    : m_lan(lan)
+{
+    m_peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(false));
+    NS_ABORT_MSG_UNLESS(lan.hosts > 0 && lan.sharedIps > 0 && lan.sharedIps <= lan.hosts,
+                        "PeArpLanBuilder: sharedIps=" << lan.sharedIps
+                                                      << " must be in 1..hosts=" << lan.hosts);
+}
+
+Ipv4Address
+PeArpLanBuilder::GetGateway() const
+{
+    return Ipv4Address(m_lan.network.Get() + 1);
+}
+
+Ipv4Address
+PeArpLanBuilder::GetHostAddress(uint32_t host) const
+{
+    if (!m_lan.peArp)
+    {
+        return Ipv4Address(m_lan.network.Get() + 2 + host);
+    }
+    // Blocks as even as possible: address k holds hosts
+    // [ceil(k n / s), ceil((k + 1) n / s)), so every address has a host.
+    uint64_t k = uint64_t(host) * m_lan.sharedIps / m_lan.hosts;
+    return Ipv4Address(static_cast<uint32_t>(m_lan.network.Get() + 2 + k));
+}
+
+PeArpPortRange
+PeArpLanBuilder::GetHostRange(uint32_t host) const
+{
+    if (!m_lan.peArp)
+    {
+        return PeArpPortRange::All();
+    }
+    return PeArpPortRange(GetServerPort(host),
+                          static_cast<uint16_t>(GetServerPort(host) + m_lan.portsPerHost - 1));
+}
+
+uint16_t
+PeArpLanBuilder::GetServerPort(uint32_t host) const
+{
+    uint64_t k = uint64_t(host) * m_lan.sharedIps / m_lan.hosts;
+    uint64_t first = (k * m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
+    return static_cast<uint16_t>(m_lan.firstPort + (host - first) * m_lan.portsPerHost);
+}
+
+void
+PeArpLanBuilder::InstallStacks(const NodeContainer& hosts) const
+{
+    if (m_lan.peArp)
+    {
+        PeArpStackHelper().Install(hosts);
+    }
+    else
+    {
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+        stack.Install(hosts);
+    }
+}
+
+Ptr<NetDevice>
+PeArpLanBuilder::InstallGateway(Ptr<NetDevice> link)
+{
+    NS_LOG_FUNCTION(this << link);
+    Ipv4InterfaceAddress address(GetGateway(), m_lan.mask);
+    if (!m_lan.peArp)
+    {
+        PeArpAddStockInterface(link, address);
+        return link;
+    }
+    PeArpHelper peArp;
+    peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(m_lan.answerEcho));
+    Ptr<PeArpNetDevice> device = peArp.Install(link);
+    m_peArp.Assign(device, address);
+    for (uint32_t k = 0; k < m_lan.sharedIps; k++)
+    {
+        device->AddSharedAddress(Ipv4Address(m_lan.network.Get() + 2 + k));
+    }
+    return device;
+}
+
+PeArpLanBuilder::Host
+PeArpLanBuilder::InstallHost(uint32_t host, Ptr<NetDevice> link)
+{
+    NS_LOG_FUNCTION(this << host << link);
+    Host h;
+    h.address = GetHostAddress(host);
+    h.range = GetHostRange(host);
+    uint32_t interface;
+    if (m_lan.peArp)
+    {
+        h.device = m_peArp.Install(link);
+        interface = m_peArp.Assign(h.device, Ipv4InterfaceAddress(h.address, m_lan.mask), h.range);
+    }
+    else
+    {
+        h.device = link;
+        interface = PeArpAddStockInterface(link, Ipv4InterfaceAddress(h.address, m_lan.mask));
+    }
+    Ipv4StaticRoutingHelper()
+        .GetStaticRouting(link->GetNode()->GetObject<Ipv4>())
+        ->SetDefaultRoute(GetGateway(), interface);
+    return h;
+}
+
+} // namespace ns3

@@ -1,0 +1,115 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PE_ARP_LAN_BUILDER_H
+#define PE_ARP_LAN_BUILDER_H
+
+#include "pe-arp-helper.h"
+
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device.h"
+#include "ns3/node-container.h"
+#include "ns3/pe-arp-port-range.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup pe-arp
+ * \brief Puts a LAN's gateway and hosts on their links: the IPv4 stack,
+ * PE-ARP or stock interfaces, addresses, port ranges and default routes.
+ *
+ * The gateway is the network's first address. With PE-ARP the hosts share
+ * `sharedIps` addresses from the second on, spread over them in blocks as
+ * even as possible so that every address has a host, and the k-th host of
+ * an address owns the k-th range of `portsPerHost` ports from `firstPort`.
+ * With stock ARP host j has the (j + 2)-th address. Both PeArpScenario and
+ * PeArpTopologyHelper build their LANs with it, so that a site looks the
+ * same in both.
+ */
+class PeArpLanBuilder
+{
+  public:
+    /** A LAN. */
+    struct Lan
+    {
+        Ipv4Address network;          //!< its network
+        Ipv4Mask mask;                //!< its mask
+        bool peArp = true;            //!< PE-ARP (shared addresses) or stock ARP
+        uint32_t hosts = 1;           //!< hosts
+        uint32_t sharedIps = 1;       //!< shared addresses (PE-ARP; 1..hosts)
+        uint32_t portsPerHost = 1000; //!< ports per host (PE-ARP)
+        uint32_t firstPort = 2000;    //!< first port of the first range (PE-ARP)
+        bool answerEcho = false; //!< a PE-ARP gateway answers echo requests for shared addresses
+    };
+
+    /** A host once installed. */
+    struct Host
+    {
+        Ptr<NetDevice> device; //!< its IPv4 device (PeArpNetDevice, or the link with stock ARP)
+        Ipv4Address address;   //!< its address
+        PeArpPortRange range;  //!< its ports (stock: all)
+    };
+
+    /** \param lan the LAN (Validate'd by its owner) */
+    explicit PeArpLanBuilder(const Lan& lan);
+
+    /** \return the gateway's address (the network's first) */
+    Ipv4Address GetGateway() const;
+    /**
+     * \param host a host of the LAN
+     * \return its address
+     */
+    Ipv4Address GetHostAddress(uint32_t host) const;
+    /**
+     * \param host a host of the LAN
+     * \return its port range (stock: all ports)
+     */
+    PeArpPortRange GetHostRange(uint32_t host) const;
+    /**
+     * \param host a host of the LAN
+     * \return the port its TCP server listens on: the first of the range
+     * PE-ARP gives it, with either resolver, so that the traffic is the same
+     */
+    uint16_t GetServerPort(uint32_t host) const;
+
+    /**
+     * Install the hosts' IPv4 stacks (PeArpStackHelper or InternetStackHelper,
+     * static routing, no IPv6).
+     * \param hosts the hosts
+     */
+    void InstallStacks(const NodeContainer& hosts) const;
+    /**
+     * Give the gateway's link its address: a PE-ARP interface answering for
+     * the shared addresses, or a stock interface.
+     * \param link the gateway's link device (its node has IPv4)
+     * \return the IPv4 device (PeArpNetDevice, or the link)
+     */
+    Ptr<NetDevice> InstallGateway(Ptr<NetDevice> link);
+    /**
+     * Give a host its address, range and default route.
+     * \param host the host's index in the LAN
+     * \param link its link device (InstallStacks first)
+     * \return what was installed
+     */
+    Host InstallHost(uint32_t host, Ptr<NetDevice> link);
+
+  private:
+    Lan m_lan;           //!< the LAN
+    PeArpHelper m_peArp; //!< makes the PE-ARP interfaces
+};
+
+/**
+ * Give a device an address on a new IPv4 interface (stock ARP) and bring it up.
+ * \param device the device (its node has IPv4)
+ * \param address the address
+ * \return the interface index
+ */
+uint32_t PeArpAddStockInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address);
+
+} // namespace ns3
+
+#endif /* PE_ARP_LAN_BUILDER_H */

@@ -1,0 +1,610 @@
+/*
+ * Copyright (c) 2026 pe-arp authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "pe-arp-topology-helper.h"
+
+#include "pe-arp-lan-builder.h"
+#include "pe-arp-lpm-routing-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/bridge-helper.h"
+#include "ns3/bulk-send-helper.h"
+#include "ns3/csma-helper.h"
+#include "ns3/data-rate.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-global-routing.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/packet-sink-helper.h"
+#include "ns3/pe-arp-lpm-routing.h"
+#include "ns3/pe-arp-spanning-tree.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/udp-echo-helper.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <numeric>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PeArpTopologyHelper");
+
+const uint16_t PeArpTopologyHelper::ECHO_PORT;
+
+namespace
+{
+
+/// The mask of a router-router link.
+const Ipv4Mask LINK_MASK("255.255.255.252");
+
+} // namespace
+
+PeArpTopologyHelper::PeArpTopologyHelper(const PeArpTopology& topology, const Config& config)
+    : m_topology(topology),
+      m_config(config),
+      m_plan(config.addresses),
+      m_validated(false),
+      m_built(false),
+      m_switchLinks(0),
+      m_blockedLinks(0),
+      m_installedRoutes(0)
+{
+}
+
+PeArpTopologyHelper::~PeArpTopologyHelper() = default;
+
+std::string
+PeArpTopologyHelper::Validate()
+{
+    std::string why = m_topology.Validate();
+    if (!why.empty())
+    {
+        return "topology: " + why;
+    }
+    const Config& c = m_config;
+    std::ostringstream r;
+    if (c.tcpBytes == 0)
+    {
+        r << "tcpBytes must be at least 1 (BulkSend would read 0 as unlimited)";
+    }
+    else if (!(c.start >= 0) || !(c.spread >= 0) || !(c.drain > 0))
+    {
+        r << (!(c.start >= 0)    ? "start must be >= 0"
+              : !(c.spread >= 0) ? "spread must be >= 0"
+                                 : "drain must be > 0")
+          << " seconds";
+    }
+    else if (c.lanRate == 0 || !(c.lanDelay >= 0))
+    {
+        r << (c.lanRate == 0 ? "lanRate must be positive" : "lanDelay must be >= 0 seconds");
+    }
+    else if (c.traffic && m_topology.GetVerticesOfKind(PeArpTopology::INTERNET).empty())
+    {
+        r << "traffic: the topology has no internet vertex to serve the hosts";
+    }
+    else if (c.traffic && m_topology.GetNHosts() == 0)
+    {
+        r << "traffic: the topology has no hosts";
+    }
+    else if (m_topology.GetNHosts() > UINT32_MAX / 2)
+    {
+        r << "topology: " << m_topology.GetNHosts() << " hosts are too many";
+    }
+    if (!r.str().empty())
+    {
+        return r.str();
+    }
+    why = m_plan.Compute(m_topology);
+    m_validated = why.empty();
+    return why;
+}
+
+void
+PeArpTopologyHelper::Build()
+{
+    BuildNetwork();
+    InstallRoutes();
+    if (m_config.traffic)
+    {
+        InstallTraffic();
+    }
+}
+
+void
+PeArpTopologyHelper::BuildNetwork()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(m_built, "PeArpTopologyHelper::BuildNetwork called twice");
+    std::string why = Validate();
+    NS_ABORT_MSG_UNLESS(why.empty(), "PeArpTopologyHelper: " << why);
+    m_built = true;
+
+    const PeArpTopology& t = m_topology;
+    uint32_t n = t.GetNVertices();
+    InternetStackHelper routerStack;
+    routerStack.SetIpv6StackInstall(false);
+    if (m_config.routing == LPM_ROUTING)
+    {
+        routerStack.SetRoutingHelper(PeArpLpmRoutingHelper());
+    }
+    else if (m_config.routing == STATIC_ROUTING)
+    {
+        routerStack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    }
+    // GLOBAL_ROUTING: ns-3's default, static (connected routes) and global.
+    m_vertexNode.resize(n);
+    for (uint32_t v = 0; v < n; v++)
+    {
+        m_vertexNode[v] = CreateObject<Node>();
+        if (t.IsRouter(v))
+        {
+            routerStack.Install(m_vertexNode[v]);
+        }
+    }
+
+    std::vector<bool> blocked = m_config.spanningTree ? PeArpSpanningTree::GetBlockedLinks(t)
+                                                      : std::vector<bool>(t.GetNLinks(), false);
+    m_linkEnd.assign(t.GetNLinks(), {nullptr, nullptr});
+    m_linkInterface.assign(t.GetNLinks(), {0, 0});
+    m_gatewayLink.assign(m_plan.GetLans().size(), nullptr);
+    m_farmServers.assign(m_plan.GetLans().size(), {});
+    std::vector<NetDeviceContainer> switchPorts(n);
+    PointToPointHelper p2p;
+    CsmaHelper csma;
+    for (uint32_t l = 0; l < t.GetNLinks(); l++)
+    {
+        const PeArpTopology::Link& link = t.GetLink(l);
+        if (blocked[l])
+        {
+            m_blockedLinks++;
+            continue;
+        }
+        Ptr<Node> a = m_vertexNode[link.a];
+        Ptr<Node> b = m_vertexNode[link.b];
+        if (t.IsRouter(link.a) && t.IsRouter(link.b))
+        {
+            p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(link.dataRate)));
+            p2p.SetChannelAttribute("Delay", TimeValue(Seconds(link.delay)));
+            NetDeviceContainer ends = p2p.Install(a, b);
+            m_linkEnd[l] = {ends.Get(0), ends.Get(1)};
+            m_linkInterface[l] = {
+                PeArpAddStockInterface(
+                    ends.Get(0),
+                    Ipv4InterfaceAddress(m_plan.GetLinkAddress(l, link.a), LINK_MASK)),
+                PeArpAddStockInterface(
+                    ends.Get(1),
+                    Ipv4InterfaceAddress(m_plan.GetLinkAddress(l, link.b), LINK_MASK))};
+            continue;
+        }
+        csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(link.dataRate)));
+        csma.SetChannelAttribute("Delay", TimeValue(Seconds(link.delay)));
+        NetDeviceContainer ends = csma.Install(NodeContainer(a, b));
+        m_switchLinks++;
+        for (uint32_t end = 0; end < 2; end++)
+        {
+            uint32_t v = end == 0 ? link.a : link.b;
+            if (t.IsRouter(v))
+            {
+                m_gatewayLink[m_plan.GetLanOf(v)] = ends.Get(end);
+            }
+            else
+            {
+                switchPorts[v].Add(ends.Get(end));
+            }
+        }
+    }
+    for (uint32_t lan = 0; lan < m_plan.GetLans().size(); lan++)
+    {
+        BuildLan(lan, switchPorts);
+    }
+    for (uint32_t v = 0; v < n; v++)
+    {
+        if (!t.IsRouter(v))
+        {
+            BridgeHelper().Install(m_vertexNode[v], switchPorts[v]);
+        }
+    }
+}
+
+void
+PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& switchPorts)
+{
+    NS_LOG_FUNCTION(this << index);
+    const PeArpAddressPlan::Lan& lan = m_plan.GetLans()[index];
+    Ptr<Node> gateway = m_vertexNode[lan.gateway];
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(m_config.lanRate)));
+    csma.SetChannelAttribute("Delay", TimeValue(Seconds(m_config.lanDelay)));
+
+    if (lan.kind == PeArpAddressPlan::SERVER_FARM)
+    {
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(m_config.lanRate)));
+        p2p.SetChannelAttribute("Delay", TimeValue(Seconds(m_config.lanDelay)));
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        bool global = m_config.routing == GLOBAL_ROUTING;
+        if (!global)
+        {
+            stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+        }
+        for (uint32_t k = 0; k < lan.hosts; k++)
+        {
+            Ptr<Node> server = CreateObject<Node>();
+            stack.Install(server);
+            NetDeviceContainer ends = p2p.Install(gateway, server);
+            Ipv4Address serverAddress = m_plan.GetHostAddress(index, k);
+            Ipv4Address routerAddress(serverAddress.Get() - 1);
+            PeArpAddStockInterface(ends.Get(0), Ipv4InterfaceAddress(routerAddress, LINK_MASK));
+            uint32_t interface =
+                PeArpAddStockInterface(ends.Get(1), Ipv4InterfaceAddress(serverAddress, LINK_MASK));
+            if (!global)
+            {
+                Ipv4StaticRoutingHelper()
+                    .GetStaticRouting(server->GetObject<Ipv4>())
+                    ->SetDefaultRoute(routerAddress, interface);
+            }
+            m_farmServers[index].push_back(m_servers.GetN());
+            m_servers.Add(server);
+        }
+        return;
+    }
+
+    PeArpLanBuilder::Lan plan;
+    plan.network = lan.network;
+    plan.mask = lan.GetMask();
+    plan.peArp = lan.settings.resolver == PeArpTopology::PE_ARP;
+    plan.hosts = static_cast<uint32_t>(lan.hosts);
+    plan.sharedIps = std::max<uint32_t>(1, std::min<uint32_t>(lan.settings.sharedIps, plan.hosts));
+    plan.portsPerHost = lan.settings.portsPerHost;
+    plan.firstPort = lan.settings.firstPort;
+    plan.answerEcho = m_config.answerEcho;
+    PeArpLanBuilder builder(plan);
+
+    NodeContainer hosts;
+    hosts.Create(plan.hosts);
+    builder.InstallStacks(hosts);
+    NetDeviceContainer links; // the gateway's first, then the hosts'
+    if (lan.kind == PeArpAddressPlan::SITE_LAN && m_config.siteLan == CSMA_BUS)
+    {
+        links = csma.Install(NodeContainer(NodeContainer(gateway), hosts));
+    }
+    else if (lan.kind == PeArpAddressPlan::SITE_LAN)
+    {
+        Ptr<Node> bridge = CreateObject<Node>();
+        NetDeviceContainer ports;
+        for (uint32_t j = 0; j <= plan.hosts; j++)
+        {
+            NetDeviceContainer pair =
+                csma.Install(NodeContainer(j == 0 ? gateway : hosts.Get(j - 1), bridge));
+            links.Add(pair.Get(0));
+            ports.Add(pair.Get(1));
+        }
+        BridgeHelper().Install(bridge, ports);
+    }
+    else
+    {
+        links.Add(m_gatewayLink[index]);
+        uint32_t j = 0;
+        for (uint32_t sw : lan.switches)
+        {
+            for (uint32_t k = 0; k < m_topology.GetVertex(sw).lan.hosts; k++, j++)
+            {
+                NetDeviceContainer pair =
+                    csma.Install(NodeContainer(hosts.Get(j), m_vertexNode[sw]));
+                links.Add(pair.Get(0));
+                switchPorts[sw].Add(pair.Get(1));
+            }
+        }
+    }
+    m_linkDevices.Add(links);
+
+    Ptr<NetDevice> edge = builder.InstallGateway(links.Get(0));
+    if (plan.peArp)
+    {
+        m_edges.Add(gateway);
+        m_edgeDevices.Add(edge);
+    }
+    for (uint32_t j = 0; j < plan.hosts; j++)
+    {
+        PeArpLanBuilder::Host host = builder.InstallHost(j, links.Get(j + 1));
+        m_hosts.Add(hosts.Get(j));
+        m_hostLan.Add(host.device);
+        m_hostIp.push_back(host.address);
+        m_hostRange.push_back(host.range);
+        m_serverPort.push_back(builder.GetServerPort(j));
+        m_hostLanIndex.push_back(index);
+        m_hostInLan.push_back(j);
+    }
+}
+
+void
+PeArpTopologyHelper::AddRoute(uint32_t v, Ipv4Address network, Ipv4Mask mask, uint32_t link)
+{
+    const PeArpTopology::Link& edge = m_topology.GetLink(link);
+    uint32_t end = edge.a == v ? 0 : 1;
+    uint32_t interface = m_linkInterface[link][end];
+    Ipv4Address nextHop = m_plan.GetLinkAddress(link, end == 0 ? edge.b : edge.a);
+    Ptr<Ipv4> ipv4 = m_vertexNode[v]->GetObject<Ipv4>();
+    bool isDefault = mask.Get() == 0;
+    if (m_config.routing == LPM_ROUTING)
+    {
+        Ptr<PeArpLpmRouting> routing = PeArpLpmRoutingHelper().GetLpmRouting(ipv4);
+        if (isDefault)
+        {
+            routing->SetDefaultRoute(nextHop, interface);
+        }
+        else
+        {
+            routing->AddNetworkRoute(network, mask, nextHop, interface);
+        }
+    }
+    else
+    {
+        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+        if (isDefault)
+        {
+            routing->SetDefaultRoute(nextHop, interface);
+        }
+        else
+        {
+            routing->AddNetworkRouteTo(network, mask, nextHop, interface);
+        }
+    }
+    m_installedRoutes++;
+}
+
+void
+PeArpTopologyHelper::InstallRoutes()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_UNLESS(m_built, "PeArpTopologyHelper: BuildNetwork before InstallRoutes");
+    NS_ABORT_MSG_IF(m_routes, "PeArpTopologyHelper::InstallRoutes called twice");
+    m_routes = std::make_unique<PeArpGraphRoutes>(m_topology, m_plan, m_config.aggregate);
+    if (m_config.routing == GLOBAL_ROUTING)
+    {
+        // ns-3 computes its own routes (the graph's are kept for reference).
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        for (uint32_t v = 0; v < m_topology.GetNVertices(); v++)
+        {
+            if (m_topology.IsRouter(v))
+            {
+                Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(
+                    m_vertexNode[v]->GetObject<Ipv4>()->GetRoutingProtocol());
+                for (uint32_t k = 0; list && k < list->GetNRoutingProtocols(); k++)
+                {
+                    int16_t priority;
+                    Ptr<Ipv4GlobalRouting> global =
+                        DynamicCast<Ipv4GlobalRouting>(list->GetRoutingProtocol(k, priority));
+                    m_installedRoutes += global ? global->GetNRoutes() : 0;
+                }
+            }
+        }
+        return;
+    }
+    for (uint32_t v = 0; v < m_topology.GetNVertices(); v++)
+    {
+        if (!m_topology.IsRouter(v))
+        {
+            continue;
+        }
+        const PeArpGraphRoutes::Table& table = m_routes->GetTable(v);
+        for (const PeArpGraphRoutes::Route& route : table.routes)
+        {
+            AddRoute(v, route.network, route.GetMask(), route.link);
+        }
+        if (table.defaultLink != UINT32_MAX)
+        {
+            AddRoute(v, Ipv4Address::GetAny(), Ipv4Mask::GetZero(), table.defaultLink);
+        }
+    }
+}
+
+void
+PeArpTopologyHelper::InstallTraffic()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_UNLESS(m_built, "PeArpTopologyHelper: BuildNetwork before InstallTraffic");
+    NS_ABORT_MSG_IF(m_sinks.GetN() > 0, "PeArpTopologyHelper::InstallTraffic called twice");
+    NS_ABORT_MSG_IF(m_servers.GetN() == 0 || m_hosts.GetN() == 0,
+                    "PeArpTopologyHelper: traffic needs hosts and an internet vertex");
+    UdpEchoServerHelper echoServer(ECHO_PORT);
+    echoServer.Install(m_servers).Start(Seconds(0));
+
+    // Starts interleave the LANs: order by index in the LAN, then LAN.
+    uint32_t hosts = m_hosts.GetN();
+    std::vector<uint32_t> order(hosts);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+        return m_hostInLan[a] < m_hostInLan[b];
+    });
+    std::vector<double> startAt(hosts);
+    for (uint32_t k = 0; k < hosts; k++)
+    {
+        startAt[order[k]] = m_config.start + m_config.spread * k / hosts;
+    }
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        Ptr<Node> server =
+            m_servers.Get(static_cast<uint32_t>(uint64_t(i) * m_servers.GetN() / hosts));
+        Ipv4Address serverAddress = server->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), m_serverPort[i]));
+        ApplicationContainer sinkApp = sink.Install(m_hosts.Get(i));
+        sinkApp.Start(Seconds(0));
+        m_sinks.Add(sinkApp);
+
+        BulkSendHelper bulk("ns3::TcpSocketFactory",
+                            InetSocketAddress(m_hostIp[i], m_serverPort[i]));
+        bulk.SetAttribute("MaxBytes", UintegerValue(m_config.tcpBytes));
+        bulk.SetAttribute("SendSize", UintegerValue(1448));
+        bulk.Install(server).Start(Seconds(startAt[i]));
+
+        if (m_config.udpEcho)
+        {
+            UdpEchoClientHelper echo(serverAddress, ECHO_PORT);
+            echo.SetAttribute("MaxPackets", UintegerValue(1));
+            echo.SetAttribute("PacketSize", UintegerValue(64));
+            ApplicationContainer echoApp = echo.Install(m_hosts.Get(i));
+            echoApp.Start(Seconds(startAt[i] + 0.5));
+            m_echoClients.Add(echoApp);
+        }
+    }
+}
+
+Time
+PeArpTopologyHelper::GetStopTime() const
+{
+    return Seconds(m_config.start + m_config.spread + m_config.drain);
+}
+
+const PeArpTopology&
+PeArpTopologyHelper::GetTopology() const
+{
+    return m_topology;
+}
+
+const PeArpAddressPlan&
+PeArpTopologyHelper::GetAddressPlan() const
+{
+    return m_plan;
+}
+
+const PeArpGraphRoutes&
+PeArpTopologyHelper::GetRoutes() const
+{
+    NS_ABORT_MSG_UNLESS(m_routes, "PeArpTopologyHelper: InstallRoutes first");
+    return *m_routes;
+}
+
+uint64_t
+PeArpTopologyHelper::GetNInstalledRoutes() const
+{
+    return m_installedRoutes;
+}
+
+Ptr<Node>
+PeArpTopologyHelper::GetVertexNode(uint32_t v) const
+{
+    NS_ABORT_MSG_UNLESS(v < m_vertexNode.size(), "PeArpTopologyHelper: no vertex " << v);
+    return m_vertexNode[v];
+}
+
+const NodeContainer&
+PeArpTopologyHelper::GetServers() const
+{
+    return m_servers;
+}
+
+uint32_t
+PeArpTopologyHelper::GetNSwitchLinks() const
+{
+    return m_switchLinks;
+}
+
+uint32_t
+PeArpTopologyHelper::GetNBlockedLinks() const
+{
+    return m_blockedLinks;
+}
+
+uint16_t
+PeArpTopologyHelper::GetHostServerPort(uint32_t host) const
+{
+    return m_serverPort.at(host);
+}
+
+std::array<Ptr<NetDevice>, 2>
+PeArpTopologyHelper::GetLinkEnds(uint32_t link) const
+{
+    return m_linkEnd.at(link);
+}
+
+uint32_t
+PeArpTopologyHelper::GetNHosts() const
+{
+    return m_hosts.GetN();
+}
+
+const NodeContainer&
+PeArpTopologyHelper::GetHosts() const
+{
+    return m_hosts;
+}
+
+const NodeContainer&
+PeArpTopologyHelper::GetEdges() const
+{
+    return m_edges;
+}
+
+const NetDeviceContainer&
+PeArpTopologyHelper::GetEdgeDevices() const
+{
+    return m_edgeDevices;
+}
+
+const NetDeviceContainer&
+PeArpTopologyHelper::GetHostLanDevices() const
+{
+    return m_hostLan;
+}
+
+const NetDeviceContainer&
+PeArpTopologyHelper::GetLinkDevices() const
+{
+    return m_linkDevices;
+}
+
+const ApplicationContainer&
+PeArpTopologyHelper::GetSinks() const
+{
+    return m_sinks;
+}
+
+const ApplicationContainer&
+PeArpTopologyHelper::GetEchoClients() const
+{
+    return m_echoClients;
+}
+
+uint32_t
+PeArpTopologyHelper::GetHostSite(uint32_t host) const
+{
+    return m_hostLanIndex.at(host);
+}
+
+Ipv4Address
+PeArpTopologyHelper::GetHostAddress(uint32_t host) const
+{
+    return m_hostIp.at(host);
+}
+
+PeArpPortRange
+PeArpTopologyHelper::GetHostRange(uint32_t host) const
+{
+    return m_hostRange.at(host);
+}
+
+uint32_t
+PeArpTopologyHelper::GetTcpBytes() const
+{
+    return m_config.tcpBytes;
+}
+
+bool
+PeArpTopologyHelper::HasUdpEcho() const
+{
+    return m_config.udpEcho;
+}
+
+} // namespace ns3
