@@ -38,6 +38,8 @@
 #include "pe-arp-scenario-example.h"
 
 #include "ns3/core-module.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4.h"
 #include "ns3/pe-arp-module.h"
 
 #include <algorithm>
@@ -84,7 +86,16 @@ struct Options
     uint32_t run = 1;                        //!< run number
     bool progress = false;                   //!< progress on stderr
     bool check = false;                      //!< exit 1 if a closed form or a delivery fails
+    bool fork = true;                        //!< each point in a child process
     std::string csv = "results/scale.csv";   //!< output
+    std::string portList = "64,256,1024,4096"; //!< ports study: ports per host
+    std::string pageRates = "0.1,0.5,1,2";     //!< ports study: pages per second per host
+    uint32_t objects = 10;                     //!< ports study: objects per page
+    uint32_t objectSize = 10240;               //!< ports study: bytes per object
+    uint32_t concurrent = 6;                   //!< ports study: connections at once
+    double msl = 30;                           //!< ports study: TCP MSL (TIME_WAIT = 2 MSL)
+    double duration = 300;                     //!< ports study: simulated seconds
+    uint32_t clients = 4;                      //!< ports study: hosts sharing the address
 };
 
 /** One point's results. */
@@ -476,6 +487,262 @@ Check(const Row& row, uint64_t cacheExpected)
     return why.str();
 }
 
+/** One point of the ports study. */
+struct PortsRow
+{
+    uint32_t hosts = 0;         //!< hosts sharing the address
+    uint32_t portsPerHost = 0;  //!< ports per host
+    double pageRate = 0;        //!< pages per second per host
+    double connectionRate = 0;  //!< connections per second per host
+    double attempts = 0;        //!< per host
+    double completed = 0;       //!< per host
+    double exhausted = 0;       //!< per host
+    uint32_t peakPorts = 0;     //!< most ports in use at one host
+    double meanPorts = 0;       //!< ports in use after the warm-up, mean over hosts
+    double meanConnectionS = 0; //!< bind to object received
+    double littlePorts = 0;     //!< Little's law: measured rate x (connection + 2 MSL)
+};
+
+/** CSV header of the ports study. */
+const char* PORTS_HEADER =
+    "hosts,ports_per_host,page_rate,connection_rate,msl_s,attempts_per_host,completed_per_host,"
+    "exhausted_per_host,exhausted_fraction,peak_ports,mean_ports,little_ports,mean_connection_ms";
+
+/**
+ * Run one point of the ports study: one site whose hosts share an address,
+ * each running the web-like client against one server.
+ * \param o the options
+ * \param ports ports per host
+ * \param rate pages per second per host
+ * \return the row, as CSV
+ */
+std::string
+RunPortsPoint(const Options& o, uint32_t ports, double rate)
+{
+    RngSeedManager::SetSeed(o.seed);
+    RngSeedManager::SetRun(o.run);
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(o.msl));
+    PeArpTopology t;
+    uint32_t core = t.AddVertex(PeArpTopology::ROUTER);
+    PeArpTopology::Lan site;
+    site.hosts = o.clients;
+    site.portsPerHost = ports;
+    site.firstPort = FIRST_PORT;
+    PeArpTopology::Lan farm;
+    farm.hosts = 1;
+    t.AddLink(core, t.AddVertex(PeArpTopology::SITE, site));
+    t.AddLink(core, t.AddVertex(PeArpTopology::INTERNET, farm));
+    PeArpTopologyHelper::Config config;
+    config.traffic = false;
+    PeArpTopologyHelper helper(t, config);
+    std::string why = helper.Validate();
+    NS_ABORT_MSG_UNLESS(why.empty(), why);
+    helper.Build();
+    Ptr<Node> serverNode = helper.GetServers().Get(0);
+    Ptr<PeArpWebServer> server = CreateObject<PeArpWebServer>();
+    serverNode->AddApplication(server);
+    Ipv4Address address = serverNode->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+    std::vector<Ptr<PeArpWebClient>> clients;
+    int64_t stream = 1000;
+    for (uint32_t h = 0; h < helper.GetNHosts(); h++)
+    {
+        Ptr<PeArpWebClient> client = CreateObject<PeArpWebClient>();
+        client->SetAttribute("Remote", AddressValue(InetSocketAddress(address, 80)));
+        std::ostringstream interval;
+        interval << "ns3::ExponentialRandomVariable[Mean=" << 1.0 / rate << "]";
+        client->SetAttribute("PageInterval", StringValue(interval.str()));
+        client->SetAttribute(
+            "ObjectsPerPage",
+            StringValue("ns3::ConstantRandomVariable[Constant=" + std::to_string(o.objects) + "]"));
+        client->SetAttribute("ObjectSize",
+                             StringValue("ns3::ConstantRandomVariable[Constant=" +
+                                         std::to_string(o.objectSize) + "]"));
+        client->SetAttribute("MaxConcurrent", UintegerValue(o.concurrent));
+        stream += client->AssignStreams(stream);
+        helper.GetHosts().Get(h)->AddApplication(client);
+        client->SetStartTime(Seconds(1));
+        client->SetStopTime(Seconds(1 + o.duration));
+        clients.push_back(client);
+    }
+    // Steady state: sample the ports in use every second once the first
+    // ports could have left TIME_WAIT (warm-up: 2 MSL plus 10 s).
+    double warmUp = 1 + 2 * o.msl + 10;
+    std::vector<double> samples(clients.size(), 0);
+    uint32_t nSamples = 0;
+    for (double at = warmUp; at < 1 + o.duration; at += 1)
+    {
+        Simulator::Schedule(Seconds(at), [&clients, &samples, &nSamples]() {
+            for (size_t k = 0; k < clients.size(); k++)
+            {
+                samples[k] += clients[k]->GetPortsInUse();
+            }
+            nSamples++;
+        });
+    }
+    std::unique_ptr<pearp::Progress> progress;
+    Time stop = Seconds(1 + o.duration);
+    if (o.progress)
+    {
+        progress = std::make_unique<pearp::Progress>(stop);
+    }
+    Simulator::Stop(stop);
+    Simulator::Run();
+    PortsRow r;
+    r.hosts = helper.GetNHosts();
+    r.portsPerHost = ports;
+    r.pageRate = rate;
+    r.connectionRate = rate * o.objects;
+    for (const auto& c : clients)
+    {
+        r.attempts += c->GetAttempts();
+        r.completed += c->GetCompleted();
+        r.exhausted += c->GetExhausted();
+        r.peakPorts = std::max(r.peakPorts, c->GetPeakPortsInUse());
+        r.meanConnectionS += c->GetMeanConnectionTime();
+    }
+    double n = clients.size();
+    for (double sum : samples)
+    {
+        r.meanPorts += nSamples > 0 ? sum / nSamples : 0;
+    }
+    r.attempts /= n;
+    r.completed /= n;
+    r.exhausted /= n;
+    r.meanPorts /= n;
+    r.meanConnectionS /= n;
+    // Little's law with the measured arrival rate (the Poisson draw, not
+    // the nominal rate): connections per second x time a port is held.
+    r.littlePorts = r.completed / o.duration * (r.meanConnectionS + 2 * o.msl);
+    Simulator::Destroy();
+    std::ostringstream line;
+    line << r.hosts << "," << r.portsPerHost << "," << r.pageRate << "," << r.connectionRate << ","
+         << o.msl << "," << std::fixed << std::setprecision(2) << r.attempts << "," << r.completed
+         << "," << r.exhausted << "," << std::setprecision(4)
+         << (r.attempts > 0 ? r.exhausted / r.attempts : 0) << "," << r.peakPorts << ","
+         << std::setprecision(2) << r.meanPorts << "," << r.littlePorts << ","
+         << std::setprecision(3) << 1e3 * r.meanConnectionS;
+    return line.str();
+}
+
+/**
+ * The ports study: ports per host against page rate.
+ * \param o the options
+ * \return the exit status
+ */
+int
+RunPortsStudy(const Options& o)
+{
+    std::vector<uint64_t> ports = ParseList(o.portList);
+    std::vector<double> rates;
+    std::istringstream in(o.pageRates);
+    std::string item;
+    while (std::getline(in, item, ','))
+    {
+        char* end = nullptr;
+        double rate = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || !(rate > 0) || rate > 1000)
+        {
+            std::cerr << "--pageRates: '" << item << "' is not a rate in (0, 1000] pages/s\n";
+            return 2;
+        }
+        rates.push_back(rate);
+    }
+    if (ports.empty() || rates.empty())
+    {
+        std::cerr << "--portList must be a list of whole numbers above 0\n";
+        return 2;
+    }
+    if (!(o.msl >= 0) || !(o.duration > 2 * o.msl + 20) || o.objects == 0 || o.objectSize == 0 ||
+        o.concurrent == 0)
+    {
+        std::cerr << (!(o.msl >= 0) ? "--msl must be >= 0"
+                      : !(o.duration > 2 * o.msl + 20)
+                          ? "--duration must exceed 2 MSL + 20 s (a warm-up, then a steady state)"
+                      : o.objects == 0    ? "--objects must be at least 1"
+                      : o.objectSize == 0 ? "--objectSize must be at least 1"
+                                          : "--concurrent must be at least 1")
+                  << "\n";
+        return 2;
+    }
+    for (uint64_t p : ports)
+    {
+        if (p * o.clients > 65536 - FIRST_PORT)
+        {
+            std::cerr << "--portList: " << p << " ports x " << o.clients
+                      << " hosts (--clients) do not fit one address from port " << FIRST_PORT
+                      << "\n";
+            return 2;
+        }
+    }
+    std::filesystem::path csvPath(o.csv);
+    if (csvPath.has_parent_path())
+    {
+        std::filesystem::create_directories(csvPath.parent_path());
+    }
+    std::ofstream csv(o.csv);
+    if (!csv)
+    {
+        std::cerr << "--csv=" << o.csv << ": cannot write\n";
+        return 2;
+    }
+    csv << PORTS_HEADER << "\n";
+    std::cout << "ports per host against page rate: " << o.clients << " hosts share one address; "
+              << o.objects << " objects of " << o.objectSize << " bytes per page, " << o.concurrent
+              << " at once; TIME_WAIT " << 2 * o.msl << " s; " << o.duration << " s\n";
+    std::cout << std::right << std::setw(7) << "ports" << std::setw(8) << "pages/s" << std::setw(8)
+              << "conn/s" << std::setw(10) << "attempts" << std::setw(10) << "done" << std::setw(10)
+              << "exhausted" << std::setw(8) << "peak" << std::setw(9) << "mean" << std::setw(9)
+              << "Little"
+              << "\n";
+    int failures = 0;
+    for (uint64_t p : ports)
+    {
+        for (double rate : rates)
+        {
+            uint32_t portsPerHost = static_cast<uint32_t>(p);
+            std::optional<std::string> text = pearp::RunForked(
+                [&o, portsPerHost, rate]() { return RunPortsPoint(o, portsPerHost, rate) + "\n"; });
+            if (!text)
+            {
+                std::cerr << "a point failed: ports=" << p << " rate=" << rate << "\n";
+                return 1;
+            }
+            std::string line = text->substr(0, text->find('\n'));
+            csv << line << "\n";
+            csv.flush();
+            std::vector<std::string> f;
+            std::istringstream fields(line);
+            while (std::getline(fields, item, ','))
+            {
+                f.push_back(item);
+            }
+            std::cout << std::setw(7) << f[1] << std::setw(8) << f[2] << std::setw(8) << f[3]
+                      << std::setw(10) << f[5] << std::setw(10) << f[6] << std::setw(10) << f[7]
+                      << std::setw(8) << f[9] << std::setw(9) << f[10] << std::setw(9) << f[11]
+                      << "\n";
+            // Without exhaustion the steady state obeys Little's law.
+            double exhausted = std::stod(f[7]);
+            double mean = std::stod(f[10]);
+            double little = std::stod(f[11]);
+            if (o.check && exhausted == 0 && std::abs(mean - little) > 0.1 * little)
+            {
+                std::cerr << "CHECK FAILED (ports=" << p << " rate=" << rate
+                          << "): mean ports in use " << mean << " is not Little's " << little
+                          << " within 10%\n";
+                failures++;
+            }
+            if (o.check && exhausted > 0 && std::stoul(f[9]) != p)
+            {
+                std::cerr << "CHECK FAILED (ports=" << p << " rate=" << rate
+                          << "): exhausted but the peak is " << f[9] << "\n";
+                failures++;
+            }
+        }
+    }
+    std::cout << "results: " << o.csv << "\n";
+    return failures > 0 ? 1 : 0;
+}
+
 } // namespace
 
 int
@@ -484,7 +751,7 @@ main(int argc, char* argv[])
     Options o;
     o.progress = pearp::ProgressByDefault();
     CommandLine cmd(__FILE__);
-    cmd.AddValue("study", "sharing, scale or routes", o.study);
+    cmd.AddValue("study", "sharing, scale, routes or ports", o.study);
     cmd.AddValue("topology", "isp, ba, waxman, campus, or a .dot / .graphml file", o.topology);
     cmd.AddValue("hosts", "Hosts in total, a list (sharing, scale)", o.hosts);
     cmd.AddValue("ratios", "Hosts per address, a list (sharing)", o.ratios);
@@ -509,15 +776,31 @@ main(int argc, char* argv[])
                  "Progress on stderr (default: on when stderr is a terminal)",
                  o.progress);
     cmd.AddValue("check", "Exit 1 if a delivery or a closed form fails", o.check);
+    cmd.AddValue("fork",
+                 "Run each point in a child process (false: in this one, for profilers; peak "
+                 "memory is then the largest so far)",
+                 o.fork);
     cmd.AddValue("csv", "Results file (one row per point)", o.csv);
+    cmd.AddValue("portList", "Ports per host, a list (ports)", o.portList);
+    cmd.AddValue("pageRates", "Pages per second per host, a list (ports)", o.pageRates);
+    cmd.AddValue("objects", "Objects per page, one connection each (ports)", o.objects);
+    cmd.AddValue("objectSize", "Bytes per object (ports)", o.objectSize);
+    cmd.AddValue("concurrent", "Connections at once per host (ports)", o.concurrent);
+    cmd.AddValue("msl", "TCP maximum segment lifetime, s; TIME_WAIT is twice it (ports)", o.msl);
+    cmd.AddValue("duration", "Simulated seconds of client activity (ports)", o.duration);
+    cmd.AddValue("clients", "Hosts sharing the address (ports)", o.clients);
     cmd.Parse(argc, argv);
+    if (o.study == "ports")
+    {
+        return RunPortsStudy(o);
+    }
 
     std::vector<uint64_t> hostList = ParseList(o.hosts);
     std::vector<uint64_t> ratioList = ParseList(o.ratios);
     std::vector<uint64_t> routerList = ParseList(o.routers);
     if (o.study != "sharing" && o.study != "scale" && o.study != "routes")
     {
-        std::cerr << "--study=" << o.study << " is not sharing, scale or routes\n";
+        std::cerr << "--study=" << o.study << " is not sharing, scale, routes or ports\n";
         return 2;
     }
     if (hostList.empty() || ratioList.empty() || routerList.empty())
@@ -626,7 +909,8 @@ main(int argc, char* argv[])
         }
         const Point& p = point;
         std::optional<std::string> text =
-            pearp::RunForked([&o, &p]() { return ToCsv(RunPoint(o, p)) + "\n"; });
+            o.fork ? pearp::RunForked([&o, &p]() { return ToCsv(RunPoint(o, p)) + "\n"; })
+                   : std::optional<std::string>(ToCsv(RunPoint(o, p)) + "\n");
         if (!text)
         {
             std::cerr << "a point failed: " << point.row.resolver << " hosts=" << point.row.hosts

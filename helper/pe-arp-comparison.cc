@@ -9,6 +9,7 @@
 #include "pe-arp-bridge-helper.h"
 #include "pe-arp-flow-switch-helper.h"
 #include "pe-arp-helper.h"
+#include "pe-arp-lan-builder.h"
 #include "pe-arp-nat-routing-helper.h"
 #include "pe-arp-resoa-helper.h"
 #include "pe-arp-stack-helper.h"
@@ -76,26 +77,6 @@ const Ipv4Mask LAN_MASK("255.255.255.0");
 /// Host i's own address is the LAN's base + FIRST_HOST + i (PUBLIC, NAPT).
 const uint32_t FIRST_HOST = 10;
 const uint32_t MAX_HOSTS = 200;
-
-/**
- * Add an IPv4 interface with ns-3's ARP.
- * \param device the device
- * \param address its address
- * \return the interface index
- */
-uint32_t
-AddInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
-{
-    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
-    int32_t interface = ipv4->GetInterfaceForDevice(device);
-    if (interface < 0)
-    {
-        interface = ipv4->AddInterface(device);
-    }
-    ipv4->AddAddress(interface, address);
-    ipv4->SetUp(interface);
-    return static_cast<uint32_t>(interface);
-}
 
 /**
  * \param ipv4 a node's IPv4
@@ -488,8 +469,8 @@ PeArpComparison::BuildTopology()
     p2p.SetChannelAttribute("Delay", TimeValue(c.wanDelay));
     NetDeviceContainer wan = p2p.Install(h.gateway, h.server);
     h.wan = wan;
-    AddInterface(wan.Get(0), Ipv4InterfaceAddress(GATEWAY_WAN, WAN_MASK));
-    AddInterface(wan.Get(1), Ipv4InterfaceAddress(SERVER, WAN_MASK));
+    PeArpAddStockInterface(wan.Get(0), Ipv4InterfaceAddress(GATEWAY_WAN, WAN_MASK));
+    PeArpAddStockInterface(wan.Get(1), Ipv4InterfaceAddress(SERVER, WAN_MASK));
     // The server reaches the public prefix only: private addresses are not routed.
     StaticRouting(h.server->GetObject<Ipv4>())
         ->AddNetworkRouteTo(PUBLIC_LAN, LAN_MASK, GATEWAY_WAN, 1);
@@ -529,12 +510,13 @@ PeArpComparison::BuildSystem()
         BridgeHelper().Install(h.l2, h.l2Ports);
         Ipv4Address lan = c.system == PUBLIC ? PUBLIC_LAN : PRIVATE_LAN;
         Ipv4Address gateway = c.system == PUBLIC ? PUBLIC_GATEWAY : PRIVATE_GATEWAY;
-        uint32_t inside = AddInterface(h.gatewayLink, Ipv4InterfaceAddress(gateway, LAN_MASK));
+        uint32_t inside =
+            PeArpAddStockInterface(h.gatewayLink, Ipv4InterfaceAddress(gateway, LAN_MASK));
         for (uint32_t i = 0; i < c.hosts; ++i)
         {
             Ipv4Address own(lan.Get() + FIRST_HOST + i);
             uint32_t interface =
-                AddInterface(h.hostLinks.Get(i), Ipv4InterfaceAddress(own, LAN_MASK));
+                PeArpAddStockInterface(h.hostLinks.Get(i), Ipv4InterfaceAddress(own, LAN_MASK));
             StaticRouting(h.hosts.Get(i)->GetObject<Ipv4>())->SetDefaultRoute(gateway, interface);
             h.address.push_back(own);
             h.publicAddress.push_back(c.system == PUBLIC ? own : GATEWAY_WAN);
@@ -575,7 +557,7 @@ PeArpComparison::BuildSystem()
         else
         {
             h.peBridge = PeArpBridgeHelper().Install(h.l2, h.l2Ports, {SHARED});
-            AddInterface(h.gatewayLink, Ipv4InterfaceAddress(PUBLIC_GATEWAY, LAN_MASK));
+            PeArpAddStockInterface(h.gatewayLink, Ipv4InterfaceAddress(PUBLIC_GATEWAY, LAN_MASK));
         }
         for (uint32_t i = 0; i < c.hosts; ++i)
         {
@@ -591,7 +573,7 @@ PeArpComparison::BuildSystem()
     }
     case FLOW_SWITCH:
     case FLOW_SWITCH_EBTABLES: {
-        AddInterface(h.gatewayLink, Ipv4InterfaceAddress(PUBLIC_GATEWAY, LAN_MASK));
+        PeArpAddStockInterface(h.gatewayLink, Ipv4InterfaceAddress(PUBLIC_GATEWAY, LAN_MASK));
         InternetStackHelper stack;
         stack.SetIpv6StackInstall(false);
         stack.Install(h.l2);

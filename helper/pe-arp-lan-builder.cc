@@ -25,7 +25,11 @@ uint32_t
 PeArpAddStockInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
 {
     Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
-    int32_t interface = ipv4->AddInterface(device);
+    int32_t interface = ipv4->GetInterfaceForDevice(device);
+    if (interface < 0)
+    {
+        interface = ipv4->AddInterface(device);
+    }
     ipv4->AddAddress(interface, address);
     ipv4->SetUp(interface);
     return static_cast<uint32_t>(interface);

@@ -103,7 +103,8 @@ class PeArpLanBuilder
 };
 
 /**
- * Give a device an address on a new IPv4 interface (stock ARP) and bring it up.
+ * Give a device an address on its IPv4 interface (a new one if it has none;
+ * stock ARP) and bring it up.
  * \param device the device (its node has IPv4)
  * \param address the address
  * \return the interface index

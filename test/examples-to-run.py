@@ -32,6 +32,7 @@ cpp_examples = [
     ("pe-arp-scale --check --study=scale --hosts=256 --hostsPerSite=64 --topology=ba --csv=results/scale-scale-test.csv", "True", "False"),
     ("pe-arp-scale --check --study=sharing --hosts=96 --hostsPerSite=48 --ratios=16 --topology=campus --routing=static --csv=results/scale-campus-test.csv", "True", "False"),
     ("pe-arp-scale --study=routes --routers=200 --globalMax=200 --csv=results/scale-routes-test.csv", "True", "False"),
+    ("pe-arp-scale --check --study=ports --portList=64,1024 --pageRates=0.2 --msl=10 --duration=60 --csv=results/scale-ports-test.csv", "True", "False"),
     ("pe-arp-compare --check --hosts=3 --system=napt,pe-arp-bridge,flow-switch --natCost=11.1 --switchCost=2", "True", "False"),
     ("pe-arp-resoa --check", "True", "False"),
     ("pe-arp-resoa --check --clients=8 --bytes=200000", "True", "False"),

@@ -21,6 +21,7 @@
 #include "ns3/core-module.h"
 #include "ns3/pe-arp-module.h"
 
+#include <chrono>
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -149,10 +150,107 @@ ScheduleProgress(Time stop, const std::function<void(double, double, uint64_t)>&
 }
 
 /**
+ * Run a built deployment and turn its statistics into Python data.
+ * \param deployment the deployment (built)
+ * \param perFlow collect per-flow results (FlowMonitor)
+ * \param progress called at every tenth of the run, or None
+ * \param sampleInterval seconds between samples of the series (0: none)
+ * \return hosts, flows, totals, series and resolution latencies
+ */
+py::dict
+RunDeployment(const PeArpDeployment& deployment,
+              bool perFlow,
+              const std::function<void(double, double, uint64_t)>& progress,
+              double sampleInterval)
+{
+    py::dict result;
+    PeArpStatistics statistics(deployment, perFlow);
+    if (sampleInterval > 0)
+    {
+        statistics.EnableSampling(Seconds(sampleInterval));
+    }
+    ScheduleProgress(deployment.GetStopTime(), progress);
+    Simulator::Stop(deployment.GetStopTime());
+    Simulator::Run();
+    statistics.Collect();
+
+    py::list hosts;
+    for (const auto& h : statistics.GetHostResults())
+    {
+        py::dict row;
+        row["host"] = h.host;
+        row["site"] = h.site;
+        row["node_id"] = h.nodeId;
+        row["ip"] = Text(h.ip);
+        row["port_low"] = h.range.GetLow();
+        row["port_high"] = h.range.GetHigh();
+        row["mac"] = Text(h.mac);
+        row["rx_bytes"] = h.rxBytes;
+        row["expected_bytes"] = h.expectedBytes;
+        row["echo_replies"] = h.echoReplies;
+        row["wrong_host_packets"] = h.wrongHostPackets;
+        row["first_rx_s"] = h.firstRxS;
+        row["last_rx_s"] = h.lastRxS;
+        row["goodput_bps"] = h.goodputBps;
+        hosts.append(row);
+    }
+    py::list flows;
+    for (const auto& f : statistics.GetFlowResults())
+    {
+        py::dict row;
+        row["flow"] = f.flowId;
+        row["protocol"] = f.protocol;
+        row["source"] = Text(f.source);
+        row["source_port"] = f.sourcePort;
+        row["destination"] = Text(f.destination);
+        row["destination_port"] = f.destinationPort;
+        row["tx_packets"] = f.txPackets;
+        row["rx_packets"] = f.rxPackets;
+        row["lost_packets"] = f.lostPackets;
+        row["tx_bytes"] = f.txBytes;
+        row["rx_bytes"] = f.rxBytes;
+        row["goodput_bps"] = f.goodputBps;
+        row["mean_delay_s"] = f.meanDelayS;
+        flows.append(row);
+    }
+    const PeArpStatistics::Totals& t = statistics.GetTotals();
+    py::dict totals;
+    totals["events"] = t.events;
+    totals["arp_frames"] = t.arpFrames;
+    totals["edge_requests"] = t.edgeRequests;
+    totals["edge_cache_entries"] = t.edgeCacheEntries;
+    totals["expected_bytes"] = t.expectedBytes;
+    totals["rx_bytes"] = t.rxBytes;
+    totals["expected_echo_replies"] = t.expectedEchoReplies;
+    totals["echo_replies"] = t.echoReplies;
+    totals["wrong_host_packets"] = t.wrongHostPackets;
+    totals["drops"] = t.drops;
+    totals["drops_by_reason"] = t.dropsByReason;
+    totals["all_delivered"] = t.AllDelivered();
+    py::list series;
+    for (const auto& sample : statistics.GetSamples())
+    {
+        py::dict row;
+        row["time_s"] = sample.timeS;
+        row["arp_frames"] = sample.arpFrames;
+        row["rx_bytes"] = sample.rxBytes;
+        row["edge_cache_entries"] = sample.edgeCacheEntries;
+        series.append(row);
+    }
+    result["hosts"] = hosts;
+    result["flows"] = flows;
+    result["totals"] = totals;
+    result["series"] = series;
+    result["resolution_latencies_s"] = statistics.GetResolutionLatencies();
+    return result;
+}
+
+/**
  * Build, run and collect one PeArpScenario.
  * \param config the scenario's parameters
  * \param perFlow collect per-flow results (FlowMonitor)
  * \param progress called at every tenth of the run, or None
+ * \param sampleInterval seconds between samples of the series (0: none)
  * \return hosts, flows, totals and the edge's PE-ARP table, as Python data
  */
 py::dict
@@ -172,92 +270,59 @@ RunScenario(const PeArpScenario::Config& config,
         throw py::value_error(why);
     }
     scenario.Build();
-    py::dict result;
+    py::dict result = RunDeployment(scenario, perFlow, progress, sampleInterval);
+    std::ostringstream table;
+    if (config.resolver == PeArpScenario::PE_ARP)
     {
-        PeArpStatistics statistics(scenario, perFlow);
-        if (sampleInterval > 0)
-        {
-            statistics.EnableSampling(Seconds(sampleInterval));
-        }
-        ScheduleProgress(scenario.GetStopTime(), progress);
-        Simulator::Stop(scenario.GetStopTime());
-        Simulator::Run();
-        statistics.Collect();
-
-        py::list hosts;
-        for (const auto& h : statistics.GetHostResults())
-        {
-            py::dict row;
-            row["host"] = h.host;
-            row["site"] = h.site;
-            row["node_id"] = h.nodeId;
-            row["ip"] = Text(h.ip);
-            row["port_low"] = h.range.GetLow();
-            row["port_high"] = h.range.GetHigh();
-            row["mac"] = Text(h.mac);
-            row["rx_bytes"] = h.rxBytes;
-            row["expected_bytes"] = h.expectedBytes;
-            row["echo_replies"] = h.echoReplies;
-            row["wrong_host_packets"] = h.wrongHostPackets;
-            row["first_rx_s"] = h.firstRxS;
-            row["last_rx_s"] = h.lastRxS;
-            row["goodput_bps"] = h.goodputBps;
-            hosts.append(row);
-        }
-        py::list flows;
-        for (const auto& f : statistics.GetFlowResults())
-        {
-            py::dict row;
-            row["flow"] = f.flowId;
-            row["protocol"] = f.protocol;
-            row["source"] = Text(f.source);
-            row["source_port"] = f.sourcePort;
-            row["destination"] = Text(f.destination);
-            row["destination_port"] = f.destinationPort;
-            row["tx_packets"] = f.txPackets;
-            row["rx_packets"] = f.rxPackets;
-            row["lost_packets"] = f.lostPackets;
-            row["tx_bytes"] = f.txBytes;
-            row["rx_bytes"] = f.rxBytes;
-            row["goodput_bps"] = f.goodputBps;
-            row["mean_delay_s"] = f.meanDelayS;
-            flows.append(row);
-        }
-        const PeArpStatistics::Totals& t = statistics.GetTotals();
-        py::dict totals;
-        totals["events"] = t.events;
-        totals["arp_frames"] = t.arpFrames;
-        totals["edge_requests"] = t.edgeRequests;
-        totals["expected_bytes"] = t.expectedBytes;
-        totals["rx_bytes"] = t.rxBytes;
-        totals["expected_echo_replies"] = t.expectedEchoReplies;
-        totals["echo_replies"] = t.echoReplies;
-        totals["wrong_host_packets"] = t.wrongHostPackets;
-        totals["drops"] = t.drops;
-        totals["drops_by_reason"] = t.dropsByReason;
-        totals["all_delivered"] = t.AllDelivered();
-        std::ostringstream table;
-        if (config.resolver == PeArpScenario::PE_ARP)
-        {
-            PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), table);
-        }
-        py::list series;
-        for (const auto& sample : statistics.GetSamples())
-        {
-            py::dict row;
-            row["time_s"] = sample.timeS;
-            row["arp_frames"] = sample.arpFrames;
-            row["rx_bytes"] = sample.rxBytes;
-            row["edge_cache_entries"] = sample.edgeCacheEntries;
-            series.append(row);
-        }
-        result["hosts"] = hosts;
-        result["flows"] = flows;
-        result["totals"] = totals;
-        result["series"] = series;
-        result["resolution_latencies_s"] = statistics.GetResolutionLatencies();
-        result["edge_table"] = table.str();
+        PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), table);
     }
+    result["edge_table"] = table.str();
+    Simulator::Destroy();
+    return result;
+}
+
+/**
+ * Build, run and collect a topology.
+ * \param topology the graph
+ * \param config the builder's parameters
+ * \param perFlow collect per-flow results (FlowMonitor)
+ * \param progress called at every tenth of the run, or None
+ * \param sampleInterval seconds between samples of the series (0: none)
+ * \return as RunDeployment, with the routes and the build and route set-up times
+ */
+py::dict
+RunTopology(const PeArpTopology& topology,
+            const PeArpTopologyHelper::Config& config,
+            bool perFlow,
+            const std::function<void(double, double, uint64_t)>& progress,
+            double sampleInterval)
+{
+    if (sampleInterval < 0)
+    {
+        throw py::value_error("sample_interval: must not be negative");
+    }
+    if (!config.traffic)
+    {
+        throw py::value_error("traffic: run_topology needs the traffic on");
+    }
+    PeArpTopologyHelper helper(topology, config);
+    std::string why = helper.Validate();
+    if (!why.empty())
+    {
+        throw py::value_error(why);
+    }
+    using Clock = std::chrono::steady_clock;
+    auto t0 = Clock::now();
+    helper.BuildNetwork();
+    auto t1 = Clock::now();
+    helper.InstallRoutes();
+    auto t2 = Clock::now();
+    helper.InstallTraffic();
+    py::dict result = RunDeployment(helper, perFlow, progress, sampleInterval);
+    result["routes"] = helper.GetNInstalledRoutes();
+    result["build_s"] = std::chrono::duration<double>(t1 - t0).count();
+    result["routes_s"] = std::chrono::duration<double>(t2 - t1).count();
+    result["blocked_links"] = helper.GetNBlockedLinks();
     Simulator::Destroy();
     return result;
 }
@@ -430,6 +495,223 @@ PYBIND11_MODULE(_pearp, m)
           "'resolution_latencies_s' (every PE-ARP resolution packets waited for). "
           "'progress' is called as progress(fraction, simulated_seconds, events) at every "
           "tenth of the run. Raises ValueError on bad parameters.");
+
+    py::class_<PeArpTopology> topology(
+        m,
+        "Topology",
+        "A network as a graph (ns3::PeArpTopology): routers, switches, sites and internet "
+        "vertices, links with rate (bit/s), delay (s) and metric.");
+    py::enum_<PeArpTopology::Kind>(topology, "Kind")
+        .value("ROUTER", PeArpTopology::ROUTER)
+        .value("SWITCH", PeArpTopology::SWITCH)
+        .value("SITE", PeArpTopology::SITE)
+        .value("INTERNET", PeArpTopology::INTERNET);
+    py::enum_<PeArpTopology::Resolver>(topology, "Resolver")
+        .value("PE_ARP", PeArpTopology::PE_ARP)
+        .value("STOCK", PeArpTopology::STOCK);
+    py::class_<PeArpTopology::Lan>(topology, "Lan", "The hosts of a LAN (ns3::PeArpTopology::Lan).")
+        .def(py::init<>())
+        .def_readwrite("hosts", &PeArpTopology::Lan::hosts, "hosts, or servers of an internet")
+        .def_readwrite("resolver", &PeArpTopology::Lan::resolver, "PE_ARP or STOCK")
+        .def_readwrite("shared_ips", &PeArpTopology::Lan::sharedIps, "shared addresses")
+        .def_readwrite("ports_per_host", &PeArpTopology::Lan::portsPerHost, "ports per host")
+        .def_readwrite("first_port",
+                       &PeArpTopology::Lan::firstPort,
+                       "first port of the first range");
+    topology.def(py::init<>())
+        .def("add_vertex",
+             py::overload_cast<PeArpTopology::Kind, const PeArpTopology::Lan&, const std::string&>(
+                 &PeArpTopology::AddVertex),
+             py::arg("kind"),
+             py::arg("lan") = PeArpTopology::Lan(),
+             py::arg("name") = "",
+             "Add a vertex; returns its index.")
+        .def("add_link",
+             &PeArpTopology::AddLink,
+             py::arg("a"),
+             py::arg("b"),
+             py::arg("data_rate") = 1000000000,
+             py::arg("delay") = 0.001,
+             py::arg("metric") = 1,
+             "Add a link; returns its index.")
+        .def_property_readonly("n_vertices", &PeArpTopology::GetNVertices)
+        .def_property_readonly("n_links", &PeArpTopology::GetNLinks)
+        .def_property_readonly("n_hosts", &PeArpTopology::GetNHosts)
+        .def("find_vertex",
+             &PeArpTopology::FindVertex,
+             py::arg("name"),
+             "index of a named vertex, or None")
+        .def("degree", &PeArpTopology::GetDegree, py::arg("vertex"))
+        .def("validate", &PeArpTopology::Validate, "'' if it can be built, else what is wrong")
+        .def("to_dot", &PeArpTopology::WriteGraphviz, "the topology as Graphviz DOT")
+        .def_static(
+            "from_dot",
+            [](const std::string& text) {
+                PeArpTopology::ReadResult r = PeArpTopology::ReadGraphviz(text);
+                if (!r.error.empty())
+                {
+                    throw py::value_error(r.error);
+                }
+                return r.topology;
+            },
+            py::arg("text"),
+            "Read Graphviz DOT; raises ValueError naming the node or edge and attribute.")
+        .def_static(
+            "from_graphml",
+            [](const std::string& text) {
+                PeArpTopology::ReadResult r = PeArpTopology::ReadGraphml(text);
+                if (!r.error.empty())
+                {
+                    throw py::value_error(r.error);
+                }
+                return r.topology;
+            },
+            py::arg("text"),
+            "Read GraphML; raises ValueError on a bad file.");
+
+    m.def(
+        "isp",
+        [](uint32_t backbone,
+           uint32_t meshDegree,
+           uint32_t sites,
+           const PeArpTopology::Lan& site,
+           uint32_t internets,
+           uint32_t servers) {
+            PeArpTopologyGenerator::IspConfig c;
+            c.backbone = backbone;
+            c.meshDegree = meshDegree;
+            c.sites = sites;
+            c.siteLan = site;
+            c.internets = internets;
+            c.servers = servers;
+            std::string why = c.Validate();
+            if (!why.empty())
+            {
+                throw py::value_error(why);
+            }
+            return PeArpTopologyGenerator::Isp(c);
+        },
+        py::arg("backbone") = 8,
+        py::arg("mesh_degree") = 1,
+        py::arg("sites") = 16,
+        py::arg("site") = PeArpTopology::Lan(),
+        py::arg("internets") = 1,
+        py::arg("servers") = 0,
+        "A multi-site ISP (ns3::PeArpTopologyGenerator::Isp). Raises ValueError naming the field.");
+    m.def(
+        "campus",
+        [](uint32_t cores,
+           uint32_t buildings,
+           uint32_t distribution,
+           uint32_t access,
+           uint32_t hosts,
+           bool redundant,
+           const PeArpTopology::Lan& lan) {
+            PeArpTopologyGenerator::CampusConfig c;
+            c.cores = cores;
+            c.buildings = buildings;
+            c.distributionSwitches = distribution;
+            c.accessSwitches = access;
+            c.hostsPerAccessSwitch = hosts;
+            c.redundant = redundant;
+            c.lan = lan;
+            std::string why = c.Validate();
+            if (!why.empty())
+            {
+                throw py::value_error(why);
+            }
+            return PeArpTopologyGenerator::Campus(c);
+        },
+        py::arg("cores") = 2,
+        py::arg("buildings") = 4,
+        py::arg("distribution_switches") = 2,
+        py::arg("access_switches") = 4,
+        py::arg("hosts_per_access_switch") = 8,
+        py::arg("redundant") = true,
+        py::arg("lan") = PeArpTopology::Lan(),
+        "A campus (ns3::PeArpTopologyGenerator::Campus). Raises ValueError naming the field.");
+    m.def(
+        "random_core",
+        [](const std::string& model,
+           uint32_t routers,
+           uint32_t mLinks,
+           double alpha,
+           double beta,
+           uint32_t sitesPerRouter,
+           const PeArpTopology::Lan& site,
+           uint32_t internets,
+           uint64_t seed) {
+            PeArpTopologyGenerator::RandomConfig c;
+            if (model != "ba" && model != "waxman")
+            {
+                throw py::value_error("model: '" + model + "' is not 'ba' or 'waxman'");
+            }
+            c.model = model == "ba" ? PeArpTopologyGenerator::BARABASI_ALBERT
+                                    : PeArpTopologyGenerator::WAXMAN;
+            c.routers = routers;
+            c.m = mLinks;
+            c.alpha = alpha;
+            c.beta = beta;
+            c.sitesPerRouter = sitesPerRouter;
+            c.siteLan = site;
+            c.internets = internets;
+            c.seed = seed;
+            std::string why = c.Validate();
+            if (!why.empty())
+            {
+                throw py::value_error(why);
+            }
+            return PeArpTopologyGenerator::Random(c);
+        },
+        py::arg("model") = "ba",
+        py::arg("routers") = 100,
+        py::arg("m") = 2,
+        py::arg("alpha") = 0.15,
+        py::arg("beta") = 0.4,
+        py::arg("sites_per_router") = 1,
+        py::arg("site") = PeArpTopology::Lan(),
+        py::arg("internets") = 1,
+        py::arg("seed") = 1,
+        "A random router core with sites: 'ba' (Barabasi-Albert) or 'waxman'.");
+
+    py::class_<PeArpTopologyHelper::Config> topologyConfig(
+        m,
+        "TopologyConfig",
+        "How a topology is built into ns-3 (ns3::PeArpTopologyHelper::Config).");
+    py::enum_<PeArpTopologyHelper::Routing>(topologyConfig, "Routing")
+        .value("LPM_ROUTING", PeArpTopologyHelper::LPM_ROUTING)
+        .value("STATIC_ROUTING", PeArpTopologyHelper::STATIC_ROUTING)
+        .value("GLOBAL_ROUTING", PeArpTopologyHelper::GLOBAL_ROUTING);
+    topologyConfig.def(py::init<>())
+        .def_readwrite("routing",
+                       &PeArpTopologyHelper::Config::routing,
+                       "LPM_ROUTING, STATIC_ROUTING or GLOBAL_ROUTING")
+        .def_readwrite("aggregate",
+                       &PeArpTopologyHelper::Config::aggregate,
+                       "merge sibling prefixes")
+        .def_readwrite("spanning_tree",
+                       &PeArpTopologyHelper::Config::spanningTree,
+                       "leave out the links STP would block")
+        .def_readwrite("tcp_bytes",
+                       &PeArpTopologyHelper::Config::tcpBytes,
+                       "TCP bytes to each host")
+        .def_readwrite("udp_echo", &PeArpTopologyHelper::Config::udpEcho, "one UDP echo per host")
+        .def_readwrite("start", &PeArpTopologyHelper::Config::start, "first start (s)")
+        .def_readwrite("spread", &PeArpTopologyHelper::Config::spread, "starts spread over (s)")
+        .def_readwrite("drain",
+                       &PeArpTopologyHelper::Config::drain,
+                       "run after the last start (s)");
+
+    m.def("run_topology",
+          &RunTopology,
+          py::arg("topology"),
+          py::arg("config") = PeArpTopologyHelper::Config(),
+          py::arg("per_flow") = false,
+          py::arg("progress") = nullptr,
+          py::arg("sample_interval") = 0.0,
+          "Build a topology into ns-3 (routes computed on the graph), run its traffic and "
+          "measure it. Returns the dict of run_scenario (without 'edge_table') plus 'routes', "
+          "'build_s', 'routes_s' and 'blocked_links'. Raises ValueError on a bad topology.");
 
     py::class_<PeArpComparison::Config> comparison(
         m,

@@ -166,6 +166,39 @@ PeArpPortAgent::GetSharedAddressForBind(Ipv4Address local) const
     return m_sets.count(local) != 0 ? local : Ipv4Address::GetAny();
 }
 
+void
+PeArpPortAgent::Hold(Ipv4Address local, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << local << port);
+    Ipv4Address shared = GetSharedAddressForBind(local);
+    if (shared != Ipv4Address::GetAny())
+    {
+        m_held[shared].insert(port);
+    }
+}
+
+void
+PeArpPortAgent::Release(Ipv4Address local, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << local << port);
+    auto it = m_held.find(GetSharedAddressForBind(local));
+    if (it != m_held.end())
+    {
+        it->second.erase(port);
+    }
+}
+
+uint32_t
+PeArpPortAgent::GetHeldPorts() const
+{
+    uint32_t held = 0;
+    for (const auto& [address, ports] : m_held)
+    {
+        held += static_cast<uint32_t>(ports.size());
+    }
+    return held;
+}
+
 bool
 PeArpPortAgent::IsAllowed(Ipv4Address local, uint16_t port) const
 {
@@ -225,10 +258,11 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
     const PeArpPortSet& set = m_sets.at(shared);
     uint32_t size = set.GetSize();
     uint32_t& cursor = m_cursor[shared];
+    const std::set<uint16_t>& held = m_held[shared];
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
         uint16_t port = PortAt(set, (cursor + attempt) % size);
-        if (port == 0)
+        if (port == 0 || held.count(port) != 0)
         {
             continue;
         }

@@ -147,6 +147,24 @@ class PeArpPortAgent : public Object
                       const std::function<Socket::SocketErrno()>& getErrno,
                       Socket::SocketErrno& error);
     /**
+     * Note that a socket holds an ephemeral port until Release: BindEphemeral
+     * skips it. ns-3's demultiplexer tells a port in use only by an endpoint
+     * of the same local address, and a connection (also in TIME_WAIT) holds
+     * its port on the shared address: a bind to 0.0.0.0 on that port would
+     * succeed and duplicate the connection's four-tuple.
+     * \param local the local address of the bind
+     * \param port the port
+     */
+    void Hold(Ipv4Address local, uint16_t port);
+    /**
+     * The socket that held a port is done with it (CLOSED, or disposed).
+     * \param local the local address of the bind
+     * \param port the port
+     */
+    void Release(Ipv4Address local, uint16_t port);
+    /** \return ephemeral ports held by sockets now, over every address */
+    uint32_t GetHeldPorts() const;
+    /**
      * Count and trace a refused explicit bind.
      * \param local the local address
      * \param port the port
@@ -185,9 +203,10 @@ class PeArpPortAgent : public Object
      */
     Ipv4Address GetSharedAddressForBind(Ipv4Address local) const;
 
-    std::set<Ipv4Address> m_tentative;          //!< addresses being claimed
-    std::map<Ipv4Address, PeArpPortSet> m_sets; //!< ports per shared address
-    std::map<Ipv4Address, uint32_t> m_cursor;   //!< next ephemeral offset per address
+    std::set<Ipv4Address> m_tentative;                //!< addresses being claimed
+    std::map<Ipv4Address, PeArpPortSet> m_sets;       //!< ports per shared address
+    std::map<Ipv4Address, uint32_t> m_cursor;         //!< next ephemeral offset per address
+    std::map<Ipv4Address, std::set<uint16_t>> m_held; //!< ephemeral ports held per address
     std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToOriginal; //!< mapped echo ids
     std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToMapped;   //!< original echo ids
     uint64_t m_refusedBinds;                                               //!< counter

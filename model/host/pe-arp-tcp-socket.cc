@@ -29,28 +29,56 @@ PeArpTcpSocket::GetTypeId()
 }
 
 PeArpTcpSocket::PeArpTcpSocket()
+    : m_heldPort(0)
 {
     NS_LOG_FUNCTION(this);
+    m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
 }
 
 PeArpTcpSocket::PeArpTcpSocket(const PeArpTcpSocket& socket)
     : TcpSocketBase(socket),
-      m_agent(socket.m_agent)
+      m_agent(socket.m_agent),
+      m_heldPort(0)
 {
     NS_LOG_FUNCTION(this);
+    // The copied state carries the listener's callback: watch our own.
+    m_state.DisconnectWithoutContext(
+        MakeCallback(&PeArpTcpSocket::StateChanged, const_cast<PeArpTcpSocket*>(&socket)));
+    m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
 }
 
 PeArpTcpSocket::~PeArpTcpSocket()
 {
     NS_LOG_FUNCTION(this);
+    ReleasePort();
 }
 
 void
 PeArpTcpSocket::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    ReleasePort();
     m_agent = nullptr;
     TcpSocketBase::DoDispose();
+}
+
+void
+PeArpTcpSocket::StateChanged(TcpStates_t from, TcpStates_t to)
+{
+    if (to == CLOSED && from != CLOSED)
+    {
+        ReleasePort();
+    }
+}
+
+void
+PeArpTcpSocket::ReleasePort()
+{
+    if (m_heldPort != 0 && m_agent)
+    {
+        m_agent->Release(m_heldAddress, m_heldPort);
+    }
+    m_heldPort = 0;
 }
 
 void
@@ -82,7 +110,13 @@ PeArpTcpSocket::BindInRange(Ipv4Address local, uint16_t port)
         if (result != 0)
         {
             m_errno = error;
+            return result;
         }
+        Address name;
+        GetSockName(name);
+        m_heldAddress = local;
+        m_heldPort = InetSocketAddress::ConvertFrom(name).GetPort();
+        m_agent->Hold(m_heldAddress, m_heldPort);
         return result;
     }
     if (!m_agent->IsAllowed(local, port))

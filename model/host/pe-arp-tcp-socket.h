@@ -21,7 +21,9 @@ class PeArpPortAgent;
  *
  * Bind() (also the implicit bind of Connect) takes an ephemeral port from
  * the range; Bind(address) with a port outside the range fails with
- * ERROR_ADDRNOTAVAIL. Everything else is ns3::TcpSocketBase. Sockets
+ * ERROR_ADDRNOTAVAIL. An ephemeral port stays held (PeArpPortAgent::Hold)
+ * until the socket is CLOSED, TIME_WAIT included, so that it is not handed
+ * out twice. Everything else is ns3::TcpSocketBase. Sockets
  * forked by a listening socket are PeArpTcpSocket too, which is why this
  * class, unlike the other PE-ARP classes, has a copy constructor.
  */
@@ -62,8 +64,19 @@ class PeArpTcpSocket : public TcpSocketBase
      * \return 0 on success, -1 on failure
      */
     int BindInRange(Ipv4Address local, uint16_t port);
+    /**
+     * Release the ephemeral port once the connection is CLOSED (after
+     * TIME_WAIT, when TCP frees the endpoint).
+     * \param from the old state
+     * \param to the new state
+     */
+    void StateChanged(TcpStates_t from, TcpStates_t to);
+    /** Give the held ephemeral port back to the agent, if any. */
+    void ReleasePort();
 
     Ptr<PeArpPortAgent> m_agent; //!< the node's port agent
+    Ipv4Address m_heldAddress;   //!< the local address of the held ephemeral port
+    uint16_t m_heldPort;         //!< the ephemeral port held (0: none)
 };
 
 } // namespace ns3

@@ -126,3 +126,49 @@ def test_samples_and_resolution_latencies():
     assert len(result["resolution_latencies_s"]) == 3
     with pytest.raises(ValueError, match="sample_interval"):
         pearp.run_scenario(pearp.scenario(), sample_interval=-1)
+
+
+def test_topology_from_python():
+    lan = pearp.Topology.Lan()
+    lan.hosts = 5
+    lan.shared_ips = 2
+    lan.ports_per_host = 500
+    graph = pearp.isp(backbone=3, sites=4, site=lan)
+    assert graph.n_vertices == 3 + 4 + 1
+    assert graph.n_links == 3 + 4 + 1
+    assert graph.n_hosts == 20
+    assert graph.validate() == ""
+    config = pearp.TopologyConfig()
+    config.tcp_bytes = 2000
+    config.spread = 0.2
+    config.drain = 2
+    result = pearp.run_topology(graph, config)
+    totals = result["totals"]
+    assert totals["rx_bytes"] == 20 * 2000
+    assert totals["echo_replies"] == 20
+    assert totals["all_delivered"]
+    # PE-ARP with learning from requests: a request and a reply per host range.
+    assert totals["arp_frames"] == 2 * 20
+    assert totals["edge_cache_entries"] == 20
+    assert result["routes"] > 0
+
+
+def test_topology_files_and_bad_input():
+    graph = pearp.Topology.from_dot(
+        'graph g { core; s [kind=site hosts=3 resolver=stock]; net [kind=internet hosts=1];'
+        ' core -- s [rate="100Mbps"]; core -- net; }')
+    assert graph.n_vertices == 3
+    assert graph.find_vertex("s") is not None
+    assert graph.find_vertex("nowhere") is None
+    again = pearp.Topology.from_dot(graph.to_dot())
+    assert again.to_dot() == graph.to_dot()
+    with pytest.raises(ValueError, match="kind='hub'"):
+        pearp.Topology.from_dot("graph g { a [kind=hub]; }")
+    with pytest.raises(ValueError, match="m=9 must be in 1..4"):
+        pearp.random_core(model="ba", routers=5, m=9)
+    with pytest.raises(ValueError, match="model"):
+        pearp.random_core(model="erdos")
+    lonely = pearp.Topology()
+    lonely.add_vertex(pearp.Topology.Kind.SITE, pearp.Topology.Lan())
+    with pytest.raises(ValueError, match="hosts must be at least 1"):
+        pearp.run_topology(lonely)

@@ -11,6 +11,13 @@ compared with, from a script::
     for row in result["hosts"]:
         print(row["ip"], row["port_low"], row["rx_bytes"])
 
+Large topologies are graphs (Boost.Graph underneath), generated or read::
+
+    lan = pearp.Topology.Lan()
+    lan.hosts, lan.shared_ips = 50, 2
+    graph = pearp.isp(backbone=4, sites=8, site=lan)    # or campus(), random_core(), Topology.from_dot(text)
+    result = pearp.run_topology(graph)                   # routes computed on the graph
+
 Every run builds the nodes, runs the simulation, collects the results as
 plain Python data (lists of dicts) and destroys the simulator, so runs can
 follow each other in one interpreter. Bad parameters raise ValueError naming
@@ -27,9 +34,15 @@ import sys as _sys
 from ._pearp import (  # noqa: F401  (the extension's API, re-exported)
     ComparisonConfig,
     ScenarioConfig,
+    Topology,
+    TopologyConfig,
+    campus,
     configure,
+    isp,
+    random_core,
     run_comparison,
     run_scenario,
+    run_topology,
     seed,
     systems,
 )
@@ -37,11 +50,17 @@ from ._pearp import (  # noqa: F401  (the extension's API, re-exported)
 __all__ = [
     "ComparisonConfig",
     "ScenarioConfig",
+    "Topology",
+    "TopologyConfig",
+    "campus",
     "comparison",
     "configure",
+    "isp",
     "print_progress",
+    "random_core",
     "run_comparison",
     "run_scenario",
+    "run_topology",
     "scenario",
     "seed",
     "systems",
