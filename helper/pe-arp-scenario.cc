@@ -367,12 +367,6 @@ PeArpScenario::BuildSite(uint32_t site)
 }
 
 const NodeContainer&
-PeArpScenario::GetHosts() const
-{
-    return m_hosts;
-}
-
-const NodeContainer&
 PeArpScenario::GetInternetHosts() const
 {
     return m_internet;
@@ -382,30 +376,6 @@ const NodeContainer&
 PeArpScenario::GetRouters() const
 {
     return m_routers;
-}
-
-const NodeContainer&
-PeArpScenario::GetEdges() const
-{
-    return m_edges;
-}
-
-const NetDeviceContainer&
-PeArpScenario::GetEdgeDevices() const
-{
-    return m_edgeDevices;
-}
-
-const NetDeviceContainer&
-PeArpScenario::GetHostLanDevices() const
-{
-    return m_hostLan;
-}
-
-const NetDeviceContainer&
-PeArpScenario::GetLinkDevices() const
-{
-    return m_linkDevices;
 }
 
 NetDeviceContainer
@@ -421,40 +391,10 @@ PeArpScenario::GetSiteLinkDevices(uint32_t site) const
     return devices;
 }
 
-const ApplicationContainer&
-PeArpScenario::GetSinks() const
-{
-    return m_sinks;
-}
-
-const ApplicationContainer&
-PeArpScenario::GetEchoClients() const
-{
-    return m_echoClients;
-}
-
 uint32_t
 PeArpScenario::GetHostSite(uint32_t host) const
 {
     return host / m_config.hostsPerSite;
-}
-
-PeArpPortRange
-PeArpScenario::GetHostRange(uint32_t host) const
-{
-    return m_hostRange.at(host);
-}
-
-Ipv4Address
-PeArpScenario::GetHostAddress(uint32_t host) const
-{
-    return m_hostIp.at(host);
-}
-
-uint16_t
-PeArpScenario::GetHostServerPort(uint32_t host) const
-{
-    return m_serverPort.at(host);
 }
 
 uint32_t

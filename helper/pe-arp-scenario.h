@@ -129,49 +129,20 @@ class PeArpScenario : public PeArpDeployment
 
     /** \return the number of hosts over all sites */
     uint32_t GetNHosts() const override;
-    /** \return the LAN hosts, site by site */
-    const NodeContainer& GetHosts() const override;
     /** \return the Internet nodes (traffic sources, echo server on the first) */
     const NodeContainer& GetInternetHosts() const;
     /** \return the site routers */
     const NodeContainer& GetRouters() const;
-    /** \return the nodes doing PE-ARP for a site (router or PE-Bridge), one per site */
-    const NodeContainer& GetEdges() const override;
-    /** \return their PE-ARP devices (PeArpNetDevice or PeArpBridgeNetDevice) */
-    const NetDeviceContainer& GetEdgeDevices() const override;
-    /** \return each host's IPv4 device (PE-ARP interface, or the CSMA device with stock ARP) */
-    const NetDeviceContainer& GetHostLanDevices() const override;
-    /** \return the link (CSMA) devices of every site: the gateway's, then the hosts' */
-    const NetDeviceContainer& GetLinkDevices() const override;
     /**
      * \param site a site
      * \return its link devices: the gateway's first, then its hosts'
      */
     NetDeviceContainer GetSiteLinkDevices(uint32_t site) const;
-    /** \return the TCP sinks, one per host, in host order */
-    const ApplicationContainer& GetSinks() const override;
-    /** \return the UDP echo clients, one per host (empty without udpEcho) */
-    const ApplicationContainer& GetEchoClients() const override;
     /**
      * \param host a host index (over all sites)
      * \return its site
      */
     uint32_t GetHostSite(uint32_t host) const override;
-    /**
-     * \param host a host index (over all sites)
-     * \return its port range (stock: all ports)
-     */
-    PeArpPortRange GetHostRange(uint32_t host) const override;
-    /**
-     * \param host a host index (over all sites)
-     * \return its address
-     */
-    Ipv4Address GetHostAddress(uint32_t host) const override;
-    /**
-     * \param host a host index (over all sites)
-     * \return the port its TCP sink listens on
-     */
-    uint16_t GetHostServerPort(uint32_t host) const;
     uint32_t GetTcpBytes() const override;
     bool HasUdpEcho() const override;
 
@@ -195,21 +166,11 @@ class PeArpScenario : public PeArpDeployment
      */
     uint64_t GetSiteNetwork(uint64_t site) const;
 
-    Config m_config;                         //!< parameters
-    NodeContainer m_internet;                //!< Internet hosts
-    NodeContainer m_routers;                 //!< site routers
-    NodeContainer m_hosts;                   //!< LAN hosts
-    NodeContainer m_edges;                   //!< nodes doing PE-ARP for a site (router or bridge)
-    Ptr<Node> m_core;                        //!< the core router
-    NetDeviceContainer m_edgeDevices;        //!< their PE-ARP devices
-    NetDeviceContainer m_hostLan;            //!< hosts' LAN interfaces
-    NetDeviceContainer m_linkDevices;        //!< link devices of gateways and hosts
-    std::vector<Ipv4Address> m_hostIp;       //!< host addresses
-    std::vector<PeArpPortRange> m_hostRange; //!< host ranges
-    std::vector<uint16_t> m_serverPort;      //!< port of each host's TCP sink
-    ApplicationContainer m_sinks;            //!< TCP sinks, one per host
-    ApplicationContainer m_echoClients;      //!< UDP echo clients, one per host
-    bool m_built;                            //!< Build was called
+    Config m_config;          //!< parameters
+    NodeContainer m_internet; //!< Internet hosts
+    NodeContainer m_routers;  //!< site routers
+    Ptr<Node> m_core;         //!< the core router
+    bool m_built;             //!< Build was called
 };
 
 } // namespace ns3

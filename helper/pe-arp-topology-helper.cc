@@ -156,7 +156,6 @@ PeArpTopologyHelper::BuildNetwork()
     m_linkEnd.assign(t.GetNLinks(), {nullptr, nullptr});
     m_linkInterface.assign(t.GetNLinks(), {0, 0});
     m_gatewayLink.assign(m_plan.GetLans().size(), nullptr);
-    m_farmServers.assign(m_plan.GetLans().size(), {});
     std::vector<NetDeviceContainer> switchPorts(n);
     PointToPointHelper p2p;
     CsmaHelper csma;
@@ -253,7 +252,6 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
                     .GetStaticRouting(server->GetObject<Ipv4>())
                     ->SetDefaultRoute(routerAddress, interface);
             }
-            m_farmServers[index].push_back(m_servers.GetN());
             m_servers.Add(server);
         }
         return;
@@ -517,12 +515,6 @@ PeArpTopologyHelper::GetNBlockedLinks() const
     return m_blockedLinks;
 }
 
-uint16_t
-PeArpTopologyHelper::GetHostServerPort(uint32_t host) const
-{
-    return m_serverPort.at(host);
-}
-
 std::array<Ptr<NetDevice>, 2>
 PeArpTopologyHelper::GetLinkEnds(uint32_t link) const
 {
@@ -535,64 +527,10 @@ PeArpTopologyHelper::GetNHosts() const
     return m_hosts.GetN();
 }
 
-const NodeContainer&
-PeArpTopologyHelper::GetHosts() const
-{
-    return m_hosts;
-}
-
-const NodeContainer&
-PeArpTopologyHelper::GetEdges() const
-{
-    return m_edges;
-}
-
-const NetDeviceContainer&
-PeArpTopologyHelper::GetEdgeDevices() const
-{
-    return m_edgeDevices;
-}
-
-const NetDeviceContainer&
-PeArpTopologyHelper::GetHostLanDevices() const
-{
-    return m_hostLan;
-}
-
-const NetDeviceContainer&
-PeArpTopologyHelper::GetLinkDevices() const
-{
-    return m_linkDevices;
-}
-
-const ApplicationContainer&
-PeArpTopologyHelper::GetSinks() const
-{
-    return m_sinks;
-}
-
-const ApplicationContainer&
-PeArpTopologyHelper::GetEchoClients() const
-{
-    return m_echoClients;
-}
-
 uint32_t
 PeArpTopologyHelper::GetHostSite(uint32_t host) const
 {
     return m_hostLanIndex.at(host);
-}
-
-Ipv4Address
-PeArpTopologyHelper::GetHostAddress(uint32_t host) const
-{
-    return m_hostIp.at(host);
-}
-
-PeArpPortRange
-PeArpTopologyHelper::GetHostRange(uint32_t host) const
-{
-    return m_hostRange.at(host);
 }
 
 uint32_t

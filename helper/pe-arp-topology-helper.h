@@ -138,11 +138,6 @@ class PeArpTopologyHelper : public PeArpDeployment
     /** \return the switch links the spanning tree left out */
     uint32_t GetNBlockedLinks() const;
     /**
-     * \param host a host index
-     * \return the port its TCP sink listens on
-     */
-    uint16_t GetHostServerPort(uint32_t host) const;
-    /**
      * \param link a router-router link
      * \return the devices at its ends a and b
      */
@@ -150,16 +145,7 @@ class PeArpTopologyHelper : public PeArpDeployment
 
     // PeArpDeployment
     uint32_t GetNHosts() const override;
-    const NodeContainer& GetHosts() const override;
-    const NodeContainer& GetEdges() const override;
-    const NetDeviceContainer& GetEdgeDevices() const override;
-    const NetDeviceContainer& GetHostLanDevices() const override;
-    const NetDeviceContainer& GetLinkDevices() const override;
-    const ApplicationContainer& GetSinks() const override;
-    const ApplicationContainer& GetEchoClients() const override;
     uint32_t GetHostSite(uint32_t host) const override;
-    Ipv4Address GetHostAddress(uint32_t host) const override;
-    PeArpPortRange GetHostRange(uint32_t host) const override;
     uint32_t GetTcpBytes() const override;
     bool HasUdpEcho() const override;
 
@@ -189,23 +175,12 @@ class PeArpTopologyHelper : public PeArpDeployment
     std::vector<std::array<Ptr<NetDevice>, 2>> m_linkEnd; //!< devices of router-router links
     std::vector<std::array<uint32_t, 2>> m_linkInterface; //!< their IPv4 interfaces
     std::vector<Ptr<NetDevice>> m_gatewayLink;            //!< per LAN: the gateway's link device
-    std::vector<std::vector<uint32_t>> m_farmServers;     //!< per LAN: its servers (farms)
     uint32_t m_switchLinks;                               //!< switch links built
     uint32_t m_blockedLinks;                              //!< switch links left out
     uint64_t m_installedRoutes;                           //!< routes installed
-    NodeContainer m_hosts;                                //!< hosts
     NodeContainer m_servers;                              //!< servers
-    NodeContainer m_edges;                                //!< PE-ARP gateways
-    NetDeviceContainer m_edgeDevices;                     //!< their PE-ARP devices
-    NetDeviceContainer m_hostLan;                         //!< hosts' IPv4 devices
-    NetDeviceContainer m_linkDevices;                     //!< gateways' and hosts' LAN links
-    ApplicationContainer m_sinks;                         //!< TCP sinks
-    ApplicationContainer m_echoClients;                   //!< UDP echo clients
     std::vector<uint32_t> m_hostLanIndex;                 //!< LAN of each host
     std::vector<uint32_t> m_hostInLan;                    //!< index of each host in its LAN
-    std::vector<Ipv4Address> m_hostIp;                    //!< host addresses
-    std::vector<PeArpPortRange> m_hostRange;              //!< host ranges
-    std::vector<uint16_t> m_serverPort;                   //!< TCP sink ports
 };
 
 } // namespace ns3

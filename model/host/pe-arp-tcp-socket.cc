@@ -32,7 +32,6 @@ PeArpTcpSocket::PeArpTcpSocket()
     : m_heldPort(0)
 {
     NS_LOG_FUNCTION(this);
-    m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
 }
 
 PeArpTcpSocket::PeArpTcpSocket(const PeArpTcpSocket& socket)
@@ -41,10 +40,10 @@ PeArpTcpSocket::PeArpTcpSocket(const PeArpTcpSocket& socket)
       m_heldPort(0)
 {
     NS_LOG_FUNCTION(this);
-    // The copied state carries the listener's callback: watch our own.
+    // A listener that held an ephemeral port left its callback in the
+    // copied state; a forked socket holds no port of its own.
     m_state.DisconnectWithoutContext(
         MakeCallback(&PeArpTcpSocket::StateChanged, const_cast<PeArpTcpSocket*>(&socket)));
-    m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
 }
 
 PeArpTcpSocket::~PeArpTcpSocket()
@@ -117,6 +116,8 @@ PeArpTcpSocket::BindInRange(Ipv4Address local, uint16_t port)
         m_heldAddress = local;
         m_heldPort = InetSocketAddress::ConvertFrom(name).GetPort();
         m_agent->Hold(m_heldAddress, m_heldPort);
+        // Watched only while a port is held (sockets of servers cost nothing).
+        m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
         return result;
     }
     if (!m_agent->IsAllowed(local, port))
