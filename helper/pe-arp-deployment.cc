@@ -6,8 +6,43 @@
 
 #include "pe-arp-deployment.h"
 
+#include "pe-arp-helper.h"
+
+#include "ns3/csma-helper.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4.h"
+
 namespace ns3
 {
+
+int64_t
+PeArpDeployment::AssignStreamsToAll(int64_t stream)
+{
+    NodeContainer all = NodeContainer::GetGlobal();
+    NodeContainer withIpv4;
+    NetDeviceContainer csma;
+    for (uint32_t k = 0; k < all.GetN(); k++)
+    {
+        Ptr<Node> node = all.Get(k);
+        if (node->GetObject<Ipv4>())
+        {
+            withIpv4.Add(node);
+        }
+        for (uint32_t d = 0; d < node->GetNDevices(); d++)
+        {
+            if (DynamicCast<CsmaNetDevice>(node->GetDevice(d)))
+            {
+                csma.Add(node->GetDevice(d));
+            }
+        }
+    }
+    int64_t current = stream;
+    current += InternetStackHelper().AssignStreams(withIpv4, current);
+    current += PeArpHelper::AssignStreams(all, current);
+    current += CsmaHelper().AssignStreams(csma, current);
+    return current - stream;
+}
 
 const NodeContainer&
 PeArpDeployment::GetHosts() const

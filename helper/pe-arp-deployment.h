@@ -79,6 +79,16 @@ class PeArpDeployment
     uint16_t GetHostServerPort(uint32_t host) const;
 
   protected:
+    /**
+     * Give every random variable of the simulation's nodes a fixed stream
+     * (IPv4 stacks, PE-ARP, CSMA devices), so that the same configuration
+     * gives the same run, also when several runs share a process (ns-3
+     * otherwise hands stream numbers out in creation order, process-wide).
+     * \param stream the first stream
+     * \return the streams used
+     */
+    static int64_t AssignStreamsToAll(int64_t stream);
+
     NodeContainer m_hosts;                   //!< hosts
     NodeContainer m_edges;                   //!< nodes doing PE-ARP for a LAN
     NetDeviceContainer m_edgeDevices;        //!< their PE-ARP devices

@@ -232,6 +232,7 @@ PeArpScenario::Build()
     {
         InstallTraffic(i, echoServer);
     }
+    AssignStreamsToAll(m_config.stream);
 }
 
 void

@@ -94,6 +94,8 @@ class PeArpScenario : public PeArpDeployment
         double spread = 1.0;            //!< starts spread over this many seconds (>= 0)
         double drain = 4.0;             //!< run this long after the last start (s, > 0)
         Ipv4Address lanBase = Ipv4Address("198.108.63.0"); //!< first site's network
+        int64_t stream =
+            1; //!< first random-variable stream (fixed streams: same run in one process)
     };
 
     /** Largest number of hosts a scenario may have (all sites). */

@@ -212,6 +212,7 @@ PeArpTopologyHelper::BuildNetwork()
             BridgeHelper().Install(m_vertexNode[v], switchPorts[v]);
         }
     }
+    AssignStreamsToAll(m_config.stream);
 }
 
 void

@@ -86,6 +86,8 @@ class PeArpTopologyHelper : public PeArpDeployment
         double start = 1.0;        //!< first start (s, >= 0)
         double spread = 1.0;       //!< starts spread over this many seconds (>= 0)
         double drain = 4.0;        //!< run this long after the last start (s, > 0)
+        int64_t stream =
+            1; //!< first random-variable stream (fixed streams: same run in one process)
     };
 
     /** UDP port of the servers' echo servers. */
