@@ -576,46 +576,27 @@ main(int argc, char* argv[])
                   << (F(f, "counters").empty() ? "" : "; " + F(f, "counters")) << "\n";
     }
 
-    for (const auto& [path, header, lines] :
-         {std::make_tuple(csv, SUMMARY_HEADER, std::vector<std::string>()),
-          std::make_tuple(flowsCsv, FLOW_HEADER, flowLines)})
+    std::vector<std::string> summaryLines;
+    for (const auto& f : rows)
     {
-        if (path.empty())
+        std::string line;
+        for (size_t k = 0; k < f.size(); ++k)
         {
-            continue;
+            line += (k ? "," : "") + f[k];
         }
-        std::filesystem::path parent = std::filesystem::path(path).parent_path();
-        std::error_code ignored;
-        if (!parent.empty())
+        summaryLines.push_back(line);
+    }
+    if ((!csv.empty() && !pearp::WriteCsv(csv, SUMMARY_HEADER, summaryLines)) ||
+        (!flowsCsv.empty() && !pearp::WriteCsv(flowsCsv, FLOW_HEADER, flowLines)))
+    {
+        return 1;
+    }
+    for (const std::string& path : {csv, flowsCsv})
+    {
+        if (!path.empty())
         {
-            std::filesystem::create_directories(parent, ignored);
+            std::cerr << "[compare] wrote " << path << "\n";
         }
-        std::ofstream out(path);
-        if (!out)
-        {
-            std::cerr << "pe-arp-compare: cannot write " << path << "\n";
-            return 1;
-        }
-        out << header << "\n";
-        if (path == csv)
-        {
-            for (const auto& f : rows)
-            {
-                for (size_t k = 0; k < f.size(); ++k)
-                {
-                    out << (k ? "," : "") << f[k];
-                }
-                out << "\n";
-            }
-        }
-        else
-        {
-            for (const auto& line : lines)
-            {
-                out << line << "\n";
-            }
-        }
-        std::cerr << "[compare] wrote " << path << "\n";
     }
     if (check && !ok)
     {

@@ -693,18 +693,12 @@ RunPortsStudy(const Options& o)
             return 2;
         }
     }
-    std::filesystem::path csvPath(o.csv);
-    if (csvPath.has_parent_path())
+    std::unique_ptr<std::ofstream> file = pearp::OpenCsv(o.csv, PORTS_HEADER);
+    if (!file)
     {
-        std::filesystem::create_directories(csvPath.parent_path());
-    }
-    std::ofstream csv(o.csv);
-    if (!csv)
-    {
-        std::cerr << "--csv=" << o.csv << ": cannot write\n";
         return 2;
     }
-    csv << PORTS_HEADER << "\n";
+    std::ofstream& csv = *file;
     std::cout << "ports per host against page rate: " << o.clients << " hosts share one address; "
               << o.objects << " objects of " << o.objectSize << " bytes per page, " << o.concurrent
               << " at once; TIME_WAIT " << 2 * o.msl << " s; " << o.duration << " s\n";
@@ -920,18 +914,12 @@ main(int argc, char* argv[])
         }
     }
 
-    std::filesystem::path csvPath(o.csv);
-    if (csvPath.has_parent_path())
+    std::unique_ptr<std::ofstream> file = pearp::OpenCsv(o.csv, HEADER);
+    if (!file)
     {
-        std::filesystem::create_directories(csvPath.parent_path());
-    }
-    std::ofstream csv(o.csv);
-    if (!csv)
-    {
-        std::cerr << "--csv=" << o.csv << ": cannot write\n";
         return 2;
     }
-    csv << HEADER << "\n";
+    std::ofstream& csv = *file;
 
     std::cout << std::left << std::setw(9) << "study" << std::setw(8) << "arp" << std::setw(7)
               << "route" << std::right << std::setw(8) << "hosts" << std::setw(6) << "sites"

@@ -169,6 +169,40 @@ Progress::Print()
     }
 }
 
+std::unique_ptr<std::ofstream>
+OpenCsv(const std::string& path, const std::string& header)
+{
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code ignored;
+    if (!parent.empty())
+    {
+        std::filesystem::create_directories(parent, ignored);
+    }
+    auto out = std::make_unique<std::ofstream>(path);
+    if (!*out)
+    {
+        std::cerr << "cannot write " << path << "\n";
+        return nullptr;
+    }
+    *out << header << "\n";
+    return out;
+}
+
+bool
+WriteCsv(const std::string& path, const std::string& header, const std::vector<std::string>& lines)
+{
+    std::unique_ptr<std::ofstream> out = OpenCsv(path, header);
+    if (!out)
+    {
+        return false;
+    }
+    for (const std::string& line : lines)
+    {
+        *out << line << "\n";
+    }
+    return static_cast<bool>(*out);
+}
+
 bool
 ProgressByDefault()
 {

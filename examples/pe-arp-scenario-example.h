@@ -16,7 +16,9 @@
 #include "ns3/pe-arp-statistics.h"
 
 #include <chrono>
+#include <fstream>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -94,6 +96,25 @@ class Progress
     Time m_stop;                                       //!< simulated stop time
     std::chrono::steady_clock::time_point m_wallStart; //!< wall clock at the start
 };
+
+/**
+ * Create a CSV file (and its folder) and write its header.
+ * \param path the file
+ * \param header the header line
+ * \return the open file, or null (with a message on stderr naming the path)
+ */
+std::unique_ptr<std::ofstream> OpenCsv(const std::string& path, const std::string& header);
+
+/**
+ * Write a whole CSV file.
+ * \param path the file
+ * \param header the header line
+ * \param lines the rows
+ * \return true on success
+ */
+bool WriteCsv(const std::string& path,
+              const std::string& header,
+              const std::vector<std::string>& lines);
 
 /**
  * \return whether progress is on by default: when stderr is a terminal
