@@ -973,7 +973,7 @@ main(int argc, char* argv[])
                   << std::setprecision(0) << std::setw(6) << r.expectedArpPerHost << std::setw(8)
                   << r.cacheEntries << std::setprecision(3) << std::setw(8) << r.latencyMeanMs
                   << std::setprecision(2) << std::setw(8) << r.goodputMbps << "  "
-                  << (r.study == "routes" ? "n/a"
+                  << (r.study == "routes" || !o.traffic ? "n/a"
                       : delivered         ? "all"
                                           : "NO")
                   << "\n";
