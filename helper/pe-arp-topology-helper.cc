@@ -8,6 +8,7 @@
 
 #include "pe-arp-lan-builder.h"
 #include "pe-arp-lpm-routing-helper.h"
+#include "pe-arp-nat-routing-helper.h"
 
 #include "ns3/abort.h"
 #include "ns3/bridge-helper.h"
@@ -24,8 +25,12 @@
 #include "ns3/log.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/pe-arp-lpm-routing.h"
+#include "ns3/pe-arp-nat-port-allocator.h"
+#include "ns3/pe-arp-nat-routing.h"
+#include "ns3/pe-arp-nat-table.h"
 #include "ns3/pe-arp-spanning-tree.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/string.h"
 #include "ns3/udp-echo-helper.h"
 #include "ns3/uinteger.h"
 
@@ -39,6 +44,7 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("PeArpTopologyHelper");
 
 const uint16_t PeArpTopologyHelper::ECHO_PORT;
+const Ipv4Address PeArpTopologyHelper::NAT_PRIVATE_NETWORK("172.16.0.0");
 
 namespace
 {
@@ -86,6 +92,11 @@ PeArpTopologyHelper::Validate()
     else if (c.lanRate == 0 || !(c.lanDelay >= 0))
     {
         r << (c.lanRate == 0 ? "lanRate must be positive" : "lanDelay must be >= 0 seconds");
+    }
+    else if (c.routing == GLOBAL_ROUTING && HasNatSite())
+    {
+        r << "routing: ns-3's global routing cannot be put inside a NAT site's router; "
+          << "use LPM_ROUTING or STATIC_ROUTING";
     }
     else if (c.traffic && m_topology.GetVerticesOfKind(PeArpTopology::INTERNET).empty())
     {
@@ -141,11 +152,26 @@ PeArpTopologyHelper::BuildNetwork()
         routerStack.SetRoutingHelper(Ipv4StaticRoutingHelper());
     }
     // GLOBAL_ROUTING: ns-3's default, static (connected routes) and global.
+    // A NAT site's router: the NAT on top, the same routing inside it.
+    InternetStackHelper natStack;
+    natStack.SetIpv6StackInstall(false);
+    if (m_config.routing == LPM_ROUTING)
+    {
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper(PeArpLpmRoutingHelper()));
+    }
+    else
+    {
+        natStack.SetRoutingHelper(PeArpNatRoutingHelper(Ipv4StaticRoutingHelper()));
+    }
     m_vertexNode.resize(n);
     for (uint32_t v = 0; v < n; v++)
     {
         m_vertexNode[v] = CreateObject<Node>();
-        if (t.IsRouter(v))
+        if (IsNatSite(v))
+        {
+            natStack.Install(m_vertexNode[v]);
+        }
+        else if (t.IsRouter(v))
         {
             routerStack.Install(m_vertexNode[v]);
         }
@@ -258,6 +284,12 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
         return;
     }
 
+    if (lan.kind == PeArpAddressPlan::SITE_LAN && lan.settings.resolver == PeArpTopology::NAT)
+    {
+        BuildNatSite(index);
+        return;
+    }
+
     PeArpLanBuilder::Lan plan;
     plan.network = lan.network;
     plan.mask = lan.GetMask();
@@ -321,6 +353,103 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
         m_hostIp.push_back(host.address);
         m_hostRange.push_back(host.range);
         m_serverPort.push_back(builder.GetServerPort(j));
+        m_hostTarget.push_back(host.address);
+        m_hostLanIndex.push_back(index);
+        m_hostInLan.push_back(j);
+    }
+}
+
+bool
+PeArpTopologyHelper::HasNatSite() const
+{
+    for (uint32_t v = 0; v < m_topology.GetNVertices(); v++)
+    {
+        if (IsNatSite(v))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+PeArpTopologyHelper::IsNatSite(uint32_t v) const
+{
+    const PeArpTopology::Vertex& vertex = m_topology.GetVertex(v);
+    return vertex.kind == PeArpTopology::SITE && vertex.lan.resolver == PeArpTopology::NAT;
+}
+
+void
+PeArpTopologyHelper::BuildNatSite(uint32_t index)
+{
+    NS_LOG_FUNCTION(this << index);
+    const PeArpAddressPlan::Lan& lan = m_plan.GetLans()[index];
+    const PeArpTopology::Lan& s = lan.settings;
+    Ptr<Node> router = m_vertexNode[lan.gateway];
+    NodeContainer hosts;
+    hosts.Create(static_cast<uint32_t>(lan.hosts));
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
+    stack.Install(hosts);
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(m_config.lanRate)));
+    csma.SetChannelAttribute("Delay", TimeValue(Seconds(m_config.lanDelay)));
+    NetDeviceContainer links;
+    if (m_config.siteLan == CSMA_BUS)
+    {
+        links = csma.Install(NodeContainer(NodeContainer(router), hosts));
+    }
+    else
+    {
+        Ptr<Node> bridge = CreateObject<Node>();
+        NetDeviceContainer ports;
+        for (uint32_t j = 0; j <= hosts.GetN(); j++)
+        {
+            NetDeviceContainer pair =
+                csma.Install(NodeContainer(j == 0 ? router : hosts.Get(j - 1), bridge));
+            links.Add(pair.Get(0));
+            ports.Add(pair.Get(1));
+        }
+        BridgeHelper().Install(bridge, ports);
+    }
+    m_linkDevices.Add(links);
+
+    // Every NAT site uses the same private network, as real ones do; its
+    // public address is the first of its public prefix, on the inside
+    // interface as a second address (so that the router owns it).
+    Ipv4Mask privateMask("255.255.0.0");
+    Ipv4Address gateway(NAT_PRIVATE_NETWORK.Get() + 1);
+    Ipv4Address publicAddress = m_plan.GetHostAddress(index, 0);
+    uint32_t inside =
+        PeArpAddStockInterface(links.Get(0), Ipv4InterfaceAddress(gateway, privateMask));
+    PeArpAddStockInterface(links.Get(0), Ipv4InterfaceAddress(publicAddress, lan.GetMask()));
+    Ptr<PeArpNatRouting> nat = PeArpNatRoutingHelper::GetNat(router->GetObject<Ipv4>());
+    nat->AddInsideInterface(inside);
+    Ptr<PeArpNatTable> table = nat->GetTable();
+    table->SetAttribute("PublicAddress", Ipv4AddressValue(publicAddress));
+    // Deterministic port blocks (RFC 7422), as PE-ARP's ranges.
+    Ptr<PeArpNatPortAllocator> allocator = table->GetPortAllocator();
+    allocator->SetAttribute("PortBlockMode", StringValue("DETERMINISTIC"));
+    allocator->SetAttribute("BlockBase", UintegerValue(s.firstPort));
+    allocator->SetAttribute("BlockSize", UintegerValue(s.portsPerHost));
+    for (uint32_t j = 0; j < hosts.GetN(); j++)
+    {
+        Ipv4Address own(NAT_PRIVATE_NETWORK.Get() + 2 + j);
+        uint32_t interface =
+            PeArpAddStockInterface(links.Get(j + 1), Ipv4InterfaceAddress(own, privateMask));
+        Ipv4StaticRoutingHelper()
+            .GetStaticRouting(hosts.Get(j)->GetObject<Ipv4>())
+            ->SetDefaultRoute(gateway, interface);
+        uint16_t low = static_cast<uint16_t>(s.firstPort + j * s.portsPerHost);
+        allocator->SetSubscriberIndex(own, j);
+        nat->AddStaticRule(6, low, low, own, low); // the host's TCP server port
+        m_hosts.Add(hosts.Get(j));
+        m_hostLan.Add(links.Get(j + 1));
+        m_hostIp.push_back(own);
+        m_hostRange.push_back(PeArpPortRange(low, static_cast<uint16_t>(low + s.portsPerHost - 1)));
+        m_serverPort.push_back(low);
+        m_hostTarget.push_back(publicAddress);
         m_hostLanIndex.push_back(index);
         m_hostInLan.push_back(j);
     }
@@ -334,10 +463,14 @@ PeArpTopologyHelper::AddRoute(uint32_t v, Ipv4Address network, Ipv4Mask mask, ui
     uint32_t interface = m_linkInterface[link][end];
     Ipv4Address nextHop = m_plan.GetLinkAddress(link, end == 0 ? edge.b : edge.a);
     Ptr<Ipv4> ipv4 = m_vertexNode[v]->GetObject<Ipv4>();
+    // A NAT site's routes go to the protocol inside its NAT.
+    Ptr<Ipv4RoutingProtocol> inner =
+        IsNatSite(v) ? PeArpNatRoutingHelper::GetInner(ipv4) : ipv4->GetRoutingProtocol();
     bool isDefault = mask.Get() == 0;
     if (m_config.routing == LPM_ROUTING)
     {
-        Ptr<PeArpLpmRouting> routing = PeArpLpmRoutingHelper().GetLpmRouting(ipv4);
+        Ptr<PeArpLpmRouting> routing = IsNatSite(v) ? DynamicCast<PeArpLpmRouting>(inner)
+                                                    : PeArpLpmRoutingHelper().GetLpmRouting(ipv4);
         if (isDefault)
         {
             routing->SetDefaultRoute(nextHop, interface);
@@ -349,7 +482,9 @@ PeArpTopologyHelper::AddRoute(uint32_t v, Ipv4Address network, Ipv4Mask mask, ui
     }
     else
     {
-        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+        Ptr<Ipv4StaticRouting> routing = IsNatSite(v)
+                                             ? DynamicCast<Ipv4StaticRouting>(inner)
+                                             : Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
         if (isDefault)
         {
             routing->SetDefaultRoute(nextHop, interface);
@@ -443,7 +578,7 @@ PeArpTopologyHelper::InstallTraffic()
         m_sinks.Add(sinkApp);
 
         BulkSendHelper bulk("ns3::TcpSocketFactory",
-                            InetSocketAddress(m_hostIp[i], m_serverPort[i]));
+                            InetSocketAddress(m_hostTarget[i], m_serverPort[i]));
         bulk.SetAttribute("MaxBytes", UintegerValue(m_config.tcpBytes));
         bulk.SetAttribute("SendSize", UintegerValue(1448));
         bulk.Install(server).Start(Seconds(startAt[i]));

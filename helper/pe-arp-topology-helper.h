@@ -39,6 +39,11 @@ namespace ns3
  * - A SITE's LAN is one CSMA segment or one switch (`siteLan`); a switched
  *   LAN's hosts hang off their switches. PeArpLanBuilder installs the
  *   gateway and the hosts: PE-ARP (shared addresses, port ranges) or stock.
+ *   A NAT site's router runs ns3::PeArpNatRouting over the same routing:
+ *   its hosts have private addresses in NAT_PRIVATE_NETWORK, every site the
+ *   same, behind the first address of the site's public prefix, with a
+ *   deterministic block of ports each (RFC 7422) and a static rule for the
+ *   first port, their TCP server's.
  * - An INTERNET vertex's servers each have a point-to-point link to it.
  * - Routes come from PeArpGraphRoutes; hosts and servers have a default
  *   route to their gateway.
@@ -92,6 +97,8 @@ class PeArpTopologyHelper : public PeArpDeployment
 
     /** UDP port of the servers' echo servers. */
     static const uint16_t ECHO_PORT = 9;
+    /** The private network of every NAT site (a /16). */
+    static const Ipv4Address NAT_PRIVATE_NETWORK;
 
     /**
      * \param topology the topology (copied)
@@ -159,6 +166,19 @@ class PeArpTopologyHelper : public PeArpDeployment
      */
     void BuildLan(uint32_t lan, std::vector<NetDeviceContainer>& switchPorts);
     /**
+     * Build a NAT site: private hosts, the NAT's public address, port blocks
+     * and the static rules of the hosts' server ports.
+     * \param lan its index in the address plan
+     */
+    void BuildNatSite(uint32_t lan);
+    /**
+     * \param v a vertex
+     * \return whether it is a SITE whose resolver is NAT
+     */
+    bool IsNatSite(uint32_t v) const;
+    /** \return whether any vertex is a NAT site */
+    bool HasNatSite() const;
+    /**
      * Add a route to a router.
      * \param v the router vertex
      * \param network the destination (0.0.0.0/0: the default route)
@@ -183,6 +203,7 @@ class PeArpTopologyHelper : public PeArpDeployment
     NodeContainer m_servers;                              //!< servers
     std::vector<uint32_t> m_hostLanIndex;                 //!< LAN of each host
     std::vector<uint32_t> m_hostInLan;                    //!< index of each host in its LAN
+    std::vector<Ipv4Address> m_hostTarget; //!< where servers reach each host (NAT: public)
 };
 
 } // namespace ns3

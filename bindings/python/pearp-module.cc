@@ -508,7 +508,8 @@ PYBIND11_MODULE(_pearp, m)
         .value("INTERNET", PeArpTopology::INTERNET);
     py::enum_<PeArpTopology::Resolver>(topology, "Resolver")
         .value("PE_ARP", PeArpTopology::PE_ARP)
-        .value("STOCK", PeArpTopology::STOCK);
+        .value("STOCK", PeArpTopology::STOCK)
+        .value("NAT", PeArpTopology::NAT);
     py::class_<PeArpTopology::Lan>(topology, "Lan", "The hosts of a LAN (ns3::PeArpTopology::Lan).")
         .def(py::init<>())
         .def_readwrite("hosts", &PeArpTopology::Lan::hosts, "hosts, or servers of an internet")

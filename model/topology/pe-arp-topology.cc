@@ -143,9 +143,13 @@ FromRaw(const RawGraph& raw)
         {
             lan.resolver = PeArpTopology::STOCK;
         }
+        else if (r.resolver == "nat")
+        {
+            lan.resolver = PeArpTopology::NAT;
+        }
         else if (!r.resolver.empty() && r.resolver != "pe-arp")
         {
-            error << where << "resolver='" << r.resolver << "' is not pe-arp or stock";
+            error << where << "resolver='" << r.resolver << "' is not pe-arp, stock or nat";
             break;
         }
         std::pair<const std::string*, uint32_t*> counts[] = {{&r.hosts, &lan.hosts},
@@ -503,6 +507,17 @@ PeArpTopology::Validate() const
               << " hosts per address x " << lan.portsPerHost
               << " ports from firstPort=" << lan.firstPort << " go past 65535";
         }
+        else if (lan.resolver == NAT && (lan.portsPerHost == 0 || lan.firstPort == 0 ||
+                                         lan.firstPort + hosts * lan.portsPerHost - 1 > 65535))
+        {
+            r << name(v) << ": portsPerHost: " << hosts << " hosts behind one NAT address x "
+              << lan.portsPerHost << " ports from firstPort=" << lan.firstPort
+              << " must fit 1..65535";
+        }
+        else if (lan.resolver == NAT && hosts > 65533)
+        {
+            r << name(v) << ": hosts=" << hosts << " do not fit the private /16 of a NAT site";
+        }
         else if (hosts > 16777213)
         {
             r << name(v) << ": hosts=" << hosts << " do not fit a /8";
@@ -589,6 +604,11 @@ PeArpTopology::Validate() const
                     lan = component[other];
                 }
             }
+            if (m_vertices[v].lan.resolver == NAT)
+            {
+                return name(v) + ": resolver nat is for sites only (a switched LAN's gateway "
+                                 "is pe-arp or stock)";
+            }
             std::string lanError = checkLan(v, m_vertices[v].lan, lanHosts[lan]);
             if (!lanError.empty())
             {
@@ -656,7 +676,10 @@ PeArpTopology::WriteGraphviz() const
     {
         out << "  \"" << v.name << "\" [kind=\"" << GetKindName(v.kind)
             << "\" hosts=" << v.lan.hosts << " resolver=\""
-            << (v.lan.resolver == PE_ARP ? "pe-arp" : "stock") << "\""
+            << (v.lan.resolver == PE_ARP  ? "pe-arp"
+                : v.lan.resolver == STOCK ? "stock"
+                                          : "nat")
+            << "\""
             << " sharedIps=" << v.lan.sharedIps << " portsPerHost=" << v.lan.portsPerHost
             << " firstPort=" << v.lan.firstPort << "];\n";
     }

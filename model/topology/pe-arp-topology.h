@@ -54,6 +54,8 @@ class PeArpTopology
     {
         PE_ARP, //!< hosts share `sharedIps` addresses, each with its own port range
         STOCK,  //!< one address per host, ns-3's ARP
+        NAT,    //!< private hosts behind a NAPT site router (SITE only): one public address,
+                //!< a deterministic block of `portsPerHost` ports per host from `firstPort`
     };
 
     /** The hosts of a LAN. */
