@@ -9,12 +9,14 @@
 #include "pe-arp-stack-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-net-device.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -39,6 +41,19 @@ PeArpLanBuilder::PeArpLanBuilder(const Lan& lan)
     : m_lan(lan)
 {
     m_peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(false));
+    if (lan.psidOffset >= 0)
+    {
+        uint32_t perAddress = (lan.hosts + lan.sharedIps - 1) / lan.sharedIps;
+        uint32_t length = 0;
+        while ((uint64_t(1) << length) < perAddress)
+        {
+            length++;
+        }
+        m_allocator = CreateObject<PeArpPortSetAllocator>();
+        m_allocator->SetAttribute("Scheme", EnumValue(PeArpPortSetAllocator::MAP));
+        m_allocator->SetAttribute("PsidOffset", UintegerValue(lan.psidOffset));
+        m_allocator->SetAttribute("PsidLength", UintegerValue(length));
+    }
     NS_ABORT_MSG_UNLESS(lan.hosts > 0 && lan.sharedIps > 0 && lan.sharedIps <= lan.hosts,
                         "PeArpLanBuilder: sharedIps=" << lan.sharedIps
                                                       << " must be in 1..hosts=" << lan.hosts);
@@ -63,12 +78,57 @@ PeArpLanBuilder::GetHostAddress(uint32_t host) const
     return Ipv4Address(static_cast<uint32_t>(m_lan.network.Get() + 2 + k));
 }
 
+std::string
+PeArpLanBuilder::Validate() const
+{
+    if (!m_allocator)
+    {
+        return "";
+    }
+    std::string why = m_allocator->Validate();
+    if (!why.empty())
+    {
+        return "psidOffset: " + why;
+    }
+    uint32_t perAddress = (m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
+    if (m_allocator->GetHostsPerAddress() < perAddress)
+    {
+        return "psidOffset=" + std::to_string(m_lan.psidOffset) + ": " +
+               std::to_string(perAddress) + " hosts per address need " +
+               std::to_string(perAddress) + " non-empty MAP port sets, there are " +
+               std::to_string(m_allocator->GetHostsPerAddress());
+    }
+    return "";
+}
+
+uint32_t
+PeArpLanBuilder::GetSetIndex(uint32_t host) const
+{
+    uint64_t k = uint64_t(host) * m_lan.sharedIps / m_lan.hosts;
+    uint64_t first = (k * m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
+    return static_cast<uint32_t>(host - first);
+}
+
+PeArpPortSet
+PeArpLanBuilder::GetHostPorts(uint32_t host) const
+{
+    if (m_allocator)
+    {
+        return m_allocator->GetHostSet(GetSetIndex(host));
+    }
+    return PeArpPortSet(GetHostRange(host));
+}
+
 PeArpPortRange
 PeArpLanBuilder::GetHostRange(uint32_t host) const
 {
     if (!m_lan.peArp)
     {
         return PeArpPortRange::All();
+    }
+    if (m_allocator)
+    {
+        return m_allocator->GetHostSet(GetSetIndex(host)).GetRanges().front();
     }
     return PeArpPortRange(GetServerPort(host),
                           static_cast<uint16_t>(GetServerPort(host) + m_lan.portsPerHost - 1));
@@ -77,9 +137,11 @@ PeArpLanBuilder::GetHostRange(uint32_t host) const
 uint16_t
 PeArpLanBuilder::GetServerPort(uint32_t host) const
 {
-    uint64_t k = uint64_t(host) * m_lan.sharedIps / m_lan.hosts;
-    uint64_t first = (k * m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
-    return static_cast<uint16_t>(m_lan.firstPort + (host - first) * m_lan.portsPerHost);
+    if (m_allocator)
+    {
+        return m_allocator->GetHostSet(GetSetIndex(host)).GetRanges().front().GetLow();
+    }
+    return static_cast<uint16_t>(m_lan.firstPort + GetSetIndex(host) * m_lan.portsPerHost);
 }
 
 void
@@ -130,7 +192,8 @@ PeArpLanBuilder::InstallHost(uint32_t host, Ptr<NetDevice> link)
     if (m_lan.peArp)
     {
         h.device = m_peArp.Install(link);
-        interface = m_peArp.Assign(h.device, Ipv4InterfaceAddress(h.address, m_lan.mask), h.range);
+        h.ports = GetHostPorts(host);
+        interface = m_peArp.Assign(h.device, Ipv4InterfaceAddress(h.address, m_lan.mask), h.ports);
     }
     else
     {

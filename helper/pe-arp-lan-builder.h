@@ -13,6 +13,8 @@
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
 #include "ns3/pe-arp-port-range.h"
+#include "ns3/pe-arp-port-set-allocator.h"
+#include "ns3/pe-arp-port-set.h"
 
 namespace ns3
 {
@@ -25,7 +27,9 @@ namespace ns3
  * The gateway is the network's first address. With PE-ARP the hosts share
  * `sharedIps` addresses from the second on, spread over them in blocks as
  * even as possible so that every address has a host, and the k-th host of
- * an address owns the k-th range of `portsPerHost` ports from `firstPort`.
+ * an address owns the k-th range of `portsPerHost` ports from `firstPort`,
+ * or, with `psidOffset` >= 0, the k-th RFC 7597 port set (MAP) whose PSID
+ * length is the smallest that gives every host of an address a set.
  * With stock ARP host j has the (j + 2)-th address. Both PeArpScenario and
  * PeArpTopologyHelper build their LANs with it, so that a site looks the
  * same in both.
@@ -44,6 +48,9 @@ class PeArpLanBuilder
         uint32_t portsPerHost = 1000; //!< ports per host (PE-ARP)
         uint32_t firstPort = 2000;    //!< first port of the first range (PE-ARP)
         bool answerEcho = false; //!< a PE-ARP gateway answers echo requests for shared addresses
+        int32_t psidOffset =
+            -1; //!< >= 0: RFC 7597 (MAP) port sets with this PSID offset instead
+                //!< of contiguous ranges; the PSID length fits the hosts per address
     };
 
     /** A host once installed. */
@@ -51,7 +58,8 @@ class PeArpLanBuilder
     {
         Ptr<NetDevice> device; //!< its IPv4 device (PeArpNetDevice, or the link with stock ARP)
         Ipv4Address address;   //!< its address
-        PeArpPortRange range;  //!< its ports (stock: all)
+        PeArpPortRange range;  //!< its ports (stock: all; MAP: the first range of its set)
+        PeArpPortSet ports;    //!< its ports (PE-ARP; empty with stock ARP)
     };
 
     /** \param lan the LAN (Validate'd by its owner) */
@@ -66,9 +74,19 @@ class PeArpLanBuilder
     Ipv4Address GetHostAddress(uint32_t host) const;
     /**
      * \param host a host of the LAN
-     * \return its port range (stock: all ports)
+     * \return its port range (stock: all ports; MAP: the first range of its set)
      */
     PeArpPortRange GetHostRange(uint32_t host) const;
+    /**
+     * \param host a host of the LAN
+     * \return its ports (PE-ARP: its range, or its RFC 7597 set)
+     */
+    PeArpPortSet GetHostPorts(uint32_t host) const;
+    /**
+     * \return an empty string if the LAN's port sets can be made, else why
+     * not (naming the field)
+     */
+    std::string Validate() const;
     /**
      * \param host a host of the LAN
      * \return the port its TCP server listens on: the first of the range
@@ -98,8 +116,15 @@ class PeArpLanBuilder
     Host InstallHost(uint32_t host, Ptr<NetDevice> link);
 
   private:
-    Lan m_lan;           //!< the LAN
-    PeArpHelper m_peArp; //!< makes the PE-ARP interfaces
+    /**
+     * \param host a host of the LAN
+     * \return the index of its port set among the hosts of its address
+     */
+    uint32_t GetSetIndex(uint32_t host) const;
+
+    Lan m_lan;                              //!< the LAN
+    PeArpHelper m_peArp;                    //!< makes the PE-ARP interfaces
+    Ptr<PeArpPortSetAllocator> m_allocator; //!< MAP port sets (null: contiguous ranges)
 };
 
 /**

@@ -42,6 +42,20 @@ const uint16_t PeArpScenario::ECHO_PORT;
 namespace
 {
 
+/**
+ * \param c a configuration with MAP port sets
+ * \return why its sites' port sets cannot be made, or an empty string
+ */
+std::string
+MapLanValidation(const PeArpScenario::Config& c)
+{
+    PeArpLanBuilder::Lan lan;
+    lan.hosts = c.hostsPerSite;
+    lan.sharedIps = c.sharedIps;
+    lan.psidOffset = c.psidOffset;
+    return PeArpLanBuilder(lan).Validate();
+}
+
 uint64_t
 CeilDiv(uint64_t a, uint64_t b)
 {
@@ -121,13 +135,22 @@ PeArpScenario::Validate() const
     {
         reason << "firstPort=" << c.firstPort << " must be in 1..65535";
     }
-    else if (c.firstPort + CeilDiv(c.hostsPerSite, c.sharedIps) * c.portsPerHost - 1 > 65535)
+    else if (c.psidOffset < 0 &&
+             c.firstPort + CeilDiv(c.hostsPerSite, c.sharedIps) * c.portsPerHost - 1 > 65535)
     {
         uint64_t hostsPerIp = CeilDiv(c.hostsPerSite, c.sharedIps);
         reason << "portsPerHost: " << hostsPerIp << " hosts per address x " << c.portsPerHost
                << " ports from firstPort=" << c.firstPort << " need ports up to "
                << (c.firstPort + hostsPerIp * c.portsPerHost - 1)
                << " > 65535: raise sharedIps, or lower portsPerHost or firstPort";
+    }
+    else if (c.psidOffset > 15 || c.psidOffset < -1)
+    {
+        reason << "psidOffset=" << c.psidOffset << " must be -1 (ranges) or 0..15";
+    }
+    else if (c.psidOffset >= 0 && !MapLanValidation(c).empty())
+    {
+        reason << MapLanValidation(c);
     }
     else if (c.tcpBytes == 0)
     {
@@ -285,6 +308,7 @@ PeArpScenario::BuildSite(uint32_t site)
     plan.portsPerHost = c.portsPerHost;
     plan.firstPort = c.firstPort;
     plan.answerEcho = c.answerEcho;
+    plan.psidOffset = c.psidOffset;
     PeArpLanBuilder builder(plan);
     builder.InstallStacks(hosts);
 

@@ -94,8 +94,11 @@ class PeArpScenario : public PeArpDeployment
         double spread = 1.0;            //!< starts spread over this many seconds (>= 0)
         double drain = 4.0;             //!< run this long after the last start (s, > 0)
         Ipv4Address lanBase = Ipv4Address("198.108.63.0"); //!< first site's network
-        int64_t stream =
-            1; //!< first random-variable stream (fixed streams: same run in one process)
+        /// first random-variable stream (fixed streams: the same run in one process)
+        int64_t stream = 1;
+        /// >= 0: RFC 7597 (MAP) port sets with this PSID offset instead of ranges
+        /// (portsPerHost and firstPort are then unused); -1: ranges
+        int32_t psidOffset = -1;
     };
 
     /** Largest number of hosts a scenario may have (all sites). */

@@ -14,6 +14,7 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/pe-arp-port-agent.h"
 #include "ns3/pe-arp-scenario.h"
 #include "ns3/pe-arp-statistics.h"
 #include "ns3/simulator.h"
@@ -270,6 +271,69 @@ class PeArpScenarioStatisticsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * With MAP port sets (RFC 7597, PSID offset 6), 4 hosts on one address get
+ * PSID length 2, so 2^8 contiguous ports per block: host p owns
+ * A x 1024 + p x 256 + j for A in 1..63, j in 0..255 (computed by hand from
+ * section 5.1). Every byte and echo arrives; a PSID offset that leaves too
+ * few sets is refused, naming psidOffset.
+ */
+class PeArpScenarioMapTestCase : public TestCase
+{
+  public:
+    PeArpScenarioMapTestCase()
+        : TestCase("MAP port sets (RFC 7597) deliver, sets computed by hand")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config;
+        config.hostsPerSite = 4;
+        config.sharedIps = 1;
+        config.psidOffset = 6;
+        NS_TEST_ASSERT_MSG_EQ(PeArpScenario(config).Validate(), "", "MAP accepted");
+        PeArpScenario scenario(config);
+        scenario.Build();
+        const uint16_t expectedLow[] = {1024, 1280, 1536, 1792};
+        for (uint32_t i = 0; i < 4; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostRange(i),
+                                  PeArpPortRange(expectedLow[i], expectedLow[i] + 255),
+                                  "first block of host " << i);
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostServerPort(i),
+                                  expectedLow[i],
+                                  "server port of host " << i);
+            Ptr<PeArpPortAgent> agent = scenario.GetHosts().Get(i)->GetObject<PeArpPortAgent>();
+            std::optional<PeArpPortSet> set = agent->GetPortSet(Ipv4Address("198.108.63.2"));
+            NS_TEST_ASSERT_MSG_EQ(set.has_value(), true, "host " << i << " has a set");
+            NS_TEST_EXPECT_MSG_EQ(set->GetRanges().size(), 63, "63 blocks (A = 1..63)");
+            NS_TEST_EXPECT_MSG_EQ(set->GetRanges().back(),
+                                  PeArpPortRange(63 * 1024 + i * 256, 63 * 1024 + i * 256 + 255),
+                                  "last block of host " << i);
+        }
+        PeArpStatistics statistics(scenario, false);
+        Simulator::Stop(scenario.GetStopTime());
+        Simulator::Run();
+        statistics.Collect();
+        NS_TEST_EXPECT_MSG_EQ(statistics.GetTotals().AllDelivered(), true, "every byte and echo");
+
+        // 16 hosts per address with offset 15: k = 4 > 16 - 15.
+        config.hostsPerSite = 16;
+        config.psidOffset = 15;
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("psidOffset"),
+                              std::string::npos,
+                              "too few sets names psidOffset");
+        config.psidOffset = 16;
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("psidOffset=16"),
+                              std::string::npos,
+                              "offset out of range");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The scenario builder and statistics suite.
  */
 class PeArpScenarioTestSuite : public TestSuite
@@ -280,6 +344,7 @@ class PeArpScenarioTestSuite : public TestSuite
     {
         AddTestCase(new PeArpScenarioValidateTestCase, TestCase::QUICK);
         AddTestCase(new PeArpScenarioAddressesTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpScenarioMapTestCase, TestCase::QUICK);
         // PE-ARP: 3 router requests + 3 host replies. Stock ns-3 ARP: the
         // same, plus each host's request for the gateway and its reply,
         // since ns-3's ArpL3Protocol does not learn from requests.

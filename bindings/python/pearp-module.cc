@@ -465,6 +465,10 @@ PYBIND11_MODULE(_pearp, m)
                        &PeArpScenario::Config::answerEcho,
                        "the edge answers echo requests for shared addresses")
         .def_readwrite("lan", &PeArpScenario::Config::lan, "CSMA_BUS or SWITCHED")
+        .def_readwrite(
+            "psid_offset",
+            &PeArpScenario::Config::psidOffset,
+            "-1: contiguous ranges; 0..15: RFC 7597 (MAP) port sets with this PSID offset")
         .def_readwrite("tcp_bytes", &PeArpScenario::Config::tcpBytes, "TCP bytes to each host")
         .def_readwrite("udp_echo", &PeArpScenario::Config::udpEcho, "one UDP echo per host")
         .def_readwrite("start", &PeArpScenario::Config::start, "first start (s)")

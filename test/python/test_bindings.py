@@ -184,3 +184,15 @@ def test_the_same_configuration_gives_the_same_run_in_one_interpreter():
     assert first["totals"]["events"] == again["totals"]["events"]
     assert first["resolution_latencies_s"] == again["resolution_latencies_s"]
     assert first["flows"] == again["flows"]
+
+
+def test_map_port_sets_from_python():
+    # RFC 7597 sets, PSID offset 6, 4 hosts on one address (PSID length 2):
+    # host p's first block is 1024 + 256 p .. 1024 + 256 p + 255.
+    config = pearp.scenario(hosts_per_site=4, shared_ips=1, psid_offset=6)
+    result = pearp.run_scenario(config)
+    assert result["totals"]["all_delivered"]
+    assert [(h["port_low"], h["port_high"]) for h in result["hosts"]] == [
+        (1024, 1279), (1280, 1535), (1536, 1791), (1792, 2047)]
+    with pytest.raises(ValueError, match="psidOffset"):
+        pearp.run_scenario(pearp.scenario(hosts_per_site=16, psid_offset=15))
