@@ -974,8 +974,8 @@ main(int argc, char* argv[])
                   << r.cacheEntries << std::setprecision(3) << std::setw(8) << r.latencyMeanMs
                   << std::setprecision(2) << std::setw(8) << r.goodputMbps << "  "
                   << (r.study == "routes" || !o.traffic ? "n/a"
-                      : delivered         ? "all"
-                                          : "NO")
+                      : delivered                       ? "all"
+                                                        : "NO")
                   << "\n";
         if (!why.empty())
         {

@@ -31,10 +31,11 @@ rm -rf "$NS3/contrib/pe-arp"
 mkdir -p "$NS3/contrib/pe-arp"
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | (cd "$NS3/contrib/pe-arp" && tar xf -)
 cd "$NS3"
-if [ ! -f cmake-cache/CMakeCache.txt ]; then
-    ./ns3 configure -d release --enable-tests --enable-examples --enable-modules=pe-arp \
-        --disable-python-bindings >/dev/null
-fi
+# The scenario examples also link netanim (--animate): enable it, or ns-3
+# skips them. Configure every time (cheap once configured): an older
+# configuration may lack a module.
+./ns3 configure -d release --enable-tests --enable-examples --enable-modules="pe-arp;netanim" \
+    --disable-python-bindings >/dev/null
 say "building (jobs: $JOBS)"
 ./ns3 build -j "$JOBS" 2>&1 | tail -n 5
 say "test.py: pe-arp suites and examples"
@@ -42,4 +43,18 @@ suites=$(sed -n 's/.*TestSuite("\([a-z0-9-]*\)".*/\1/p' "$NS3"/contrib/pe-arp/te
 for s in $suites; do
     ./test.py --no-build -s "$s"
 done
-./test.py --no-build --example=pe-arp-router
+./test.py --no-build --example=pe-arp-router | tee "$WORK/example.log"
+if grep -q "No example matching" "$WORK/example.log"; then
+    say "test.py did not find pe-arp-router: the examples were not built"
+    exit 1
+fi
+# The examples' own checks, as the standalone CTest runs them.
+for example in "pe-arp-router --check" "pe-arp-bridge --check" "pe-arp-compare --check --hosts=2" \
+    "pe-arp-scale --check --study=sharing --hosts=64 --hostsPerSite=32 --ratios=1,32 --csv=$WORK/scale.csv"; do
+    say "./ns3 run $example"
+    ./ns3 run --no-build "$example" >"$WORK/run.log" 2>&1 || {
+        tail -n 20 "$WORK/run.log"
+        say "FAILED: $example"
+        exit 1
+    }
+done
