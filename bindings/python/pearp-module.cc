@@ -150,6 +150,19 @@ ScheduleProgress(Time stop, const std::function<void(double, double, uint64_t)>&
 }
 
 /**
+ * Raise ValueError with a configuration's complaint, if it has one.
+ * \param why what Validate() said
+ */
+void
+RequireValid(const std::string& why)
+{
+    if (!why.empty())
+    {
+        throw py::value_error(why);
+    }
+}
+
+/**
  * Run a built deployment and turn its statistics into Python data.
  * \param deployment the deployment (built)
  * \param perFlow collect per-flow results (FlowMonitor)
@@ -264,11 +277,7 @@ RunScenario(const PeArpScenario::Config& config,
         throw py::value_error("sample_interval: must not be negative");
     }
     PeArpScenario scenario(config);
-    std::string why = scenario.Validate();
-    if (!why.empty())
-    {
-        throw py::value_error(why);
-    }
+    RequireValid(scenario.Validate());
     scenario.Build();
     py::dict result = RunDeployment(scenario, perFlow, progress, sampleInterval);
     std::ostringstream table;
@@ -306,11 +315,7 @@ RunTopology(const PeArpTopology& topology,
         throw py::value_error("traffic: run_topology needs the traffic on");
     }
     PeArpTopologyHelper helper(topology, config);
-    std::string why = helper.Validate();
-    if (!why.empty())
-    {
-        throw py::value_error(why);
-    }
+    RequireValid(helper.Validate());
     using Clock = std::chrono::steady_clock;
     auto t0 = Clock::now();
     helper.BuildNetwork();
@@ -338,11 +343,7 @@ RunComparison(const PeArpComparison::Config& config,
               const std::function<void(double, double, uint64_t)>& progress)
 {
     PeArpComparison comparison(config);
-    std::string why = comparison.Validate();
-    if (!why.empty())
-    {
-        throw py::value_error(why);
-    }
+    RequireValid(comparison.Validate());
     comparison.Build();
     ScheduleProgress(comparison.GetStopTime(), progress);
     Simulator::Stop(comparison.GetStopTime());
@@ -589,11 +590,7 @@ PYBIND11_MODULE(_pearp, m)
             c.siteLan = site;
             c.internets = internets;
             c.servers = servers;
-            std::string why = c.Validate();
-            if (!why.empty())
-            {
-                throw py::value_error(why);
-            }
+            RequireValid(c.Validate());
             return PeArpTopologyGenerator::Isp(c);
         },
         py::arg("backbone") = 8,
@@ -620,11 +617,7 @@ PYBIND11_MODULE(_pearp, m)
             c.hostsPerAccessSwitch = hosts;
             c.redundant = redundant;
             c.lan = lan;
-            std::string why = c.Validate();
-            if (!why.empty())
-            {
-                throw py::value_error(why);
-            }
+            RequireValid(c.Validate());
             return PeArpTopologyGenerator::Campus(c);
         },
         py::arg("cores") = 2,
@@ -661,11 +654,7 @@ PYBIND11_MODULE(_pearp, m)
             c.siteLan = site;
             c.internets = internets;
             c.seed = seed;
-            std::string why = c.Validate();
-            if (!why.empty())
-            {
-                throw py::value_error(why);
-            }
+            RequireValid(c.Validate());
             return PeArpTopologyGenerator::Random(c);
         },
         py::arg("model") = "ba",
