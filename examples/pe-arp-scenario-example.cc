@@ -10,7 +10,9 @@
 #include "ns3/csma-helper.h"
 #include "ns3/flow-monitor.h"
 #include "ns3/log.h"
+#ifdef PEARP_HAVE_NETANIM
 #include "ns3/netanim-module.h"
+#endif
 #include "ns3/node-list.h"
 #include "ns3/pe-arp-helper.h"
 #include "ns3/rng-seed-manager.h"
@@ -365,6 +367,14 @@ RunScenarioExample(int argc,
         return 2;
     }
     perFlow = perFlow || flowmon;
+#ifndef PEARP_HAVE_NETANIM
+    if (animate)
+    {
+        std::cerr << "error: --animate needs ns-3's netanim module, which this build lacks"
+                  << std::endl;
+        return 2;
+    }
+#endif
     if (animate && scenario.GetNHosts() > 100)
     {
         std::cerr << "error: --animate draws at most 100 hosts (" << scenario.GetNHosts()
@@ -390,6 +400,7 @@ RunScenarioExample(int argc,
     }
     std::cout << ", seed " << seed << " run " << run << std::endl << std::endl;
 
+#ifdef PEARP_HAVE_NETANIM
     std::unique_ptr<AnimationInterface> animation;
     if (animate)
     {
@@ -436,6 +447,7 @@ RunScenarioExample(int argc,
                                              router ? "PE-ARP router" : "gateway");
         }
     }
+#endif
     std::unique_ptr<Progress> progressPrinter;
     if (progress)
     {
@@ -451,7 +463,7 @@ RunScenarioExample(int argc,
         statistics.GetFlowMonitor()->SerializeToXmlFile(xml, true, true);
         std::cout << "FlowMonitor XML: " << xml << std::endl;
     }
-    if (animation)
+    if (animate)
     {
         std::cout << "NetAnim XML: " << outDir << "/" << name << "-netanim.xml" << std::endl;
     }
@@ -489,7 +501,9 @@ RunScenarioExample(int argc,
         }
         std::cout << "per-flow results: " << flows << std::endl;
     }
+#ifdef PEARP_HAVE_NETANIM
     animation.reset(); // closes the NetAnim XML
+#endif
     Simulator::Destroy();
 
     if (check)

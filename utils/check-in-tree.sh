@@ -31,10 +31,10 @@ rm -rf "$NS3/contrib/pe-arp"
 mkdir -p "$NS3/contrib/pe-arp"
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | (cd "$NS3/contrib/pe-arp" && tar xf -)
 cd "$NS3"
-# The scenario examples also link netanim (--animate): enable it, or ns-3
-# skips them. Configure every time (cheap once configured): an older
-# configuration may lack a module.
-./ns3 configure -d release --enable-tests --enable-examples --enable-modules="pe-arp;netanim" \
+# Configure every time (cheap once configured), so that an older
+# configuration cannot linger. netanim is left out (it pulls in wifi, lte and
+# more): the scenario examples are built without --animate.
+./ns3 configure -d release --enable-tests --enable-examples --enable-modules=pe-arp \
     --disable-python-bindings >/dev/null
 say "building (jobs: $JOBS)"
 ./ns3 build -j "$JOBS" 2>&1 | tail -n 5
