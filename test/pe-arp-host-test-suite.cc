@@ -15,9 +15,12 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/bulk-send-helper.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-port-agent.h"
@@ -271,6 +274,81 @@ class PeArpExhaustionTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A TCP port stays held through TIME_WAIT: with three ports, the first
+ * connection's port is skipped while it waits (a bind to 0.0.0.0 on it would
+ * otherwise duplicate the connection's four-tuple in ns-3's demultiplexer),
+ * so the fourth bind fails; once TIME_WAIT is over the port binds again.
+ */
+class PeArpTimeWaitPortTestCase : public TestCase
+{
+  public:
+    PeArpTimeWaitPortTestCase()
+        : TestCase("a TCP port in TIME_WAIT is not handed out again until it ends")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(0.5));
+        Figure4 f({PeArpPortRange(7000, 7002)});
+        Ptr<Node> a = f.hosts.Get(0);
+        Ptr<PeArpPortAgent> agent = a->GetObject<PeArpPortAgent>();
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), 5000));
+        sink.Install(f.inet).Start(Seconds(0));
+        Ptr<Socket> first = Socket::CreateSocket(a, TcpSocketFactory::GetTypeId());
+        std::vector<Ptr<Socket>> later;
+        std::vector<int> binds;
+        std::vector<uint16_t> ports;
+        uint32_t heldWhileWaiting = 0;
+        uint32_t heldAfter = 0;
+        Simulator::Schedule(Seconds(1), [&]() {
+            first->Bind();
+            first->Connect(InetSocketAddress(f.inetAddress, 5000));
+        });
+        Simulator::Schedule(Seconds(1.5), [&]() { first->Close(); }); // active close
+        Simulator::Schedule(Seconds(1.7), [&]() {
+            heldWhileWaiting = agent->GetHeldPorts();
+            for (int k = 0; k < 3; k++)
+            {
+                later.push_back(Socket::CreateSocket(a, TcpSocketFactory::GetTypeId()));
+                binds.push_back(later.back()->Bind());
+                ports.push_back(binds.back() == 0 ? LocalPort(later.back()) : 0);
+            }
+        });
+        Simulator::Schedule(Seconds(3), [&]() {
+            heldAfter = agent->GetHeldPorts();
+            later.push_back(Socket::CreateSocket(a, TcpSocketFactory::GetTypeId()));
+            binds.push_back(later.back()->Bind());
+            ports.push_back(binds.back() == 0 ? LocalPort(later.back()) : 0);
+        });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(120));
+        NS_TEST_EXPECT_MSG_EQ(heldWhileWaiting, 1, "the first port is held in TIME_WAIT");
+        NS_TEST_ASSERT_MSG_EQ(binds.size(), 4, "four binds");
+        NS_TEST_EXPECT_MSG_EQ(binds[0], 0, "second port");
+        NS_TEST_EXPECT_MSG_EQ(ports[0], 7001, "7001");
+        NS_TEST_EXPECT_MSG_EQ(binds[1], 0, "third port");
+        NS_TEST_EXPECT_MSG_EQ(ports[1], 7002, "7002");
+        NS_TEST_EXPECT_MSG_EQ(binds[2], -1, "7000 is still in TIME_WAIT: no port left");
+        NS_TEST_EXPECT_MSG_EQ(agent->GetExhaustions(), 1, "the exhaustion is counted");
+        NS_TEST_EXPECT_MSG_EQ(heldAfter, 2, "after TIME_WAIT only the two bound sockets hold");
+        NS_TEST_EXPECT_MSG_EQ(binds[3], 0, "7000 binds again");
+        NS_TEST_EXPECT_MSG_EQ(ports[3], 7000, "the freed port");
+        for (const auto& socket : later)
+        {
+            socket->Close();
+        }
+        first = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Unmodified applications (UDP sockets that never bind, BulkSend) on hosts sharing an
  * address use ports of their own ranges, seen from the Internet side.
  */
@@ -412,6 +490,7 @@ class PeArpHostTestSuite : public TestSuite
         AddTestCase(new PeArpBindTestCase, TestCase::QUICK);
         AddTestCase(new PeArpUdpNotificationsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpExhaustionTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpTimeWaitPortTestCase, TestCase::QUICK);
         AddTestCase(new PeArpApplicationPortsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpMapSetHostTestCase, TestCase::QUICK);
     }
