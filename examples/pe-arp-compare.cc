@@ -279,28 +279,6 @@ RunInChild(const PeArpComparison::Config& config,
 }
 
 /**
- * Split a CSV line (no quoting: the fields have no commas).
- * \param line the line
- * \return its fields
- */
-std::vector<std::string>
-Split(const std::string& line)
-{
-    std::vector<std::string> fields;
-    std::istringstream s(line);
-    std::string field;
-    while (std::getline(s, field, ','))
-    {
-        fields.push_back(field);
-    }
-    if (!line.empty() && line.back() == ',')
-    {
-        fields.emplace_back(); // getline drops a last empty field
-    }
-    return fields;
-}
-
-/**
  * One calibration run: a single host, one 20 MB inbound flow and nothing else.
  * \param base the configuration (rates)
  * \param system NAPT or a flow switch
@@ -328,7 +306,7 @@ FitProbe(PeArpComparison::Config base, PeArpComparison::System system, double co
     {
         return -1;
     }
-    std::vector<std::string> f = Split(summary);
+    std::vector<std::string> f = pearp::SplitCsv(summary);
     return f.size() == Columns().size() ? std::stod(F(f, "inbound_mean_mbps")) : -1;
 }
 
@@ -474,7 +452,7 @@ main(int argc, char* argv[])
                       << PeArpComparison::GetSystemName(config.system) << " failed\n";
             return 1;
         }
-        rows.push_back(Split(summary));
+        rows.push_back(pearp::SplitCsv(summary));
         if (rows.back().size() != Columns().size())
         {
             std::cerr << "pe-arp-compare: a malformed row from the run of "

@@ -175,13 +175,7 @@ ToCsv(const Row& row)
 Row
 FromCsv(const std::string& line)
 {
-    std::vector<std::string> f;
-    std::istringstream in(line);
-    std::string field;
-    while (std::getline(in, field, ','))
-    {
-        f.push_back(field);
-    }
+    std::vector<std::string> f = pearp::SplitCsv(line);
     Row r;
     if (f.size() < 32)
     {
@@ -723,12 +717,7 @@ RunPortsStudy(const Options& o)
             std::string line = text->substr(0, text->find('\n'));
             csv << line << "\n";
             csv.flush();
-            std::vector<std::string> f;
-            std::istringstream fields(line);
-            while (std::getline(fields, item, ','))
-            {
-                f.push_back(item);
-            }
+            std::vector<std::string> f = pearp::SplitCsv(line);
             std::cout << std::setw(7) << f[1] << std::setw(8) << f[2] << std::setw(8) << f[3]
                       << std::setw(10) << f[5] << std::setw(10) << f[6] << std::setw(10) << f[7]
                       << std::setw(8) << f[9] << std::setw(9) << f[10] << std::setw(9) << f[11]

@@ -171,6 +171,23 @@ Progress::Print()
     }
 }
 
+std::vector<std::string>
+SplitCsv(const std::string& line)
+{
+    std::vector<std::string> fields;
+    std::istringstream s(line);
+    std::string field;
+    while (std::getline(s, field, ','))
+    {
+        fields.push_back(field);
+    }
+    if (!line.empty() && line.back() == ',')
+    {
+        fields.emplace_back(); // getline drops a last empty field
+    }
+    return fields;
+}
+
 std::unique_ptr<std::ofstream>
 OpenCsv(const std::string& path, const std::string& header)
 {

@@ -98,6 +98,13 @@ class Progress
 };
 
 /**
+ * Split a CSV line (no quoting: the fields have no commas).
+ * \param line the line
+ * \return its fields (a last empty field included)
+ */
+std::vector<std::string> SplitCsv(const std::string& line);
+
+/**
  * Create a CSV file (and its folder) and write its header.
  * \param path the file
  * \param header the header line

@@ -37,6 +37,29 @@ PeArpAddStockInterface(Ptr<NetDevice> device, Ipv4InterfaceAddress address)
     return static_cast<uint32_t>(interface);
 }
 
+PeArpLanBuilder::Links
+PeArpLanBuilder::InstallLinks(const CsmaHelper& csma,
+                              Ptr<Node> gateway,
+                              const NodeContainer& hosts,
+                              bool switched)
+{
+    Links l;
+    if (!switched)
+    {
+        l.links = csma.Install(NodeContainer(NodeContainer(gateway), hosts));
+        return l;
+    }
+    l.bridge = CreateObject<Node>();
+    for (uint32_t j = 0; j <= hosts.GetN(); j++)
+    {
+        NetDeviceContainer pair =
+            csma.Install(NodeContainer(j == 0 ? gateway : hosts.Get(j - 1), l.bridge));
+        l.links.Add(pair.Get(0));
+        l.ports.Add(pair.Get(1));
+    }
+    return l;
+}
+
 PeArpLanBuilder::PeArpLanBuilder(const Lan& lan)
     : m_lan(lan)
 {

@@ -9,6 +9,7 @@
 
 #include "pe-arp-helper.h"
 
+#include "ns3/csma-helper.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
@@ -61,6 +62,29 @@ class PeArpLanBuilder
         PeArpPortRange range;  //!< its ports (stock: all; MAP: the first range of its set)
         PeArpPortSet ports;    //!< its ports (PE-ARP; empty with stock ARP)
     };
+
+    /** A site's links. */
+    struct Links
+    {
+        NetDeviceContainer links; //!< the gateway's link device first, then the hosts'
+        Ptr<Node> bridge;         //!< the switch node (switched), else null
+        NetDeviceContainer ports; //!< its ports, gateway's first (switched)
+    };
+
+    /**
+     * Link a gateway and its hosts: one CSMA segment, or a switch node with
+     * one CSMA link per node. The caller makes the switch a bridge (learning,
+     * or a PE-Bridge).
+     * \param csma the CSMA helper (rate and delay set)
+     * \param gateway the gateway
+     * \param hosts the hosts
+     * \param switched one link per node to a switch, instead of one segment
+     * \return the links
+     */
+    static Links InstallLinks(const CsmaHelper& csma,
+                              Ptr<Node> gateway,
+                              const NodeContainer& hosts,
+                              bool switched);
 
     /** \param lan the LAN (Validate'd by its owner) */
     explicit PeArpLanBuilder(const Lan& lan);

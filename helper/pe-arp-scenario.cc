@@ -318,13 +318,7 @@ PeArpScenario::BuildSite(uint32_t site)
     NetDeviceContainer links; // gateway first, then the hosts
     NetDeviceContainer ports; // of the bridge, if there is one
     Ptr<Node> bridge;
-    NodeContainer lan(router);
-    lan.Add(hosts);
-    if (c.lan == CSMA_BUS && c.deployment == ROUTER)
-    {
-        links = csma.Install(lan);
-    }
-    else if (c.lan == CSMA_BUS)
+    if (c.lan == CSMA_BUS && c.deployment == BRIDGE)
     {
         // The bridge joins the gateway's segment and the hosts' segment.
         bridge = CreateObject<Node>();
@@ -342,13 +336,11 @@ PeArpScenario::BuildSite(uint32_t site)
     }
     else
     {
-        bridge = CreateObject<Node>();
-        for (uint32_t i = 0; i < lan.GetN(); i++)
-        {
-            NetDeviceContainer pair = csma.Install(NodeContainer(lan.Get(i), bridge));
-            links.Add(pair.Get(0));
-            ports.Add(pair.Get(1));
-        }
+        PeArpLanBuilder::Links site =
+            PeArpLanBuilder::InstallLinks(csma, router, hosts, c.lan == SWITCHED);
+        links = site.links;
+        ports = site.ports;
+        bridge = site.bridge;
     }
     m_linkDevices.Add(links);
 

@@ -305,22 +305,9 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
     hosts.Create(plan.hosts);
     builder.InstallStacks(hosts);
     NetDeviceContainer links; // the gateway's first, then the hosts'
-    if (lan.kind == PeArpAddressPlan::SITE_LAN && m_config.siteLan == CSMA_BUS)
+    if (lan.kind == PeArpAddressPlan::SITE_LAN)
     {
-        links = csma.Install(NodeContainer(NodeContainer(gateway), hosts));
-    }
-    else if (lan.kind == PeArpAddressPlan::SITE_LAN)
-    {
-        Ptr<Node> bridge = CreateObject<Node>();
-        NetDeviceContainer ports;
-        for (uint32_t j = 0; j <= plan.hosts; j++)
-        {
-            NetDeviceContainer pair =
-                csma.Install(NodeContainer(j == 0 ? gateway : hosts.Get(j - 1), bridge));
-            links.Add(pair.Get(0));
-            ports.Add(pair.Get(1));
-        }
-        BridgeHelper().Install(bridge, ports);
+        links = InstallSiteLinks(csma, gateway, hosts);
     }
     else
     {
@@ -359,6 +346,20 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
     }
 }
 
+NetDeviceContainer
+PeArpTopologyHelper::InstallSiteLinks(const CsmaHelper& csma,
+                                      Ptr<Node> gateway,
+                                      const NodeContainer& hosts) const
+{
+    PeArpLanBuilder::Links site =
+        PeArpLanBuilder::InstallLinks(csma, gateway, hosts, m_config.siteLan == SWITCHED);
+    if (site.bridge)
+    {
+        BridgeHelper().Install(site.bridge, site.ports);
+    }
+    return site.links;
+}
+
 bool
 PeArpTopologyHelper::HasNatSite() const
 {
@@ -395,24 +396,7 @@ PeArpTopologyHelper::BuildNatSite(uint32_t index)
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(m_config.lanRate)));
     csma.SetChannelAttribute("Delay", TimeValue(Seconds(m_config.lanDelay)));
-    NetDeviceContainer links;
-    if (m_config.siteLan == CSMA_BUS)
-    {
-        links = csma.Install(NodeContainer(NodeContainer(router), hosts));
-    }
-    else
-    {
-        Ptr<Node> bridge = CreateObject<Node>();
-        NetDeviceContainer ports;
-        for (uint32_t j = 0; j <= hosts.GetN(); j++)
-        {
-            NetDeviceContainer pair =
-                csma.Install(NodeContainer(j == 0 ? router : hosts.Get(j - 1), bridge));
-            links.Add(pair.Get(0));
-            ports.Add(pair.Get(1));
-        }
-        BridgeHelper().Install(bridge, ports);
-    }
+    NetDeviceContainer links = InstallSiteLinks(csma, router, hosts);
     m_linkDevices.Add(links);
 
     // Every NAT site uses the same private network, as real ones do; its
@@ -456,43 +440,32 @@ PeArpTopologyHelper::BuildNatSite(uint32_t index)
 }
 
 void
-PeArpTopologyHelper::AddRoute(uint32_t v, Ipv4Address network, Ipv4Mask mask, uint32_t link)
+PeArpTopologyHelper::AddRoute(const RouterRouting& routing,
+                              uint32_t v,
+                              Ipv4Address network,
+                              Ipv4Mask mask,
+                              uint32_t link)
 {
     const PeArpTopology::Link& edge = m_topology.GetLink(link);
     uint32_t end = edge.a == v ? 0 : 1;
     uint32_t interface = m_linkInterface[link][end];
     Ipv4Address nextHop = m_plan.GetLinkAddress(link, end == 0 ? edge.b : edge.a);
-    Ptr<Ipv4> ipv4 = m_vertexNode[v]->GetObject<Ipv4>();
-    // A NAT site's routes go to the protocol inside its NAT.
-    Ptr<Ipv4RoutingProtocol> inner =
-        IsNatSite(v) ? PeArpNatRoutingHelper::GetInner(ipv4) : ipv4->GetRoutingProtocol();
     bool isDefault = mask.Get() == 0;
-    if (m_config.routing == LPM_ROUTING)
+    if (routing.lpm && isDefault)
     {
-        Ptr<PeArpLpmRouting> routing = IsNatSite(v) ? DynamicCast<PeArpLpmRouting>(inner)
-                                                    : PeArpLpmRoutingHelper().GetLpmRouting(ipv4);
-        if (isDefault)
-        {
-            routing->SetDefaultRoute(nextHop, interface);
-        }
-        else
-        {
-            routing->AddNetworkRoute(network, mask, nextHop, interface);
-        }
+        routing.lpm->SetDefaultRoute(nextHop, interface);
+    }
+    else if (routing.lpm)
+    {
+        routing.lpm->AddNetworkRoute(network, mask, nextHop, interface);
+    }
+    else if (isDefault)
+    {
+        routing.table->SetDefaultRoute(nextHop, interface);
     }
     else
     {
-        Ptr<Ipv4StaticRouting> routing = IsNatSite(v)
-                                             ? DynamicCast<Ipv4StaticRouting>(inner)
-                                             : Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
-        if (isDefault)
-        {
-            routing->SetDefaultRoute(nextHop, interface);
-        }
-        else
-        {
-            routing->AddNetworkRouteTo(network, mask, nextHop, interface);
-        }
+        routing.table->AddNetworkRouteTo(network, mask, nextHop, interface);
     }
     m_installedRoutes++;
 }
@@ -531,14 +504,23 @@ PeArpTopologyHelper::InstallRoutes()
         {
             continue;
         }
+        // The router's own protocol (a NAT site's: the one inside its NAT),
+        // looked up once per router.
+        Ptr<Ipv4> ipv4 = m_vertexNode[v]->GetObject<Ipv4>();
+        Ptr<Ipv4RoutingProtocol> protocol =
+            IsNatSite(v) ? PeArpNatRoutingHelper::GetInner(ipv4) : ipv4->GetRoutingProtocol();
+        RouterRouting routing{DynamicCast<PeArpLpmRouting>(protocol),
+                              DynamicCast<Ipv4StaticRouting>(protocol)};
+        NS_ABORT_MSG_UNLESS(routing.lpm || routing.table,
+                            "PeArpTopologyHelper: vertex " << v << " has no static routing");
         const PeArpGraphRoutes::Table& table = m_routes->GetTable(v);
         for (const PeArpGraphRoutes::Route& route : table.routes)
         {
-            AddRoute(v, route.network, route.GetMask(), route.link);
+            AddRoute(routing, v, route.network, route.GetMask(), route.link);
         }
         if (table.defaultLink != UINT32_MAX)
         {
-            AddRoute(v, Ipv4Address::GetAny(), Ipv4Mask::GetZero(), table.defaultLink);
+            AddRoute(routing, v, Ipv4Address::GetAny(), Ipv4Mask::GetZero(), table.defaultLink);
         }
     }
 }

@@ -9,9 +9,12 @@
 
 #include "pe-arp-deployment.h"
 
+#include "ns3/csma-helper.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/nstime.h"
 #include "ns3/pe-arp-address-plan.h"
 #include "ns3/pe-arp-graph-routes.h"
+#include "ns3/pe-arp-lpm-routing.h"
 #include "ns3/pe-arp-topology.h"
 
 #include <array>
@@ -172,20 +175,44 @@ class PeArpTopologyHelper : public PeArpDeployment
      */
     void BuildNatSite(uint32_t lan);
     /**
+     * Link a SITE's router and hosts (one segment or a learning bridge, as
+     * `siteLan` says).
+     * \param csma the CSMA helper of the LANs
+     * \param gateway the site's router
+     * \param hosts its hosts
+     * \return the links, the router's first
+     */
+    NetDeviceContainer InstallSiteLinks(const CsmaHelper& csma,
+                                        Ptr<Node> gateway,
+                                        const NodeContainer& hosts) const;
+    /**
      * \param v a vertex
      * \return whether it is a SITE whose resolver is NAT
      */
     bool IsNatSite(uint32_t v) const;
     /** \return whether any vertex is a NAT site */
     bool HasNatSite() const;
+
+    /** A router's routing protocol: one of the two. */
+    struct RouterRouting
+    {
+        Ptr<PeArpLpmRouting> lpm;     //!< LPM_ROUTING
+        Ptr<Ipv4StaticRouting> table; //!< STATIC_ROUTING
+    };
+
     /**
      * Add a route to a router.
+     * \param routing its routing protocol
      * \param v the router vertex
      * \param network the destination (0.0.0.0/0: the default route)
      * \param mask its mask
      * \param link the router-router link to send on
      */
-    void AddRoute(uint32_t v, Ipv4Address network, Ipv4Mask mask, uint32_t link);
+    void AddRoute(const RouterRouting& routing,
+                  uint32_t v,
+                  Ipv4Address network,
+                  Ipv4Mask mask,
+                  uint32_t link);
 
     PeArpTopology m_topology;                             //!< the topology
     Config m_config;                                      //!< parameters
