@@ -22,6 +22,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <sys/wait.h>
@@ -63,6 +64,23 @@ ParseLan(const std::string& name, PeArpScenario::Lan& lan)
         return true;
     }
     return false;
+}
+
+bool
+ParseProvisioning(const std::string& name, PeArpLanBuilder::Provisioning& provisioning)
+{
+    static const std::map<std::string, PeArpLanBuilder::Provisioning> names = {
+        {"static", PeArpLanBuilder::STATIC},
+        {"dhcp", PeArpLanBuilder::DHCP},
+        {"self", PeArpLanBuilder::SELF_ASSIGNED},
+    };
+    auto it = names.find(name);
+    if (it == names.end())
+    {
+        return false;
+    }
+    provisioning = it->second;
+    return true;
 }
 
 void
@@ -291,6 +309,7 @@ RunScenarioExample(int argc,
     uint32_t hosts = config.hostsPerSite;
     std::string resolver = "pe-arp";
     std::string lan = "csma";
+    std::string provisioning = "static";
     bool pcap = false;
     bool flowmon = false;
     bool animate = false;
@@ -315,7 +334,15 @@ RunScenarioExample(int argc,
     cmd.AddValue("lan",
                  "LAN layout: csma (one segment) or switched (bridge, a link per host)",
                  lan);
+    cmd.AddValue("psidOffset",
+                 "-1: contiguous ranges; 0..15: RFC 7597 (MAP) port sets with this PSID offset",
+                 config.psidOffset);
+    cmd.AddValue("provisioning",
+                 "How hosts get their port sets (PE-ARP router): static, dhcp (option 159 from "
+                 "the router; needs --psidOffset >= 0) or self (RFC 5227 claims; use --start=8)",
+                 provisioning);
     cmd.AddValue("tcpBytes", "Bytes sent to each host over TCP (at least 1)", config.tcpBytes);
+    cmd.AddValue("start", "First start of the traffic (s)", config.start);
     cmd.AddValue("spread", "Starts are spread over this many seconds (>= 0)", config.spread);
     cmd.AddValue("answerEcho",
                  "The edge (router or PE-Bridge) answers echo requests for shared addresses "
@@ -357,6 +384,12 @@ RunScenarioExample(int argc,
     if (!ParseLan(lan, config.lan))
     {
         std::cerr << "error: --lan=" << lan << ": must be csma or switched" << std::endl;
+        return 2;
+    }
+    if (!ParseProvisioning(provisioning, config.provisioning))
+    {
+        std::cerr << "error: --provisioning=" << provisioning << ": must be static, dhcp or self"
+                  << std::endl;
         return 2;
     }
     if (verbose)
@@ -493,6 +526,21 @@ RunScenarioExample(int argc,
     else
     {
         std::cout << "(stock ns-3 ARP: see ArpCache, not printed)" << std::endl;
+    }
+    if (config.provisioning != PeArpLanBuilder::STATIC)
+    {
+        uint32_t provisioned = 0;
+        Time last = Seconds(0);
+        for (uint32_t i = 0; i < scenario.GetNHosts(); i++)
+        {
+            Time at = scenario.GetProvisionedTime(i);
+            provisioned += at.IsStrictlyNegative() ? 0 : 1;
+            last = std::max(last, at);
+        }
+        std::cout << std::endl
+                  << "Port sets " << (provisioning == "dhcp" ? "leased by DHCP" : "self-assigned")
+                  << ": " << provisioned << " of " << scenario.GetNHosts() << " hosts, the last at "
+                  << last.GetSeconds() << " s" << std::endl;
     }
     std::cout << std::endl << "Hosts:" << std::endl;
     PrintHostTable(std::cout, statistics.GetHostResults(), maxRows);

@@ -11,6 +11,7 @@
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
@@ -77,6 +78,17 @@ PeArpLanBuilder::PeArpLanBuilder(const Lan& lan)
         m_allocator->SetAttribute("PsidOffset", UintegerValue(lan.psidOffset));
         m_allocator->SetAttribute("PsidLength", UintegerValue(length));
     }
+    if (lan.provisioning == SELF_ASSIGNED)
+    {
+        // Hosts claim among the sets STATIC would have given them.
+        m_candidates = m_allocator;
+        if (!m_candidates)
+        {
+            m_candidates = CreateObject<PeArpPortSetAllocator>();
+            m_candidates->SetAttribute("FirstPort", UintegerValue(lan.firstPort));
+            m_candidates->SetAttribute("PortsPerHost", UintegerValue(lan.portsPerHost));
+        }
+    }
     NS_ABORT_MSG_UNLESS(lan.hosts > 0 && lan.sharedIps > 0 && lan.sharedIps <= lan.hosts,
                         "PeArpLanBuilder: sharedIps=" << lan.sharedIps
                                                       << " must be in 1..hosts=" << lan.hosts);
@@ -104,6 +116,32 @@ PeArpLanBuilder::GetHostAddress(uint32_t host) const
 std::string
 PeArpLanBuilder::Validate() const
 {
+    if (m_lan.provisioning != STATIC && !m_lan.peArp)
+    {
+        return "provisioning: DHCP and self-assigned port sets need the PE-ARP resolver";
+    }
+    if (m_lan.provisioning == DHCP && !m_allocator)
+    {
+        return "provisioning=dhcp: the DHCP server leases RFC 7597 port sets (option 159); "
+               "set psidOffset to 0..15";
+    }
+    uint32_t perAddress = (m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
+    if (m_candidates && !m_allocator)
+    {
+        std::string why = m_candidates->Validate();
+        if (!why.empty())
+        {
+            return "portsPerHost: " + why;
+        }
+        if (m_candidates->GetHostsPerAddress() < perAddress)
+        {
+            return "portsPerHost=" + std::to_string(m_lan.portsPerHost) + ": " +
+                   std::to_string(perAddress) + " hosts per address claim among " +
+                   std::to_string(m_candidates->GetHostsPerAddress()) +
+                   " blocks from firstPort=" + std::to_string(m_lan.firstPort) +
+                   ", fewer than the hosts";
+        }
+    }
     if (!m_allocator)
     {
         return "";
@@ -113,7 +151,6 @@ PeArpLanBuilder::Validate() const
     {
         return "psidOffset: " + why;
     }
-    uint32_t perAddress = (m_lan.hosts + m_lan.sharedIps - 1) / m_lan.sharedIps;
     if (m_allocator->GetHostsPerAddress() < perAddress)
     {
         return "psidOffset=" + std::to_string(m_lan.psidOffset) + ": " +
@@ -197,11 +234,33 @@ PeArpLanBuilder::InstallGateway(Ptr<NetDevice> link)
     peArp.SetDeviceAttribute("AnswerEcho", BooleanValue(m_lan.answerEcho));
     Ptr<PeArpNetDevice> device = peArp.Install(link);
     m_peArp.Assign(device, address);
+    std::vector<Ipv4Address> shared;
     for (uint32_t k = 0; k < m_lan.sharedIps; k++)
     {
-        device->AddSharedAddress(Ipv4Address(m_lan.network.Get() + 2 + k));
+        shared.emplace_back(m_lan.network.Get() + 2 + k);
+        device->AddSharedAddress(shared.back());
+    }
+    if (m_lan.provisioning == DHCP)
+    {
+        UintegerValue length;
+        m_allocator->GetAttribute("PsidLength", length);
+        m_dhcpServer = CreateObject<PeArpDhcpServer>();
+        m_dhcpServer->SetAttribute("ServerIdentifier", Ipv4AddressValue(GetGateway()));
+        m_dhcpServer->SetPool(shared,
+                              m_lan.mask,
+                              GetGateway(),
+                              static_cast<uint8_t>(m_lan.psidOffset),
+                              static_cast<uint8_t>(length.Get()));
+        m_dhcpServer->SetStartTime(Seconds(0));
+        link->GetNode()->AddApplication(m_dhcpServer);
     }
     return device;
+}
+
+Ptr<PeArpDhcpServer>
+PeArpLanBuilder::GetDhcpServer() const
+{
+    return m_dhcpServer;
 }
 
 PeArpLanBuilder::Host
@@ -209,10 +268,31 @@ PeArpLanBuilder::InstallHost(uint32_t host, Ptr<NetDevice> link)
 {
     NS_LOG_FUNCTION(this << host << link);
     Host h;
+    Time start = m_lan.provisioningStart + MicroSeconds(100) * host;
+    if (m_lan.peArp && m_lan.provisioning == DHCP)
+    {
+        // The client configures address, port set and default route.
+        Ptr<PeArpNetDevice> device = m_peArp.Install(link);
+        h.device = device;
+        h.dhcpClient = CreateObject<PeArpDhcpClient>();
+        h.dhcpClient->SetDevice(device);
+        h.dhcpClient->SetStartTime(start);
+        link->GetNode()->AddApplication(h.dhcpClient);
+        return h;
+    }
     h.address = GetHostAddress(host);
     h.range = GetHostRange(host);
     uint32_t interface;
-    if (m_lan.peArp)
+    if (m_lan.peArp && m_lan.provisioning == SELF_ASSIGNED)
+    {
+        Ptr<PeArpNetDevice> device = m_peArp.Install(link);
+        h.device = device;
+        h.range = PeArpPortRange();
+        interface = m_peArp.AssignForClaim(device, Ipv4InterfaceAddress(h.address, m_lan.mask));
+        h.detector = CreateObject<PeArpConflictDetector>();
+        h.detector->Start(device, h.address, m_candidates, start);
+    }
+    else if (m_lan.peArp)
     {
         h.device = m_peArp.Install(link);
         h.ports = GetHostPorts(host);

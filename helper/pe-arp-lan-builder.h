@@ -13,6 +13,10 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/pe-arp-conflict-detector.h"
+#include "ns3/pe-arp-dhcp-client.h"
+#include "ns3/pe-arp-dhcp-server.h"
 #include "ns3/pe-arp-port-range.h"
 #include "ns3/pe-arp-port-set-allocator.h"
 #include "ns3/pe-arp-port-set.h"
@@ -31,13 +35,27 @@ namespace ns3
  * an address owns the k-th range of `portsPerHost` ports from `firstPort`,
  * or, with `psidOffset` >= 0, the k-th RFC 7597 port set (MAP) whose PSID
  * length is the smallest that gives every host of an address a set.
- * With stock ARP host j has the (j + 2)-th address. Both PeArpScenario and
+ * With stock ARP host j has the (j + 2)-th address.
+ *
+ * Port sets are given at build time (STATIC), or at run time: by the
+ * gateway's DHCP server with option 159 (DHCP; the MAP sets above, leased in
+ * the order the hosts ask), or claimed by each host among the same candidate
+ * sets with RFC 5227 probes (SELF_ASSIGNED; ns3::PeArpConflictDetector).
+ * Both PeArpScenario and
  * PeArpTopologyHelper build their LANs with it, so that a site looks the
  * same in both.
  */
 class PeArpLanBuilder
 {
   public:
+    /** How the hosts of a PE-ARP LAN get their port sets. */
+    enum Provisioning
+    {
+        STATIC,        //!< assigned at build time
+        DHCP,          //!< leased by the gateway's DHCP server (option 159, MAP sets)
+        SELF_ASSIGNED, //!< claimed by each host with RFC 5227 probes
+    };
+
     /** A LAN. */
     struct Lan
     {
@@ -52,6 +70,8 @@ class PeArpLanBuilder
         int32_t psidOffset =
             -1; //!< >= 0: RFC 7597 (MAP) port sets with this PSID offset instead
                 //!< of contiguous ranges; the PSID length fits the hosts per address
+        Provisioning provisioning = STATIC;  //!< how hosts get their port sets (PE-ARP)
+        Time provisioningStart = Seconds(0); //!< first DHCP client or claim starts then
     };
 
     /** A host once installed. */
@@ -60,7 +80,9 @@ class PeArpLanBuilder
         Ptr<NetDevice> device; //!< its IPv4 device (PeArpNetDevice, or the link with stock ARP)
         Ipv4Address address;   //!< its address
         PeArpPortRange range;  //!< its ports (stock: all; MAP: the first range of its set)
-        PeArpPortSet ports;    //!< its ports (PE-ARP; empty with stock ARP)
+        PeArpPortSet ports;    //!< its ports (PE-ARP; empty with stock ARP or until provisioned)
+        Ptr<PeArpDhcpClient> dhcpClient;     //!< its DHCP client (DHCP), else null
+        Ptr<PeArpConflictDetector> detector; //!< what claims its set (SELF_ASSIGNED), else null
     };
 
     /** A site's links. */
@@ -132,12 +154,19 @@ class PeArpLanBuilder
      */
     Ptr<NetDevice> InstallGateway(Ptr<NetDevice> link);
     /**
-     * Give a host its address, range and default route.
+     * Give a host its address, range and default route; with DHCP, a DHCP
+     * client that will configure them (Host::address is then unset); when
+     * self-assigned, the address and a detector that will claim the ports.
+     * Clients and claims start at provisioningStart plus 100 us per host.
      * \param host the host's index in the LAN
      * \param link its link device (InstallStacks first)
      * \return what was installed
      */
     Host InstallHost(uint32_t host, Ptr<NetDevice> link);
+    /**
+     * \return the gateway's DHCP server (DHCP, after InstallGateway), else null
+     */
+    Ptr<PeArpDhcpServer> GetDhcpServer() const;
 
   private:
     /**
@@ -146,9 +175,11 @@ class PeArpLanBuilder
      */
     uint32_t GetSetIndex(uint32_t host) const;
 
-    Lan m_lan;                              //!< the LAN
-    PeArpHelper m_peArp;                    //!< makes the PE-ARP interfaces
-    Ptr<PeArpPortSetAllocator> m_allocator; //!< MAP port sets (null: contiguous ranges)
+    Lan m_lan;                               //!< the LAN
+    PeArpHelper m_peArp;                     //!< makes the PE-ARP interfaces
+    Ptr<PeArpPortSetAllocator> m_allocator;  //!< MAP port sets (null: contiguous ranges)
+    Ptr<PeArpPortSetAllocator> m_candidates; //!< sets hosts claim (SELF_ASSIGNED), else null
+    Ptr<PeArpDhcpServer> m_dhcpServer;       //!< the gateway's DHCP server (DHCP), else null
 };
 
 /**

@@ -20,11 +20,13 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/object-factory.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/pe-arp-bridge-net-device.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
 #include "ns3/udp-echo-helper.h"
 #include "ns3/uinteger.h"
 
@@ -43,16 +45,19 @@ namespace
 {
 
 /**
- * \param c a configuration with MAP port sets
+ * \param c a configuration with MAP port sets, DHCP or self-assigned sets
  * \return why its sites' port sets cannot be made, or an empty string
  */
 std::string
-MapLanValidation(const PeArpScenario::Config& c)
+LanValidation(const PeArpScenario::Config& c)
 {
     PeArpLanBuilder::Lan lan;
     lan.hosts = c.hostsPerSite;
     lan.sharedIps = c.sharedIps;
+    lan.portsPerHost = c.portsPerHost;
+    lan.firstPort = c.firstPort;
     lan.psidOffset = c.psidOffset;
+    lan.provisioning = c.provisioning;
     return PeArpLanBuilder(lan).Validate();
 }
 
@@ -148,9 +153,16 @@ PeArpScenario::Validate() const
     {
         reason << "psidOffset=" << c.psidOffset << " must be -1 (ranges) or 0..15";
     }
-    else if (c.psidOffset >= 0 && !MapLanValidation(c).empty())
+    else if (c.provisioning != PeArpLanBuilder::STATIC &&
+             (c.resolver != PE_ARP || c.deployment != ROUTER))
     {
-        reason << MapLanValidation(c);
+        reason << "provisioning: DHCP and self-assigned port sets need resolver=pe-arp and "
+                  "deployment=router";
+    }
+    else if ((c.psidOffset >= 0 || c.provisioning != PeArpLanBuilder::STATIC) &&
+             !LanValidation(c).empty())
+    {
+        reason << LanValidation(c);
     }
     else if (c.tcpBytes == 0)
     {
@@ -255,7 +267,15 @@ PeArpScenario::Build()
     {
         InstallTraffic(i, echoServer);
     }
-    AssignStreamsToAll(m_config.stream);
+    int64_t stream = m_config.stream + AssignStreamsToAll(m_config.stream);
+    for (const Ptr<PeArpDhcpClient>& client : m_dhcpClients)
+    {
+        stream += client->AssignStreams(stream);
+    }
+    for (const Ptr<PeArpConflictDetector>& detector : m_detectors)
+    {
+        stream += detector->AssignStreams(stream);
+    }
 }
 
 void
@@ -264,29 +284,74 @@ PeArpScenario::InstallTraffic(uint32_t i, Ipv4Address echoServer)
     uint32_t totalHosts = GetNHosts();
     // Interleave sites, so that each site's starts span the whole spread.
     uint32_t order = (i % m_config.hostsPerSite) * m_config.sites + i / m_config.hostsPerSite;
-    double at = m_config.start + m_config.spread * order / totalHosts;
-    uint16_t serverPort = m_serverPort[i];
-    PacketSinkHelper sink("ns3::TcpSocketFactory",
-                          InetSocketAddress(Ipv4Address::GetAny(), serverPort));
-    ApplicationContainer sinkApp = sink.Install(m_hosts.Get(i));
-    sinkApp.Start(Seconds(0));
-    m_sinks.Add(sinkApp);
+    Traffic& t = m_traffic[i];
+    t.at = m_config.start + m_config.spread * order / totalHosts;
+    // Made now, so that the statistics can connect to them; attached to the
+    // nodes once the host has its ports (at once with static port sets).
+    ObjectFactory sink("ns3::PacketSink");
+    sink.Set("Protocol", TypeIdValue(TcpSocketFactory::GetTypeId()));
+    t.sink = sink.Create<Application>();
+    m_sinks.Add(t.sink);
 
-    BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(m_hostIp[i], serverPort));
-    bulk.SetAttribute("MaxBytes", UintegerValue(m_config.tcpBytes));
-    bulk.SetAttribute("SendSize", UintegerValue(1448));
-    ApplicationContainer bulkApp = bulk.Install(m_internet.Get(i / CONNECTIONS_PER_INTERNET_HOST));
-    bulkApp.Start(Seconds(at));
+    ObjectFactory bulk("ns3::BulkSendApplication");
+    bulk.Set("Protocol", TypeIdValue(TcpSocketFactory::GetTypeId()));
+    bulk.Set("MaxBytes", UintegerValue(m_config.tcpBytes));
+    bulk.Set("SendSize", UintegerValue(1448));
+    t.bulk = bulk.Create<Application>();
 
     if (m_config.udpEcho)
     {
-        UdpEchoClientHelper echo(echoServer, ECHO_PORT);
-        echo.SetAttribute("MaxPackets", UintegerValue(1));
-        echo.SetAttribute("PacketSize", UintegerValue(64));
-        ApplicationContainer echoApp = echo.Install(m_hosts.Get(i));
-        echoApp.Start(Seconds(at + 0.5));
-        m_echoClients.Add(echoApp);
+        ObjectFactory echo("ns3::UdpEchoClient");
+        echo.Set("RemoteAddress", AddressValue(echoServer));
+        echo.Set("RemotePort", UintegerValue(ECHO_PORT));
+        echo.Set("MaxPackets", UintegerValue(1));
+        echo.Set("PacketSize", UintegerValue(64));
+        t.echo = echo.Create<Application>();
+        m_echoClients.Add(t.echo);
     }
+    if (!m_provisionedAt[i].IsStrictlyNegative())
+    {
+        StartTraffic(i);
+    }
+}
+
+void
+PeArpScenario::StartTraffic(uint32_t i)
+{
+    Traffic& t = m_traffic[i];
+    if (t.started)
+    {
+        return;
+    }
+    t.started = true;
+    double now = Simulator::Now().GetSeconds();
+    t.sink->SetAttribute("Local",
+                         AddressValue(InetSocketAddress(Ipv4Address::GetAny(), m_serverPort[i])));
+    t.sink->SetStartTime(Seconds(0));
+    m_hosts.Get(i)->AddApplication(t.sink);
+    t.bulk->SetAttribute("Remote", AddressValue(InetSocketAddress(m_hostIp[i], m_serverPort[i])));
+    t.bulk->SetStartTime(Seconds(std::max(0.0, t.at - now)));
+    m_internet.Get(i / CONNECTIONS_PER_INTERNET_HOST)->AddApplication(t.bulk);
+    if (t.echo)
+    {
+        t.echo->SetStartTime(Seconds(std::max(0.0, t.at + 0.5 - now)));
+        m_hosts.Get(i)->AddApplication(t.echo);
+    }
+}
+
+void
+PeArpScenario::Provisioned(uint32_t i, Ipv4Address address, const PeArpPortSet& ports)
+{
+    NS_LOG_FUNCTION(this << i << address << ports);
+    if (!m_provisionedAt[i].IsStrictlyNegative() || ports.IsEmpty())
+    {
+        return; // a renewal
+    }
+    m_provisionedAt[i] = Simulator::Now();
+    m_hostIp[i] = address;
+    m_hostRange[i] = ports.GetRanges().front();
+    m_serverPort[i] = ports.GetRanges().front().GetLow();
+    StartTraffic(i);
 }
 
 void
@@ -309,6 +374,7 @@ PeArpScenario::BuildSite(uint32_t site)
     plan.firstPort = c.firstPort;
     plan.answerEcho = c.answerEcho;
     plan.psidOffset = c.psidOffset;
+    plan.provisioning = c.provisioning;
     PeArpLanBuilder builder(plan);
     builder.InstallStacks(hosts);
 
@@ -365,6 +431,10 @@ PeArpScenario::BuildSite(uint32_t site)
     {
         m_edgeDevices.Add(builder.InstallGateway(links.Get(0)));
         m_edges.Add(router);
+        if (builder.GetDhcpServer())
+        {
+            m_dhcpServers.push_back(builder.GetDhcpServer());
+        }
     }
     else
     {
@@ -374,12 +444,37 @@ PeArpScenario::BuildSite(uint32_t site)
 
     for (uint32_t j = 0; j < c.hostsPerSite; j++)
     {
+        uint32_t index = static_cast<uint32_t>(m_hostIp.size());
         PeArpLanBuilder::Host host = builder.InstallHost(j, links.Get(j + 1));
         m_hostLan.Add(host.device);
         m_hostIp.push_back(host.address);
         m_hostRange.push_back(host.range);
         // The same server port with either resolver, so the traffic is the same.
         m_serverPort.push_back(builder.GetServerPort(j));
+        m_traffic.emplace_back();
+        m_provisionedAt.push_back(Seconds(0));
+        if (host.dhcpClient)
+        {
+            m_provisionedAt.back() = Seconds(-1);
+            m_dhcpClients.push_back(host.dhcpClient);
+            host.dhcpClient->TraceConnectWithoutContext(
+                "Bound",
+                Callback<void, Ipv4Address, const PeArpPortSet&>(
+                    [this, index](Ipv4Address address, const PeArpPortSet& ports) {
+                        Provisioned(index, address, ports);
+                    }));
+        }
+        if (host.detector)
+        {
+            m_provisionedAt.back() = Seconds(-1);
+            m_detectors.push_back(host.detector);
+            host.detector->TraceConnectWithoutContext(
+                "Claimed",
+                Callback<void, Ipv4Address, const PeArpPortSet&, uint32_t>(
+                    [this, index](Ipv4Address address, const PeArpPortSet& ports, uint32_t) {
+                        Provisioned(index, address, ports);
+                    }));
+        }
     }
 }
 
@@ -406,6 +501,19 @@ PeArpScenario::GetSiteLinkDevices(uint32_t site) const
         devices.Add(m_linkDevices.Get(i));
     }
     return devices;
+}
+
+Time
+PeArpScenario::GetProvisionedTime(uint32_t host) const
+{
+    NS_ABORT_MSG_UNLESS(host < m_provisionedAt.size(), "PeArpScenario: no host " << host);
+    return m_provisionedAt[host];
+}
+
+std::vector<Ptr<PeArpDhcpServer>>
+PeArpScenario::GetDhcpServers() const
+{
+    return m_dhcpServers;
 }
 
 uint32_t

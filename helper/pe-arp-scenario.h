@@ -8,6 +8,7 @@
 #define PE_ARP_SCENARIO_H
 
 #include "pe-arp-deployment.h"
+#include "pe-arp-lan-builder.h"
 
 #include "ns3/application-container.h"
 #include "ns3/ipv4-address.h"
@@ -99,6 +100,13 @@ class PeArpScenario : public PeArpDeployment
         /// >= 0: RFC 7597 (MAP) port sets with this PSID offset instead of ranges
         /// (portsPerHost and firstPort are then unused); -1: ranges
         int32_t psidOffset = -1;
+        /// How hosts get their port sets (PE-ARP router): STATIC at build
+        /// time, DHCP from the router (needs psidOffset >= 0), or
+        /// SELF_ASSIGNED with RFC 5227 probes. With the last two, provisioning
+        /// starts at 0 s and a host's traffic starts at its planned time or
+        /// when its set is bound, whichever is later: claims take about 7 s
+        /// with RFC 5227's timers, so set start to at least 8 s.
+        PeArpLanBuilder::Provisioning provisioning = PeArpLanBuilder::STATIC;
     };
 
     /** Largest number of hosts a scenario may have (all sites). */
@@ -151,6 +159,15 @@ class PeArpScenario : public PeArpDeployment
     uint32_t GetTcpBytes() const override;
     bool HasUdpEcho() const override;
 
+    /**
+     * \param host a host
+     * \return when it got its port set: 0 s when static, -1 s if it has none
+     * (yet; DHCP and self-assigned)
+     */
+    Time GetProvisionedTime(uint32_t host) const;
+    /** \return the sites' DHCP servers (DHCP provisioning), one per site */
+    std::vector<Ptr<PeArpDhcpServer>> GetDhcpServers() const;
+
   private:
     /**
      * Build one site's LAN, edge and hosts.
@@ -163,6 +180,30 @@ class PeArpScenario : public PeArpDeployment
      * \param echoServer the Internet echo server's address
      */
     void InstallTraffic(uint32_t host, Ipv4Address echoServer);
+    /**
+     * A host has its port set: note it, and attach its traffic to the nodes
+     * (once), starting at the planned times or now if they have passed.
+     * \param host the host index
+     * \param address its address
+     * \param ports its ports
+     */
+    void Provisioned(uint32_t host, Ipv4Address address, const PeArpPortSet& ports);
+    /**
+     * Attach a host's traffic to the nodes.
+     * \param host the host index
+     */
+    void StartTraffic(uint32_t host);
+
+    /** The traffic of one host, made at build time, attached once it has ports. */
+    struct Traffic
+    {
+        Ptr<Application> sink; //!< TCP sink on the host
+        Ptr<Application> bulk; //!< BulkSend on an Internet host
+        Ptr<Application> echo; //!< UDP echo client on the host (or null)
+        double at = 0;         //!< planned start of the BulkSend (s)
+        bool started = false;  //!< attached to the nodes
+    };
+
     /** \return the prefix length of a site's LAN */
     uint32_t GetPrefixLength() const;
     /**
@@ -171,11 +212,16 @@ class PeArpScenario : public PeArpDeployment
      */
     uint64_t GetSiteNetwork(uint64_t site) const;
 
-    Config m_config;          //!< parameters
-    NodeContainer m_internet; //!< Internet hosts
-    NodeContainer m_routers;  //!< site routers
-    Ptr<Node> m_core;         //!< the core router
-    bool m_built;             //!< Build was called
+    Config m_config;                                     //!< parameters
+    NodeContainer m_internet;                            //!< Internet hosts
+    NodeContainer m_routers;                             //!< site routers
+    Ptr<Node> m_core;                                    //!< the core router
+    bool m_built;                                        //!< Build was called
+    std::vector<Traffic> m_traffic;                      //!< per host
+    std::vector<Time> m_provisionedAt;                   //!< per host (-1 s: not yet)
+    std::vector<Ptr<PeArpDhcpServer>> m_dhcpServers;     //!< per site (DHCP)
+    std::vector<Ptr<PeArpDhcpClient>> m_dhcpClients;     //!< per host (DHCP)
+    std::vector<Ptr<PeArpConflictDetector>> m_detectors; //!< per host (SELF_ASSIGNED)
 };
 
 } // namespace ns3

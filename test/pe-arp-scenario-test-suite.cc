@@ -20,8 +20,11 @@
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace ns3;
 using namespace ns3::tests;
@@ -334,6 +337,176 @@ class PeArpScenarioMapTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Port sets given at run time. DHCP: 2 sites of 5 hosts on 2 shared
+ * addresses each, MAP sets with PSID offset 6; 3 hosts per address need
+ * PSID length 2, so PSID p's first block is 1024 + 256 p .. + 255 (RFC 7597
+ * section 5.1, by hand). Every host is leased one of those blocks before
+ * the traffic starts, no (address, set) twice in a site, the server sends
+ * exactly 5 ACKs and no NAK, and every byte and echo arrives. Self-assigned:
+ * 4 hosts claim blocks of 1000 ports from 2000 (2000 + 1000 k .. + 999),
+ * disjoint, before the traffic starts at 8 s, and every byte arrives. The
+ * same seed gives the same sets and events in a second run.
+ */
+class PeArpScenarioProvisioningTestCase : public TestCase
+{
+  public:
+    /** \param provisioning DHCP or SELF_ASSIGNED */
+    explicit PeArpScenarioProvisioningTestCase(PeArpLanBuilder::Provisioning provisioning)
+        : TestCase(provisioning == PeArpLanBuilder::DHCP
+                       ? "DHCP-leased port sets deliver every byte"
+                       : "self-assigned port sets deliver every byte"),
+          m_provisioning(provisioning)
+    {
+    }
+
+  private:
+    /** What one run gave. */
+    struct Outcome
+    {
+        std::vector<std::pair<Ipv4Address, PeArpPortRange>> hosts; //!< address and first block
+        uint64_t events = 0;                                       //!< events
+    };
+
+    /** \return the configuration */
+    PeArpScenario::Config Make() const
+    {
+        PeArpScenario::Config config;
+        config.provisioning = m_provisioning;
+        if (m_provisioning == PeArpLanBuilder::DHCP)
+        {
+            config.sites = 2;
+            config.hostsPerSite = 5;
+            config.sharedIps = 2;
+            config.psidOffset = 6;
+        }
+        else
+        {
+            config.hostsPerSite = 4;
+            config.start = 8;
+        }
+        return config;
+    }
+
+    /** \return one run's outcome, with its checks */
+    Outcome RunOnce()
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config = Make();
+        Outcome outcome;
+        NS_TEST_EXPECT_MSG_EQ(PeArpScenario(config).Validate(), "", "accepted");
+        if (!PeArpScenario(config).Validate().empty())
+        {
+            return outcome;
+        }
+        PeArpScenario scenario(config);
+        scenario.Build();
+        uint32_t n = scenario.GetNHosts();
+        for (uint32_t i = 0; i < n; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetProvisionedTime(i), Seconds(-1), "no set yet");
+        }
+        PeArpStatistics statistics(scenario, false);
+        Simulator::Stop(scenario.GetStopTime());
+        Simulator::Run();
+        statistics.Collect();
+        NS_TEST_EXPECT_MSG_EQ(statistics.GetTotals().AllDelivered(), true, "every byte and echo");
+
+        outcome.events = Simulator::GetEventCount();
+        std::set<std::pair<uint32_t, uint16_t>> taken; // (address, first port), per site
+        for (uint32_t i = 0; i < n; i++)
+        {
+            Time at = scenario.GetProvisionedTime(i);
+            NS_TEST_EXPECT_MSG_EQ((at >= Seconds(0) && at < Seconds(config.start)),
+                                  true,
+                                  "host " << i << " provisioned before the traffic, at " << at);
+            Ipv4Address address = scenario.GetHostAddress(i);
+            PeArpPortRange range = scenario.GetHostRange(i);
+            uint32_t site = scenario.GetHostSite(i);
+            uint32_t network = 0xc66c3f00 + (site << 8); // 198.108.63.0 + site x /24
+            NS_TEST_EXPECT_MSG_EQ((address.Get() == network + 2 ||
+                                   (config.sharedIps == 2 && address.Get() == network + 3)),
+                                  true,
+                                  "host " << i << " has a shared address of its site: " << address);
+            bool known = false;
+            for (uint16_t k = 0; k < 4; k++)
+            {
+                PeArpPortRange block = m_provisioning == PeArpLanBuilder::DHCP
+                                           ? PeArpPortRange(1024 + 256 * k, 1024 + 256 * k + 255)
+                                           : PeArpPortRange(2000 + 1000 * k, 2000 + 1000 * k + 999);
+                known = known || range == block;
+            }
+            if (m_provisioning == PeArpLanBuilder::SELF_ASSIGNED)
+            {
+                for (uint16_t k = 4; k < 63; k++)
+                {
+                    known = known || range == PeArpPortRange(2000 + 1000 * k, 2999 + 1000 * k);
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(known, true, "host " << i << " has a block: " << range);
+            NS_TEST_EXPECT_MSG_EQ(taken.insert({address.Get(), range.GetLow()}).second,
+                                  true,
+                                  "host " << i << ": " << address << ":" << range
+                                          << " given twice");
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetHostServerPort(i), range.GetLow(), "sink port");
+            Ptr<PeArpPortAgent> agent = scenario.GetHosts().Get(i)->GetObject<PeArpPortAgent>();
+            std::optional<PeArpPortSet> set = agent->GetPortSet(address);
+            NS_TEST_EXPECT_MSG_EQ(set.has_value(), true, "host " << i << " owns its set");
+            NS_TEST_EXPECT_MSG_EQ((set && set->GetRanges().front() == range),
+                                  true,
+                                  "agent and scenario agree");
+            outcome.hosts.emplace_back(address, range);
+        }
+        if (m_provisioning == PeArpLanBuilder::DHCP)
+        {
+            NS_TEST_EXPECT_MSG_EQ(scenario.GetDhcpServers().size(), 2, "a server per site");
+            for (const Ptr<PeArpDhcpServer>& server : scenario.GetDhcpServers())
+            {
+                NS_TEST_EXPECT_MSG_EQ(server->GetCounters().acks, 5, "one ACK per host");
+                NS_TEST_EXPECT_MSG_EQ(server->GetCounters().naks, 0, "no NAK");
+            }
+        }
+        return outcome;
+    }
+
+    void DoRun() override
+    {
+        Outcome first = RunOnce();
+        Outcome second = RunOnce();
+        NS_TEST_EXPECT_MSG_EQ((first.hosts == second.hosts), true, "same sets with the same seed");
+        NS_TEST_EXPECT_MSG_EQ(first.events, second.events, "same events with the same seed");
+
+        // Impossible configurations name the parameter.
+        PeArpScenario::Config config = Make();
+        config.psidOffset = -1;
+        config.provisioning = PeArpLanBuilder::DHCP;
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("psidOffset"),
+                              std::string::npos,
+                              "DHCP without MAP sets names psidOffset");
+        config.psidOffset = 6;
+        config.resolver = PeArpScenario::STOCK;
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("provisioning"),
+                              std::string::npos,
+                              "DHCP with stock ARP names provisioning");
+        config.resolver = PeArpScenario::PE_ARP;
+        config.deployment = PeArpScenario::BRIDGE;
+        config.provisioning = PeArpLanBuilder::SELF_ASSIGNED;
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("provisioning"),
+                              std::string::npos,
+                              "self-assigned behind a PE-Bridge names provisioning");
+        config.deployment = PeArpScenario::ROUTER;
+        config.hostsPerSite = 16;
+        config.sharedIps = 1;
+        config.psidOffset = 15; // 2^(16-15) = 2 sets for 16 hosts
+        NS_TEST_EXPECT_MSG_NE(PeArpScenario(config).Validate().find("psidOffset"),
+                              std::string::npos,
+                              "too few candidate sets names psidOffset");
+    }
+
+    PeArpLanBuilder::Provisioning m_provisioning; //!< under test
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The scenario builder and statistics suite.
  */
 class PeArpScenarioTestSuite : public TestSuite
@@ -345,6 +518,9 @@ class PeArpScenarioTestSuite : public TestSuite
         AddTestCase(new PeArpScenarioValidateTestCase, TestCase::QUICK);
         AddTestCase(new PeArpScenarioAddressesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpScenarioMapTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpScenarioProvisioningTestCase(PeArpLanBuilder::DHCP), TestCase::QUICK);
+        AddTestCase(new PeArpScenarioProvisioningTestCase(PeArpLanBuilder::SELF_ASSIGNED),
+                    TestCase::QUICK);
         // PE-ARP: 3 router requests + 3 host replies. Stock ns-3 ARP: the
         // same, plus each host's request for the gateway and its reply,
         // since ns-3's ArpL3Protocol does not learn from requests.

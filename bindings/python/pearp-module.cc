@@ -286,6 +286,30 @@ RunScenario(const PeArpScenario::Config& config,
         PeArpHelper::PrintTable(scenario.GetEdgeDevices().Get(0), table);
     }
     result["edge_table"] = table.str();
+    py::list provisionedAt;
+    for (uint32_t i = 0; i < scenario.GetNHosts(); i++)
+    {
+        provisionedAt.append(scenario.GetProvisionedTime(i).GetSeconds());
+    }
+    py::dict provisioning;
+    provisioning["provisioned_s"] = provisionedAt;
+    py::dict dhcp;
+    for (const Ptr<PeArpDhcpServer>& server : scenario.GetDhcpServers())
+    {
+        const PeArpDhcpServer::Counters& n = server->GetCounters();
+        for (const auto& [name, value] : {std::pair<const char*, uint64_t>{"discovers", n.discovers},
+                                          {"offers", n.offers},
+                                          {"requests", n.requests},
+                                          {"acks", n.acks},
+                                          {"naks", n.naks},
+                                          {"pool_full", n.poolFull},
+                                          {"malformed", n.malformed}})
+        {
+            dhcp[name] = (dhcp.contains(name) ? dhcp[name].cast<uint64_t>() : 0) + value;
+        }
+    }
+    provisioning["dhcp"] = dhcp;
+    result["provisioning"] = provisioning;
     Simulator::Destroy();
     return result;
 }
@@ -452,6 +476,10 @@ PYBIND11_MODULE(_pearp, m)
     py::enum_<PeArpScenario::Lan>(scenario, "Lan")
         .value("CSMA_BUS", PeArpScenario::CSMA_BUS)
         .value("SWITCHED", PeArpScenario::SWITCHED);
+    py::enum_<PeArpLanBuilder::Provisioning>(scenario, "Provisioning")
+        .value("STATIC", PeArpLanBuilder::STATIC)
+        .value("DHCP", PeArpLanBuilder::DHCP)
+        .value("SELF_ASSIGNED", PeArpLanBuilder::SELF_ASSIGNED);
     scenario.def(py::init<>())
         .def_readwrite("sites", &PeArpScenario::Config::sites, "number of sites (LANs)")
         .def_readwrite("hosts_per_site", &PeArpScenario::Config::hostsPerSite, "hosts per site")
@@ -470,6 +498,11 @@ PYBIND11_MODULE(_pearp, m)
             "psid_offset",
             &PeArpScenario::Config::psidOffset,
             "-1: contiguous ranges; 0..15: RFC 7597 (MAP) port sets with this PSID offset")
+        .def_readwrite("provisioning",
+                       &PeArpScenario::Config::provisioning,
+                       "how hosts get their port sets: STATIC, DHCP (from the router, option "
+                       "159; needs psid_offset >= 0) or SELF_ASSIGNED (RFC 5227 claims, about "
+                       "7 s: set start >= 8); traffic waits for the set")
         .def_readwrite("tcp_bytes", &PeArpScenario::Config::tcpBytes, "TCP bytes to each host")
         .def_readwrite("udp_echo", &PeArpScenario::Config::udpEcho, "one UDP echo per host")
         .def_readwrite("start", &PeArpScenario::Config::start, "first start (s)")
@@ -497,7 +530,9 @@ PYBIND11_MODULE(_pearp, m)
           "dicts, the rows of the C++ examples' CSV files), 'totals' (dict), 'edge_table' "
           "(site 0's PE-ARP table as text), 'series' (with sample_interval > 0 seconds: "
           "time_s, arp_frames and rx_bytes so far, edge_cache_entries) and "
-          "'resolution_latencies_s' (every PE-ARP resolution packets waited for). "
+          "'resolution_latencies_s' (every PE-ARP resolution packets waited for), "
+          "'provisioning' ({'provisioned_s': when each host got its set, -1 if never; "
+          "'dhcp': the DHCP servers' counters, summed}). "
           "'progress' is called as progress(fraction, simulated_seconds, events) at every "
           "tenth of the run. Raises ValueError on bad parameters.");
 

@@ -196,3 +196,36 @@ def test_map_port_sets_from_python():
         (1024, 1279), (1280, 1535), (1536, 1791), (1792, 2047)]
     with pytest.raises(ValueError, match="psidOffset"):
         pearp.run_scenario(pearp.scenario(hosts_per_site=16, psid_offset=15))
+
+
+def test_dhcp_and_self_assigned_port_sets_from_python():
+    # DHCP: the router leases RFC 7597 sets (PSID offset 6, 3 hosts per
+    # address, PSID length 2): every first block is 1024 + 256 p .. + 255.
+    config = pearp.scenario(sites=2, hosts_per_site=5, shared_ips=2, psid_offset=6,
+                            provisioning="DHCP")
+    result = pearp.run_scenario(config)
+    assert result["totals"]["all_delivered"]
+    blocks = {(1024 + 256 * p, 1024 + 256 * p + 255) for p in range(4)}
+    assert {(h["port_low"], h["port_high"]) for h in result["hosts"]} <= blocks
+    pairs = [(h["site"], h["ip"], h["port_low"]) for h in result["hosts"]]
+    assert len(set(pairs)) == 10, "no (address, set) leased twice in a site"
+    assert all(0 <= t < 1.0 for t in result["provisioning"]["provisioned_s"])
+    assert result["provisioning"]["dhcp"]["acks"] == 10
+    assert result["provisioning"]["dhcp"]["naks"] == 0
+    assert pearp.run_scenario(config)["hosts"] == result["hosts"], "same seed, same leases"
+
+    # Self-assigned: 4 hosts claim 1000-port blocks from 2000 (RFC 5227).
+    result = pearp.run_scenario(pearp.scenario(hosts_per_site=4, provisioning="self_assigned",
+                                               start=8.0))
+    assert result["totals"]["all_delivered"]
+    lows = [h["port_low"] for h in result["hosts"]]
+    assert len(set(lows)) == 4 and all((low - 2000) % 1000 == 0 for low in lows)
+    assert all(0 < t < 8.0 for t in result["provisioning"]["provisioned_s"])
+    assert result["provisioning"]["dhcp"] == {}
+
+    with pytest.raises(ValueError, match="psidOffset"):
+        pearp.run_scenario(pearp.scenario(provisioning="DHCP"))
+    with pytest.raises(ValueError, match="provisioning"):
+        pearp.run_scenario(pearp.scenario(provisioning="DHCP", psid_offset=6, resolver="STOCK"))
+    with pytest.raises(ValueError, match="provisioning"):
+        pearp.scenario(provisioning="lease")

@@ -97,10 +97,11 @@ def scenario(**values):
     """A ScenarioConfig with the given fields set, validated.
 
     Enumerations may be given by name: resolver="STOCK", deployment="BRIDGE",
-    lan="SWITCHED". Raises ValueError on an unknown field or a bad value.
+    lan="SWITCHED", provisioning="DHCP". Raises ValueError on an unknown field or a
+    bad value.
     """
     enums = {"resolver": ScenarioConfig.Resolver, "deployment": ScenarioConfig.Deployment,
-             "lan": ScenarioConfig.Lan}
+             "lan": ScenarioConfig.Lan, "provisioning": ScenarioConfig.Provisioning}
     for name, kind in enums.items():
         if isinstance(values.get(name), str):
             try:
