@@ -297,13 +297,14 @@ RunScenario(const PeArpScenario::Config& config,
     for (const Ptr<PeArpDhcpServer>& server : scenario.GetDhcpServers())
     {
         const PeArpDhcpServer::Counters& n = server->GetCounters();
-        for (const auto& [name, value] : {std::pair<const char*, uint64_t>{"discovers", n.discovers},
-                                          {"offers", n.offers},
-                                          {"requests", n.requests},
-                                          {"acks", n.acks},
-                                          {"naks", n.naks},
-                                          {"pool_full", n.poolFull},
-                                          {"malformed", n.malformed}})
+        for (const auto& [name, value] :
+             {std::pair<const char*, uint64_t>{"discovers", n.discovers},
+              {"offers", n.offers},
+              {"requests", n.requests},
+              {"acks", n.acks},
+              {"naks", n.naks},
+              {"pool_full", n.poolFull},
+              {"malformed", n.malformed}})
         {
             dhcp[name] = (dhcp.contains(name) ? dhcp[name].cast<uint64_t>() : 0) + value;
         }
