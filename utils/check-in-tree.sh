@@ -58,3 +58,26 @@ for example in "pe-arp-router --check" "pe-arp-bridge --check" "pe-arp-compare -
         exit 1
     }
 done
+# The Python bindings, built by ns-3's tree into build/pe-arp-python.
+PYDIR="$NS3/build/pe-arp-python"
+if [ -f "$PYDIR/pearp/__init__.py" ]; then
+    say "Python bindings (in-tree): examples/python/figure4.py, static and DHCP"
+    for provisioning in static dhcp; do
+        PYTHONPATH="$PYDIR" LD_LIBRARY_PATH="$NS3/build/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+            /usr/bin/python3 "$NS3/contrib/pe-arp/examples/python/figure4.py" \
+            --provisioning "$provisioning" --csv "$WORK/figure4-py.csv" >"$WORK/py.log" 2>&1 || {
+            tail -n 20 "$WORK/py.log"
+            say "FAILED: in-tree Python bindings"
+            exit 1
+        }
+        grep -q "all delivered: True" "$WORK/py.log" || {
+            cat "$WORK/py.log"
+            say "FAILED: in-tree Python figure4 did not deliver everything"
+            exit 1
+        }
+    done
+else
+    say "FAILED: the in-tree build made no Python bindings (pybind11-dev, python3-dev?)"
+    exit 1
+fi
+say "in-tree check passed"
