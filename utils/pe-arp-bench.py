@@ -25,7 +25,9 @@ Layouts:
   one-lan  4,096 hosts on ONE switched LAN; with PE-ARP all share ONE address
            (15 ports each).
 
-Every configuration runs --runs times (default 3), the runs of a size interleaved so that
+Every configuration runs --runs times (default 3; SHORT_RUN_FACTOR times as many at the
+100-host size, whose runs last 0.2 s, so that a few milliseconds of noise do not decide a
+ratio), the runs of a size interleaved so that
 a change of machine load hits all configurations alike. Times (configuration = topology
 build, run = Simulator::Run, wall = the whole process) and peak memory are the median
 over the runs, with their range [min-max]; events and ARP frames do not depend on the run
@@ -72,6 +74,9 @@ COMPARISONS = [
 ]
 RATIO_OF = [("run_s", "run"), ("run_cpu_s", "CPU"), ("config_s", "config"),
             ("events", "events"), ("peak_rss_kb", "memory"), ("arp_frames", "ARP")]
+# Sizes whose runs last well under a second run this many times --runs.
+SHORT_RUN_HOSTS = 100
+SHORT_RUN_FACTOR = 3
 # Target for port awareness alone at 100 and 1,000 hosts.
 TARGET = 1.05
 TARGET_OF = [("events", "events"), ("wall_s", "wall"), ("run_s", "run"), ("run_cpu_s", "run CPU"),
@@ -191,7 +196,7 @@ def group_rows(rows):
     return groups
 
 
-def report(rows, markdown, runs):
+def report(rows, markdown):
     groups = group_rows(rows)
     # 1. Measurements.
     headers = ["layout", "hosts", "configuration", "config s", "run s", "run CPU s", "wall s",
@@ -206,9 +211,13 @@ def report(rows, markdown, runs):
                              fmt_time(row, "wall_s"),
                              fmt_count(row, "events"), fmt_rss(row),
                              fmt_count(row, "arp_frames"), row["delivered"]])
-    out = ["Measured: median [min-max] of %s runs, each its own process; config = topology "
-           "build, run = Simulator::Run, run CPU = its process CPU time, wall = whole "
-           "process (seconds)" % runs, ""] + ["  " + l for l in LEGEND] + [
+    counts = sorted({int(r["runs"]) for r in rows})
+    out = ["Measured: median [min-max] of %s runs (%s), each its own process; config = "
+           "topology build, run = Simulator::Run, run CPU = its process CPU time, wall = "
+           "whole process (seconds)"
+           % (" or ".join(map(str, counts)),
+              ", ".join("%d hosts: %s" % (h, r) for h, r in
+                        sorted({(int(r["hosts"]), int(r["runs"])) for r in rows}))), ""] + ["  " + l for l in LEGEND] + [
            "", render(headers, body, markdown, right_from=3), ""]
     # 2. The two comparisons side by side, then the PE-Bridge's.
     def comparison_table(comparisons):
@@ -279,7 +288,7 @@ def main():
             rows = list(csv.DictReader(f))
         if not rows:
             raise SystemExit("%s: no rows" % args.from_csv)
-        print(report(rows, args.markdown, rows[0]["runs"]))
+        print(report(rows, args.markdown))
         return 0 if all(r["delivered"] == "all" for r in rows) else 1
     if not args.binary:
         parser.error("--binary is required unless --from-csv is given")
@@ -298,17 +307,20 @@ def main():
                          % (", ".join(map(str, sorted(unknown))),
                             ", ".join(str(h) for _, h, _ in LAYOUTS)))
         layouts = [l for l in layouts if l[1] in wanted]
-    total = len(layouts) * len(CONFIGS) * args.runs
+    def runs_of(hosts):
+        return args.runs * (SHORT_RUN_FACTOR if hosts <= SHORT_RUN_HOSTS else 1)
+
+    total = sum(len(CONFIGS) * runs_of(hosts) for _, hosts, _ in layouts)
     done = 0
     started = time.time()
     rows, run_rows = [], []
     for layout, hosts, extra in layouts:
         runs = {name: [] for name, _, _ in CONFIGS}
-        for k in range(1, args.runs + 1):
+        for k in range(1, runs_of(hosts) + 1):
             for name, label, config_args in CONFIGS:
                 done += 1
                 say("(%d/%d) %s %d hosts, %s: run %d of %d"
-                    % (done, total, layout, hosts, label, k, args.runs))
+                    % (done, total, layout, hosts, label, k, runs_of(hosts)))
                 t0 = time.time()
                 result = run_once(args.binary, hosts, extra, config_args, args.verbose)
                 say("    %.1f s (config %.2f s, run %.2f s), %s events, %s ARP frames%s"
@@ -328,7 +340,7 @@ def main():
     write_csv(args.out, COLUMNS, rows)
     runs_path = os.path.splitext(args.out)[0] + "-runs.csv"
     write_csv(runs_path, RUN_COLUMNS, run_rows)
-    print(report(rows, args.markdown, args.runs))
+    print(report(rows, args.markdown))
     print("\ntotal bench time %.0f s; rows in %s, single runs in %s"
           % (time.time() - started, args.out, runs_path))
     return 0 if all(r["delivered"] == "all" for r in rows) else 1
