@@ -15,6 +15,8 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/packet.h"
+#include "ns3/pe-arp-scenario.h"
+#include "ns3/pe-arp-statistics.h"
 #include "ns3/pe-arp-watch.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -202,6 +204,51 @@ class PeArpWatchReportsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * On a healthy network nothing is reported but the stations: the watch on
+ * the router's side of the paper's Figure 4 LAN (3 hosts sharing
+ * 198.108.63.2) sees the router and the three ranges appear, and no
+ * unsolicited reply, flip flop, overlap or standard claim, while every
+ * byte arrives.
+ */
+class PeArpWatchHealthyTestCase : public TestCase
+{
+  public:
+    PeArpWatchHealthyTestCase()
+        : TestCase("a healthy LAN gives only new stations")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config;
+        config.hostsPerSite = 3;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        Ptr<PeArpWatch> watch = CreateObject<PeArpWatch>();
+        watch->SetNetwork(Ipv4Address("198.108.63.0"), Ipv4Mask("255.255.255.0"));
+        watch->AddSharedAddress(Ipv4Address("198.108.63.2"));
+        watch->Install(scenario.GetSiteLinkDevices(0).Get(0));
+        PeArpStatistics statistics(scenario, false);
+        Simulator::Stop(scenario.GetStopTime());
+        Simulator::Run();
+        statistics.Collect();
+        NS_TEST_EXPECT_MSG_EQ(statistics.GetTotals().AllDelivered(), true, "every byte");
+        NS_TEST_EXPECT_MSG_EQ(watch->GetFramesWatched(),
+                              statistics.GetTotals().arpFrames,
+                              "every ARP frame of the LAN watched, once");
+        NS_TEST_EXPECT_MSG_EQ(watch->GetCount(PeArpWatch::NEW_STATION),
+                              4,
+                              "the router and three ranges");
+        NS_TEST_EXPECT_MSG_EQ(watch->GetReports().size(), 4, "nothing else");
+        NS_TEST_EXPECT_MSG_EQ(watch->GetStations(), 4, "stations");
+        NS_TEST_EXPECT_MSG_EQ(watch->GetMalformed(), 0, "nothing malformed");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The PeArpWatch suite.
  */
 class PeArpWatchTestSuite : public TestSuite
@@ -211,6 +258,7 @@ class PeArpWatchTestSuite : public TestSuite
         : TestSuite("pe-arp-watch", UNIT)
     {
         AddTestCase(new PeArpWatchReportsTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpWatchHealthyTestCase, TestCase::QUICK);
     }
 };
 

@@ -6,6 +6,8 @@
 
 #include "pe-arp-watch.h"
 
+#include "ns3/csma-net-device.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -90,6 +92,11 @@ PeArpWatch::DoDispose()
     for (auto& [node, device] : m_installed)
     {
         node->UnregisterProtocolHandler(MakeCallback(&PeArpWatch::Receive, this));
+        if (DynamicCast<CsmaNetDevice>(device))
+        {
+            device->TraceDisconnectWithoutContext("MacTx",
+                                                  MakeCallback(&PeArpWatch::Transmitted, this));
+        }
     }
     m_installed.clear();
     m_stations.clear();
@@ -110,7 +117,24 @@ PeArpWatch::Install(Ptr<NetDevice> device)
                                   PeArpL3Protocol::PROT_NUMBER,
                                   device,
                                   true);
+    // A device does not receive its own frames: watch what it sends too.
+    if (DynamicCast<CsmaNetDevice>(device))
+    {
+        device->TraceConnectWithoutContext("MacTx", MakeCallback(&PeArpWatch::Transmitted, this));
+    }
     m_installed.emplace_back(node, device);
+}
+
+void
+PeArpWatch::Transmitted(Ptr<const Packet> frame)
+{
+    EthernetHeader ethernet(false);
+    Ptr<Packet> copy = frame->Copy();
+    if (copy->RemoveHeader(ethernet) != 0 &&
+        ethernet.GetLengthType() == PeArpL3Protocol::PROT_NUMBER)
+    {
+        Watch(copy);
+    }
 }
 
 void

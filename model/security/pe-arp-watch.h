@@ -111,8 +111,8 @@ class PeArpWatch : public Object
 
     /**
      * Watch the ARP frames a device receives, promiscuously (on a CSMA
-     * segment: every frame of the segment). May be called for several
-     * devices of one node.
+     * segment: every frame of the segment), and those it sends (CSMA
+     * devices). May be called for several devices of one node.
      * \param device the device (its node is the watching node)
      */
     void Install(Ptr<NetDevice> device);
@@ -194,6 +194,11 @@ class PeArpWatch : public Object
                  const Address& from,
                  const Address& to,
                  NetDevice::PacketType type);
+    /**
+     * A frame the watched device sent (CSMA MacTx: with its Ethernet header).
+     * \param frame the frame
+     */
+    void Transmitted(Ptr<const Packet> frame);
     /**
      * Note a claim of (address, range) by a MAC, and report what it changes.
      * \param header the frame
