@@ -137,6 +137,7 @@ PeArpL3Protocol::DoDispose()
     }
     m_caches.clear();
     m_probeListeners.clear();
+    m_inspector = MakeNullCallback<bool, Ptr<const NetDevice>, const PeArpHeader&>();
     m_node = nullptr;
     m_requestJitter = nullptr;
     Object::DoDispose();
@@ -446,6 +447,14 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
         NotifyDrop(frame, MALFORMED_FRAME);
         return;
     }
+    if (!m_inspector.IsNull() && !m_inspector(device, header))
+    {
+        NS_LOG_LOGIC("node " << m_node->GetId() << ": frame from " << header.GetSenderIp() << ":"
+                             << header.GetSenderRange() << " " << header.GetSenderMac()
+                             << " refused by the inspector -- drop");
+        NotifyDrop(frame, INSPECTION_REFUSED);
+        return;
+    }
     if (!header.HasExtension())
     {
         m_counters.standardFramesReceived++;
@@ -522,6 +531,13 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
         }
         HandleReply(cache, header, frame);
     }
+}
+
+void
+PeArpL3Protocol::SetInspector(Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> inspector)
+{
+    NS_LOG_FUNCTION(this);
+    m_inspector = inspector;
 }
 
 bool
@@ -709,6 +725,8 @@ operator<<(std::ostream& os, PeArpL3Protocol::DropReason reason)
         return os << "malformed-icmp";
     case PeArpL3Protocol::RANGE_CONFLICT:
         return os << "range-conflict";
+    case PeArpL3Protocol::INSPECTION_REFUSED:
+        return os << "refused-by-inspection";
     case PeArpL3Protocol::PENDING_QUEUE_FULL:
         return os << "pending-queue-full";
     case PeArpL3Protocol::RESOLUTION_FAILED:

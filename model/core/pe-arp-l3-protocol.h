@@ -82,12 +82,13 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
         CACHE_REFUSED,             //!< the cache refused what was learned (static conflict, full)
         DEAD_ENTRY,                //!< IPv4 packet for an address that did not resolve
         PORTLESS_TO_SHARED,        //!< IPv4 packet without ports for a shared address
-        WRONG_HOST,        //!< IPv4 packet for a port of the shared address this host does not own
-        NO_SOURCE_ADDRESS, //!< the interface has no IPv4 address to send a request from
-        NO_ROUTE,          //!< IPv4 packet without a next hop through the interface
-        MALFORMED_ICMP,    //!< truncated ICMP message, or one quoting a truncated packet
-        RANGE_CONFLICT,    //!< a frame announcing all ports (0-0) of a shared address
-                           //!< (suspected poisoning)
+        WRONG_HOST,         //!< IPv4 packet for a port of the shared address this host does not own
+        NO_SOURCE_ADDRESS,  //!< the interface has no IPv4 address to send a request from
+        NO_ROUTE,           //!< IPv4 packet without a next hop through the interface
+        MALFORMED_ICMP,     //!< truncated ICMP message, or one quoting a truncated packet
+        RANGE_CONFLICT,     //!< a frame announcing all ports (0-0) of a shared address
+                            //!< (suspected poisoning)
+        INSPECTION_REFUSED, //!< a frame the inspector refused (binding, rate limit)
         // The cache's drops (PeArpCache::DropReason), counted here too:
         PENDING_QUEUE_FULL,   //!< the oldest pending packet was pushed out of a full queue
         RESOLUTION_FAILED,    //!< a pending packet: no reply after MaxRetries retransmissions
@@ -219,6 +220,15 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
     void SetProbeListener(Ptr<NetDevice> device, Callback<void, const PeArpHeader&> listener);
 
     /**
+     * Inspect every well-formed ARP frame this node receives before it is
+     * handled (dynamic ARP inspection, e.g. ns3::PeArpArpInspection): a
+     * frame the inspector refuses is dropped as INSPECTION_REFUSED.
+     * \param inspector called with the receiving device and the frame;
+     * returns true to let the frame in (a null callback removes it)
+     */
+    void SetInspector(Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> inspector);
+
+    /**
      * Report a drop (used by PE-ARP interfaces for IPv4 packets; the drops
      * of the caches this protocol created are reported through it too).
      * \param packet the packet
@@ -330,7 +340,8 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
     Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms)
     uint16_t m_defaultPort;                    //!< DefaultPort attribute
     bool m_learnFromRequest;                   //!< LearnFromRequest attribute
-    Counters m_counters;                       //!< counters
+    Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> m_inspector;            //!< or null
+    Counters m_counters;                                                             //!< counters
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace

@@ -117,6 +117,18 @@ PeArpDhcpServer::GetCounters() const
     return m_counters;
 }
 
+PeArpPortSet
+PeArpDhcpServer::GetPortSet(uint16_t psid) const
+{
+    Ptr<PeArpPortSetAllocator> allocator = CreateObject<PeArpPortSetAllocator>();
+    allocator->SetAttribute("Scheme", EnumValue(PeArpPortSetAllocator::MAP));
+    allocator->SetAttribute("PsidOffset", UintegerValue(m_offset));
+    allocator->SetAttribute("PsidLength", UintegerValue(m_psidLength));
+    NS_ABORT_MSG_UNLESS(psid < allocator->GetSetCount(),
+                        "PeArpDhcpServer::GetPortSet: no PSID " << psid << " in the pool");
+    return allocator->GetSet(psid);
+}
+
 uint32_t
 PeArpDhcpServer::GetPoolSize() const
 {

@@ -12,6 +12,7 @@
 #include "ns3/application.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
+#include "ns3/pe-arp-port-set.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
@@ -99,6 +100,11 @@ class PeArpDhcpServer : public Application
     uint32_t GetPoolSize() const;
     /** \return pairs leased (offered or bound, not expired) now */
     uint32_t GetLeasedCount() const;
+    /**
+     * \param psid a PSID of the pool (SetPool first)
+     * \return its port set (RFC 7597, the pool's offset and PSID length)
+     */
+    PeArpPortSet GetPortSet(uint16_t psid) const;
 
   protected:
     void DoDispose() override;
