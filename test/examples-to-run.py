@@ -20,6 +20,7 @@ cpp_examples = [
     ("pe-arp-bench --check --hosts=100 --deployment=bridge", "True", "False"),
     ("pe-arp-bench --check --hosts=100 --learnFromRequest=false", "True", "False"),
     ("pe-arp-dns-srv", "True", "False"),
+    ("pe-arp-attack --check --csv=results/pe-arp-attack-check.csv", "True", "False"),
     ("pe-arp-flow-switch --check --guests=4", "True", "False"),
     ("pe-arp-flow-switch --check --guests=3 --mode=ebtables --lookupDelay=LOG2", "True", "False"),
     ("pe-arp-flow-switch --check --guests=3 --encoding=exact --lookupDelay=LOG2", "True", "False"),

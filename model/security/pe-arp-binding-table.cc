@@ -153,10 +153,10 @@ PeArpBindingTable::Check(Ipv4Address address, PeArpPortRange range, Mac48Address
     uint16_t low = range.IsAll() ? 0 : range.GetLow();
     uint16_t high = range.IsAll() ? 65535 : range.GetHigh();
     // The binding starting at or below low: does it hold [low, high]?
-    auto after = bound.upper_bound(low);
-    if (after != bound.begin())
+    auto it = bound.upper_bound(low);
+    if (it != bound.begin())
     {
-        auto holder = std::prev(after);
+        auto holder = std::prev(it);
         if (holder->second.high >= high)
         {
             return holder->second.mac == mac ? ALLOWED : MAC_MISMATCH;
@@ -166,9 +166,15 @@ PeArpBindingTable::Check(Ipv4Address address, PeArpPortRange range, Mac48Address
             return MAC_MISMATCH;
         }
     }
-    if (after != bound.end() && after->first <= high && after->second.mac != mac)
+    // Not inside one binding: another MAC's binding inside [low, high]? This
+    // walks the claimant's own bindings in the claim at most (bounded by
+    // the ranges of one host's set), never the table.
+    for (; it != bound.end() && it->first <= high; ++it)
     {
-        return MAC_MISMATCH;
+        if (it->second.mac != mac)
+        {
+            return MAC_MISMATCH;
+        }
     }
     return RANGE_MISMATCH;
 }
