@@ -152,6 +152,13 @@ function(build_lib)
                      $<TARGET_FILE:pe-arp-dns-srv> ${CMAKE_BINARY_DIR}/pcap-check-dns
     )
   endif()
+  # Same seed, same bytes; another run number, other bytes.
+  if(TARGET pe-arp-router)
+    add_test(NAME pe-arp-determinism
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-determinism-check.sh
+                     $<TARGET_FILE:pe-arp-router> ${CMAKE_BINARY_DIR}/determinism-check
+    )
+  endif()
   if(TSHARK AND TARGET pe-arp-dhcp)
     add_test(NAME pe-arp-dhcp-pcap-tshark
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/pe-arp-dhcp-pcap-check.sh
