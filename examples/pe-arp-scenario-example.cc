@@ -13,8 +13,10 @@
 #ifdef PEARP_HAVE_NETANIM
 #include "ns3/netanim-module.h"
 #endif
+#include "ns3/ipv4.h"
 #include "ns3/node-list.h"
 #include "ns3/pe-arp-helper.h"
+#include "ns3/pe-arp-watch.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 
@@ -311,6 +313,7 @@ RunScenarioExample(int argc,
     std::string lan = "csma";
     std::string provisioning = "static";
     bool pcap = false;
+    bool watch = false;
     bool flowmon = false;
     bool animate = false;
     bool verbose = false;
@@ -349,6 +352,10 @@ RunScenarioExample(int argc,
                  "(else see --ns3::PeArpL3Protocol::DefaultPort)",
                  config.answerEcho);
     cmd.AddValue("pcap", "Write pcap files of site 0 under --outDir", pcap);
+    cmd.AddValue("watch",
+                 "Run a PeArpWatch (arpwatch for PE-ARP) on site 0's gateway port and print "
+                 "its report",
+                 watch);
     cmd.AddValue("flowmon",
                  "Write FlowMonitor's XML (per-flow throughput and delay) to "
                  "<outDir>/<name>-flowmon.xml (implies --perFlow)",
@@ -437,6 +444,27 @@ RunScenarioExample(int argc,
     if (pcap)
     {
         CsmaHelper().EnablePcap(outDir + "/" + name, scenario.GetSiteLinkDevices(0));
+    }
+    Ptr<PeArpWatch> arpWatch;
+    if (watch)
+    {
+        Ptr<NetDevice> gatewayLink = scenario.GetSiteLinkDevices(0).Get(0);
+        Ptr<Ipv4> ipv4 = gatewayLink->GetNode()->GetObject<Ipv4>();
+        Ipv4InterfaceAddress lan =
+            ipv4->GetAddress(ipv4->GetInterfaceForDevice(scenario.GetEdgeDevices().GetN() > 0
+                                                             ? scenario.GetEdgeDevices().Get(0)
+                                                             : gatewayLink),
+                             0);
+        arpWatch = CreateObject<PeArpWatch>();
+        arpWatch->SetNetwork(lan.GetLocal(), lan.GetMask());
+        if (config.resolver == PeArpScenario::PE_ARP)
+        {
+            for (uint32_t i = 0; i < config.hostsPerSite; i++)
+            {
+                arpWatch->AddSharedAddress(scenario.GetHostAddress(i));
+            }
+        }
+        arpWatch->Install(gatewayLink);
     }
 
     bool router = deployment == PeArpScenario::ROUTER;
@@ -541,6 +569,14 @@ RunScenarioExample(int argc,
                   << "Port sets " << (provisioning == "dhcp" ? "leased by DHCP" : "self-assigned")
                   << ": " << provisioned << " of " << scenario.GetNHosts() << " hosts, the last at "
                   << last.GetSeconds() << " s" << std::endl;
+    }
+    if (arpWatch)
+    {
+        std::cout << std::endl
+                  << "PeArpWatch on site 0's gateway port: " << arpWatch->GetFramesWatched()
+                  << " frames, " << arpWatch->GetStations() << " stations, "
+                  << arpWatch->GetReports().size() << " reports:" << std::endl;
+        arpWatch->Print(std::cout);
     }
     std::cout << std::endl << "Hosts:" << std::endl;
     PrintHostTable(std::cout, statistics.GetHostResults(), maxRows);
