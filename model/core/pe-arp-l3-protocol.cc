@@ -509,6 +509,27 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
         }
         return;
     }
+    if (announcement && m_learnFromRequest && !interface->IsLocalAddress(header.GetSenderIp()))
+    {
+        // RFC 826's merge: a sender already in the table is updated from any
+        // frame. Only an entry for exactly the announced range: a host back
+        // on the LAN (maybe with a new MAC) is reached again at once.
+        PeArpCache::Entry* held =
+            cache->Lookup(header.GetSenderIp(), header.GetSenderRange().GetLow());
+        if (held != nullptr && !held->IsPermanent() &&
+            held->GetRange() == header.GetSenderRange() &&
+            held->GetMacAddress() != header.GetSenderMac())
+        {
+            if (Learn(interface, header, frame))
+            {
+                NS_LOG_LOGIC("announcement of " << header.GetSenderIp() << ":"
+                                                << header.GetSenderRange() << " merged: now at "
+                                                << header.GetSenderMac());
+                m_counters.announcementsMerged++;
+            }
+            return;
+        }
+    }
     if (!interface->IsLocalAddress(header.GetTargetIp()))
     {
         NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()

@@ -115,6 +115,7 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
         uint64_t probesDefended = 0;         //!< range probes answered: they overlap our ports
         uint64_t probesSent = 0;        //!< range probes sent (SendClaimRequest), not requestsSent
         uint64_t announcementsSent = 0; //!< range announcements sent (SendClaimRequest)
+        uint64_t announcementsMerged = 0; //!< announcements that moved an entry to a new MAC
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;

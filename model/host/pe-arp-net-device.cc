@@ -140,6 +140,61 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
                                     0,
                                     lower,
                                     false);
+    lower->AddLinkChangeCallback(MakeCallback(&PeArpNetDevice::LowerLinkChanged, this));
+}
+
+void
+PeArpNetDevice::LowerLinkChanged()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_lower && m_lower->IsLinkUp())
+    {
+        Announce();
+    }
+}
+
+uint32_t
+PeArpNetDevice::Announce()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    int32_t interface = ipv4 ? ipv4->GetInterfaceForDevice(this) : -1;
+    if (interface < 0)
+    {
+        return 0;
+    }
+    Ptr<PeArpPortAgent> agent = m_node->GetObject<PeArpPortAgent>();
+    uint32_t sent = 0;
+    for (uint32_t i = 0; i < ipv4->GetNAddresses(interface); i++)
+    {
+        Ipv4Address address = ipv4->GetAddress(interface, i).GetLocal();
+        if (address == Ipv4Address::GetAny() || (agent && agent->IsTentative(address)))
+        {
+            continue; // not configured, or still being claimed
+        }
+        std::vector<PeArpPortRange> ranges;
+        std::optional<PeArpPortSet> set = agent ? agent->GetPortSet(address) : std::nullopt;
+        if (set && !set->IsEmpty())
+        {
+            ranges = set->GetRanges();
+        }
+        else
+        {
+            ranges.push_back(GetAnnouncedRange(address));
+        }
+        for (const PeArpPortRange& range : ranges)
+        {
+            if (range.IsAll())
+            {
+                continue; // an address of its own: nothing to announce by port
+            }
+            PeArpHeader frame;
+            frame.SetRequest(GetMac48(), address, range, address, range.GetLow());
+            m_protocol->SendClaimRequest(this, frame);
+            sent++;
+        }
+    }
+    return sent;
 }
 
 Ptr<NetDevice>

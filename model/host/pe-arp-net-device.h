@@ -69,6 +69,17 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     void SetLowerDevice(Ptr<NetDevice> lower);
     /** \return the link-layer device */
     Ptr<NetDevice> GetLowerDevice() const;
+    /**
+     * Announce the ports this host owns, as RFC 5227 announces an address: for
+     * each address of the interface, one request whose sender and target are
+     * the address, per range of its port set (the announced range if it has
+     * no set); an address whose ports are all its own is not announced. Sent
+     * when the link comes up after the device was built (a host
+     * back on the LAN, maybe with a new MAC), so that nodes holding an entry
+     * for exactly that range update it (RFC 826's merge); callable by hand.
+     * \return the announcements sent
+     */
+    uint32_t Announce();
     // PeArpInterface
     Ptr<PeArpCache> GetCache() const override;
     Mac48Address GetMac48() const override;
@@ -151,6 +162,8 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     void DoInitialize() override;
 
   private:
+    /** The link device's link changed: announce our ports if it is up. */
+    void LowerLinkChanged();
     /**
      * Handler of every frame the link device receives for this node.
      * \param device the link device
