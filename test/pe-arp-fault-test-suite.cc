@@ -12,8 +12,9 @@
  * datagrams of 100 bytes from the Internet at known times and asserts what
  * arrives, what is counted, and that nothing else is lost: a host leaving
  * and coming back with a new MAC, the router's LAN link going down and up,
- * the router rebooting with an empty table, and two hosts configured with
- * overlapping ranges by mistake.
+ * the router rebooting with an empty table, two hosts configured with
+ * overlapping ranges by mistake, and the DHCP server restarting with and
+ * without its leases (then renumbering every host).
  *
  * A CSMA link "goes down" when its device is detached from the channel
  * (CsmaChannel::Detach) and "comes up" when it is attached again
@@ -23,10 +24,13 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/config.h"
 #include "ns3/csma-channel.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-port-agent.h"
+#include "ns3/pe-arp-scenario.h"
 #include "ns3/pe-arp-watch.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -275,6 +279,115 @@ class PeArpFaultOverlapTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * The DHCP server restarts at 5 s; leases last 20 s, so the 4 hosts renew at
+ * 10 s. With its lease database the server ACKs every renewal and nothing
+ * changes. Without it, and renumbered (PSID offset 6 before, 4 after: every
+ * set changes, by hand from RFC 7597), every renewal gets a NAK, every host
+ * starts over, is leased a new set and announces it; datagrams to each
+ * host's new first port at 14 s all arrive, and none reaches a wrong host.
+ * Datagrams at 3 s, before the restart, arrive in both cases.
+ */
+class PeArpFaultDhcpRestartTestCase : public TestCase
+{
+  public:
+    /** \param keepLeases the server keeps its leases across the restart */
+    explicit PeArpFaultDhcpRestartTestCase(bool keepLeases)
+        : TestCase(keepLeases ? "the DHCP server restarts with its leases"
+                              : "the DHCP server restarts without its leases, renumbered: every "
+                                "host's range changes under DHCP"),
+          m_keepLeases(keepLeases)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        Config::SetDefault("ns3::PeArpDhcpServer::LeaseTime", TimeValue(Seconds(20)));
+        PeArpScenario::Config config;
+        config.hostsPerSite = 4;
+        config.psidOffset = 6;
+        config.provisioning = PeArpLanBuilder::DHCP;
+        config.udpEcho = false;
+        config.tcpBytes = 1;
+        config.drain = 16;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        Ptr<PeArpDhcpServer> server = scenario.GetDhcpServers().at(0);
+        Ptr<Node> inet = scenario.GetInternetHosts().Get(0);
+        std::vector<PeArpPortRange> before(4);
+        std::vector<Ptr<Application>> sinksBefore(4);
+        std::vector<Ptr<Application>> sinksAfter(4);
+        Simulator::Schedule(Seconds(2.9), [&]() {
+            for (uint32_t i = 0; i < 4; i++)
+            {
+                before[i] = scenario.GetHostRange(i);
+                uint16_t port = before[i].GetLow() + 1;
+                sinksBefore[i] = InstallSink(scenario.GetHosts().Get(i), false, port);
+                Figure4::SendUdp(inet, Seconds(0.1), scenario.GetHostAddress(i), port, 2, 100);
+            }
+        });
+        Simulator::Schedule(Seconds(5), [&]() {
+            server->Restart(m_keepLeases);
+            if (!m_keepLeases)
+            {
+                server->SetPool({Ipv4Address("198.108.63.2")},
+                                Ipv4Mask("255.255.255.0"),
+                                Ipv4Address("198.108.63.1"),
+                                4,
+                                2);
+            }
+        });
+        std::vector<PeArpPortRange> after(4);
+        Simulator::Schedule(Seconds(13.9), [&]() {
+            for (uint32_t i = 0; i < 4; i++)
+            {
+                Ptr<PeArpPortAgent> agent = scenario.GetHosts().Get(i)->GetObject<PeArpPortAgent>();
+                std::optional<PeArpPortSet> set = agent->GetPortSet(Ipv4Address("198.108.63.2"));
+                after[i] = set ? set->GetRanges().front() : PeArpPortRange();
+                uint16_t port = after[i].GetLow() + 2;
+                sinksAfter[i] = InstallSink(scenario.GetHosts().Get(i), false, port);
+                Figure4::SendUdp(inet, Seconds(0.1), Ipv4Address("198.108.63.2"), port, 3, 100);
+            }
+        });
+        Simulator::Stop(Seconds(16));
+        Simulator::Run();
+
+        const PeArpDhcpServer::Counters& n = server->GetCounters();
+        for (uint32_t i = 0; i < 4; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinksBefore[i]), 200, "host " << i << " before");
+            NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinksAfter[i]), 300, "host " << i << " after");
+            NS_TEST_EXPECT_MSG_EQ(DynamicCast<PeArpNetDevice>(scenario.GetHostLanDevices().Get(i))
+                                      ->GetWrongHostPackets(),
+                                  0,
+                                  "no wrong host");
+            // Offset 6, length 2: PSID p's first block 1024 + 256 p; offset 4,
+            // length 2: 4096 + 1024 p (ports 4096 x A + 1024 p + j, A = 1).
+            bool wasOffset6 = (before[i].GetLow() - 1024) % 256 == 0 && before[i].GetLow() < 2048;
+            NS_TEST_EXPECT_MSG_EQ(wasOffset6, true, "before: " << before[i]);
+            if (m_keepLeases)
+            {
+                NS_TEST_EXPECT_MSG_EQ(after[i], before[i], "host " << i << " kept its set");
+            }
+            else
+            {
+                bool isOffset4 = after[i].GetLow() >= 4096 && after[i].GetLow() < 8192 &&
+                                 (after[i].GetLow() - 4096) % 1024 == 0 &&
+                                 after[i].GetHigh() == after[i].GetLow() + 1023;
+                NS_TEST_EXPECT_MSG_EQ(isOffset4, true, "after: " << after[i]);
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(n.acks, 8, "4 leases, then 4 renewals or 4 new leases");
+        NS_TEST_EXPECT_MSG_EQ(n.naks, m_keepLeases ? 0 : 4, "renewals refused without leases");
+        Config::Reset();
+    }
+
+    bool m_keepLeases; //!< the server keeps its leases
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The fault suite.
  */
 class PeArpFaultTestSuite : public TestSuite
@@ -287,6 +400,8 @@ class PeArpFaultTestSuite : public TestSuite
         AddTestCase(new PeArpFaultLinkDownUpTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFaultRouterRebootTestCase, TestCase::QUICK);
         AddTestCase(new PeArpFaultOverlapTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpFaultDhcpRestartTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpFaultDhcpRestartTestCase(false), TestCase::QUICK);
     }
 };
 

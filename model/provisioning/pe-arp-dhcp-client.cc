@@ -370,6 +370,10 @@ PeArpDhcpClient::Configure(const PeArpDhcpHeader& ack)
     m_ports = ports;
     m_psid = ack.GetPsid();
     NS_LOG_LOGIC("bound to " << m_address << " ports " << m_ports);
+    // Announce the new ports (RFC 2131 section 4.4.1 has a client check and
+    // announce its new address): a node holding one of these ranges for
+    // another MAC moves it here.
+    m_device->Announce();
     m_boundTrace(m_address, m_ports);
 }
 

@@ -170,6 +170,21 @@ PeArpDhcpServer::StopApplication()
     }
 }
 
+void
+PeArpDhcpServer::Restart(bool keepLeases)
+{
+    NS_LOG_FUNCTION(this << keepLeases);
+    StopApplication();
+    if (!keepLeases)
+    {
+        for (Slot& s : m_slots)
+        {
+            s.leased = false;
+        }
+    }
+    StartApplication();
+}
+
 int32_t
 PeArpDhcpServer::FindLease(Mac48Address client) const
 {

@@ -94,6 +94,16 @@ class PeArpDhcpServer : public Application
                  uint8_t offset,
                  uint8_t psidLength);
 
+    /**
+     * Restart the server (a fault): its socket is closed and opened again.
+     * With keepLeases it comes back with its leases, as a server with a lease
+     * database (RFC 2131 section 4.3: SHOULD be in non-volatile storage);
+     * without, it has forgotten them, so that renewals are refused (NAK) and
+     * clients start over.
+     * \param keepLeases keep the leases
+     */
+    void Restart(bool keepLeases);
+
     /** \return the counters */
     const Counters& GetCounters() const;
     /** \return the number of (address, PSID) pairs in the pool */
