@@ -740,7 +740,8 @@ class PeArpDnsOwnerPolicyTestCase : public TestCase
 
         // OwnerOrTsig: a valid TSIG passes where the owner test fails.
         Ptr<PeArpDnsServer> either = makeServer(PeArpDnsServer::OWNER_OR_TSIG);
-        either->AddTsigKey("admin.example.com", B("admin secret"));
+        either->AddTsigKey("admin.example.com", B("admin secret"), PeArpDnsServer::ZONE_SCOPE);
+        either->AddTsigKey("b.example.com", B("B's secret"));
         NS_TEST_EXPECT_MSG_EQ(rcode(either, Update("example.com", {srvA, addrA}), fromA),
                               "NOERROR",
                               "A registers");
@@ -751,6 +752,68 @@ class PeArpDnsOwnerPolicyTestCase : public TestCase
                   fromInternet),
             "NOERROR",
             "the administrator, signed, from anywhere");
+        NS_TEST_EXPECT_MSG_EQ(
+            rcode(either, PeArpDnsTsig::Sign(move, "b.example.com", B("B's secret"), 0), fromB),
+            "REFUSED",
+            "B's own key does not cover A's record, nor does the owner test");
+
+        // Tsig: a host key covers its own name only.
+        Ptr<PeArpDnsServer> tsig = makeServer(PeArpDnsServer::TSIG);
+        tsig->AddTsigKey("a.example.com", B("A's secret"));
+        tsig->AddTsigKey("b.example.com", B("B's secret"));
+        std::vector<std::string> tsigReasons;
+        tsig->TraceConnectWithoutContext(
+            "Refused",
+            Callback<void, const Msg&, const Address&, uint8_t, const std::string&>(
+                [&tsigReasons](const Msg&, const Address&, uint8_t, const std::string& why) {
+                    tsigReasons.push_back(why);
+                }));
+        auto signedBy = [](const Msg& m, const std::string& key, const std::string& secret) {
+            return PeArpDnsTsig::Sign(m, key, B(secret), 0);
+        };
+        const Msg registerA = Update("example.com", {srvA, addrA});
+        NS_TEST_EXPECT_MSG_EQ(
+            rcode(tsig, signedBy(registerA, "a.example.com", "A's secret"), fromA),
+            "NOERROR",
+            "A's key, A's records");
+        NS_TEST_EXPECT_MSG_EQ(rcode(tsig, signedBy(move, "b.example.com", "B's secret"), fromB),
+                              "REFUSED",
+                              "B's key, A's record");
+        NS_TEST_EXPECT_MSG_EQ(
+            rcode(tsig,
+                  signedBy(Update("example.com", {Msg::MakeA("a.example.com", internet, 60)}),
+                           "b.example.com",
+                           "B's secret"),
+                  fromB),
+            "REFUSED",
+            "B's key, A's address");
+        NS_TEST_EXPECT_MSG_EQ(
+            rcode(tsig,
+                  signedBy(Update("example.com", {Msg::MakeDeleteRrset(srvA.name, Msg::TYPE_ANY)}),
+                           "b.example.com",
+                           "B's secret"),
+                  fromB),
+            "REFUSED",
+            "B's key, deleting the name that holds A's record");
+        NS_TEST_EXPECT_MSG_EQ(
+            rcode(tsig,
+                  signedBy(Update("example.com", {srvB, addrB}), "b.example.com", "B's secret"),
+                  fromB),
+            "NOERROR",
+            "B's key, B's records");
+        NS_TEST_EXPECT_MSG_EQ(rcode(tsig, registerA, fromA), "REFUSED", "unsigned");
+        PEARP_REQUIRE_EQ(tsigReasons.size(), 4, "four refusals traced");
+        NS_TEST_EXPECT_MSG_EQ(tsigReasons[0],
+                              "tsig scope: key b.example.com may not change an SRV record "
+                              "targeting a.example.com",
+                              "the reason");
+        NS_TEST_EXPECT_MSG_EQ(tsigReasons[1],
+                              "tsig scope: key b.example.com may not change the A records of "
+                              "a.example.com",
+                              "the reason");
+        NS_TEST_EXPECT_MSG_EQ(tsigReasons[3], "unsigned", "the reason");
+        NS_TEST_EXPECT_MSG_EQ(tsig->GetCounters().updatesRefused, 4, "counted");
+        tsig->Dispose();
 
         // Owner without a look-up refuses.
         Ptr<PeArpDnsServer> blind = CreateObject<PeArpDnsServer>();
@@ -804,6 +867,7 @@ class PeArpDnsSpoofTestCase : public TestCase
     {
         NEIGHBOUR,              //!< host B, unsigned
         NEIGHBOUR_WRONG_SECRET, //!< host B, signed with B's key name and a wrong secret
+        NEIGHBOUR_OWN_KEY,      //!< host B, signed with its own valid key
         INTERNET,               //!< the Internet host, unsigned
         INTERNET_UNKNOWN_KEY    //!< the Internet host, signed with a key the server lacks
     };
@@ -830,6 +894,7 @@ class PeArpDnsSpoofTestCase : public TestCase
         const char* policies[] = {"Open", "Owner", "Tsig", "OwnerOrTsig"};
         const char* attackers[] = {"host B",
                                    "host B with a wrong secret",
+                                   "host B with its own key",
                                    "the Internet host",
                                    "the Internet host with an unknown key"};
         return std::string("spoofed UPDATE moving A's SRV record, policy ") + policies[policy] +
@@ -857,7 +922,8 @@ class PeArpDnsSpoofTestCase : public TestCase
                     refusedTraces++;
                 }));
 
-        bool neighbour = m_attacker == NEIGHBOUR || m_attacker == NEIGHBOUR_WRONG_SECRET;
+        bool neighbour = m_attacker == NEIGHBOUR || m_attacker == NEIGHBOUR_WRONG_SECRET ||
+                         m_attacker == NEIGHBOUR_OWN_KEY;
         Ptr<Node> attackerNode = neighbour ? f.hosts.Get(1) : f.inet;
         const uint16_t attackerPort = neighbour ? 3080 : 8080;
         const std::string attackerName = neighbour ? "b.example.com" : "evil.example.com";
@@ -878,6 +944,10 @@ class PeArpDnsSpoofTestCase : public TestCase
         else if (m_attacker == INTERNET_UNKNOWN_KEY)
         {
             attacker->SetTsigKey("evil.example.net", B("its own secret"));
+        }
+        else if (m_attacker == NEIGHBOUR_OWN_KEY)
+        {
+            attacker->SetTsigKey("b.example.com", B("host B's secret"));
         }
         Ptr<PeArpSrvResolver> client = MakeResolver(f.inet, f.inetAddress);
         client->AssignStreams(1);
@@ -972,7 +1042,9 @@ class PeArpDnsSpoofTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkAttacker), 0, "the attacker gets nothing");
         if (m_policy == PeArpDnsServer::TSIG)
         {
-            NS_TEST_EXPECT_MSG_EQ(c.tsigVerified, 1, "A's update verified");
+            NS_TEST_EXPECT_MSG_EQ(c.tsigVerified,
+                                  (m_attacker == NEIGHBOUR_OWN_KEY ? 2 : 1),
+                                  "A's update verified (and B's, refused by its scope)");
             NS_TEST_EXPECT_MSG_EQ(resolverA->GetTsigFailures(), 0, "A verified the response");
         }
     }
@@ -1085,6 +1157,7 @@ class PeArpTsigTestSuite : public TestSuite
         AddTestCase(new S(PeArpDnsServer::OWNER, S::INTERNET), TestCase::QUICK);
         AddTestCase(new S(PeArpDnsServer::TSIG, S::NEIGHBOUR), TestCase::QUICK);
         AddTestCase(new S(PeArpDnsServer::TSIG, S::NEIGHBOUR_WRONG_SECRET), TestCase::QUICK);
+        AddTestCase(new S(PeArpDnsServer::TSIG, S::NEIGHBOUR_OWN_KEY), TestCase::QUICK);
         AddTestCase(new S(PeArpDnsServer::TSIG, S::INTERNET_UNKNOWN_KEY), TestCase::QUICK);
         AddTestCase(new PeArpTsigDatagramTestCase, TestCase::QUICK);
     }

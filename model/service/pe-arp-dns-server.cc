@@ -130,6 +130,7 @@ PeArpDnsServer::DoDispose()
     }
     m_records.clear();
     m_keys.clear();
+    m_keyScopes.clear();
     m_portOwner = PortOwnerCallback();
     Application::DoDispose();
 }
@@ -251,18 +252,22 @@ PeArpDnsServer::SetLanRegistry(Ptr<PeArpLanRegistry> registry)
 }
 
 void
-PeArpDnsServer::AddTsigKey(const std::string& name, const std::vector<uint8_t>& secret)
+PeArpDnsServer::AddTsigKey(const std::string& name,
+                           const std::vector<uint8_t>& secret,
+                           TsigScope scope)
 {
-    NS_LOG_FUNCTION(this << name);
+    NS_LOG_FUNCTION(this << name << scope);
     NS_ABORT_MSG_UNLESS(PeArpDnsMessage::IsValidName(name) && !name.empty(),
                         "PeArpDnsServer::AddTsigKey: invalid key name '" << name << "'");
     m_keys[PeArpDnsTsig::KeyRingName(name)] = secret;
+    m_keyScopes[PeArpDnsTsig::KeyRingName(name)] = scope;
 }
 
 bool
 PeArpDnsServer::RemoveTsigKey(const std::string& name)
 {
     NS_LOG_FUNCTION(this << name);
+    m_keyScopes.erase(PeArpDnsTsig::KeyRingName(name));
     return m_keys.erase(PeArpDnsTsig::KeyRingName(name)) > 0;
 }
 
@@ -401,6 +406,7 @@ PeArpDnsServer::Process(const PeArpDnsMessage& request,
         return response;
     }
     bool verified = v.outcome == PeArpDnsTsig::VERIFIED;
+    std::string signer = verified ? v.tsig.keyName : std::string();
     if (verified)
     {
         m_counters.tsigVerified++;
@@ -413,7 +419,7 @@ PeArpDnsServer::Process(const PeArpDnsMessage& request,
     else if (request.GetOpcode() == PeArpDnsMessage::OPCODE_UPDATE)
     {
         m_counters.updates++;
-        uint8_t rcode = ApplyUpdate(request, from, verified);
+        uint8_t rcode = ApplyUpdate(request, from, signer);
         response.SetRcode(rcode);
         if (rcode == PeArpDnsMessage::NOERROR)
         {
@@ -621,7 +627,9 @@ PeArpDnsServer::CheckPrerequisites(const std::vector<Rr>& prerequisites) const
 }
 
 uint8_t
-PeArpDnsServer::ApplyUpdate(const PeArpDnsMessage& request, const Address& from, bool verified)
+PeArpDnsServer::ApplyUpdate(const PeArpDnsMessage& request,
+                            const Address& from,
+                            const std::string& signer)
 {
     NS_LOG_FUNCTION(this);
     // RFC 2136 section 3.1: the zone section
@@ -677,7 +685,7 @@ PeArpDnsServer::ApplyUpdate(const PeArpDnsMessage& request, const Address& from,
         }
     }
     // Section 3.3: the requestor's permissions (the UpdatePolicy).
-    std::string why = CheckPolicy(request, from, verified);
+    std::string why = CheckPolicy(request, from, signer);
     if (!why.empty())
     {
         NS_LOG_INFO("update refused: " << why);
@@ -715,20 +723,69 @@ PeArpDnsServer::ApplyUpdate(const PeArpDnsMessage& request, const Address& from,
 std::string
 PeArpDnsServer::CheckPolicy(const PeArpDnsMessage& request,
                             const Address& from,
-                            bool verified) const
+                            const std::string& signer) const
 {
     switch (m_updatePolicy)
     {
     case OPEN:
         return "";
     case TSIG:
-        return verified ? "" : "unsigned";
+        return CheckScope(request, signer);
     case OWNER:
         return CheckOwner(request, from);
-    case OWNER_OR_TSIG:
-        return verified ? "" : CheckOwner(request, from);
+    case OWNER_OR_TSIG: {
+        std::string why = CheckScope(request, signer);
+        return why.empty() ? why : CheckOwner(request, from);
+    }
     }
     return "unknown policy";
+}
+
+std::string
+PeArpDnsServer::CheckScope(const PeArpDnsMessage& request, const std::string& signer) const
+{
+    NS_LOG_FUNCTION(this << signer);
+    if (signer.empty())
+    {
+        return "unsigned";
+    }
+    auto scope = m_keyScopes.find(PeArpDnsTsig::KeyRingName(signer));
+    if (scope != m_keyScopes.end() && scope->second == ZONE_SCOPE)
+    {
+        return "";
+    }
+    // HOST_SCOPE: the key's name is the host's name (BIND's "self").
+    auto outside = [&signer](const std::string& what, const std::string& name) {
+        return "tsig scope: key " + signer + " may not change " + what + " " + name;
+    };
+    for (const auto& u : request.GetUpdates())
+    {
+        bool deletesNames = u.rrClass == PeArpDnsMessage::CLASS_ANY;
+        if (u.type == PeArpDnsMessage::TYPE_SRV && !deletesNames &&
+            !PeArpDnsMessage::NamesEqual(u.target, signer))
+        {
+            return outside("an SRV record targeting", u.target);
+        }
+        if (deletesNames &&
+            (u.type == PeArpDnsMessage::TYPE_SRV || u.type == PeArpDnsMessage::TYPE_ANY))
+        {
+            for (const auto& r : GetRecords(u.name, PeArpDnsMessage::TYPE_SRV))
+            {
+                if (!PeArpDnsMessage::NamesEqual(r.target, signer))
+                {
+                    return outside("an SRV record targeting", r.target);
+                }
+            }
+        }
+        bool touchesA = u.type == PeArpDnsMessage::TYPE_A ||
+                        (deletesNames && u.type == PeArpDnsMessage::TYPE_ANY &&
+                         !GetRecords(u.name, PeArpDnsMessage::TYPE_A).empty());
+        if (touchesA && !PeArpDnsMessage::NamesEqual(u.name, signer))
+        {
+            return outside("the A records of", u.name);
+        }
+    }
+    return "";
 }
 
 std::string

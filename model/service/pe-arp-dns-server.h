@@ -18,6 +18,7 @@
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,8 +71,13 @@ class Socket;
  *    the assignments PeArpHelper recorded); an address the look-up does
  *    not call shared keeps today's behaviour.
  *  - TSIG: an update must carry a valid TSIG (RFC 8945, HMAC-SHA256) with a
- *    key given with AddTsigKey.
- *  - OWNER_OR_TSIG: a valid TSIG, or else the owner test.
+ *    key given with AddTsigKey, and stay within the key's scope: a HOST key
+ *    (the default) named after a host, e.g. "a.example.com", may add or
+ *    delete only SRV records whose target is that name and A records of
+ *    that name (as BIND's "self" rule); a ZONE key may update anything.
+ *    Without scopes, every host holding a key could move the others'
+ *    records.
+ *  - OWNER_OR_TSIG: a valid TSIG within its scope, or else the owner test.
  * A refused update is answered REFUSED, counted (updatesRefused) and traced
  * (Refused). Whatever the policy, a request that carries a TSIG RR is
  * verified (ns3::PeArpDnsTsig): FORMERR for a TSIG RR that cannot be read;
@@ -101,6 +107,13 @@ class PeArpDnsServer : public Application
         OWNER,        //!< SRV records only from the owner of their port
         TSIG,         //!< only updates signed with a known TSIG key
         OWNER_OR_TSIG //!< a valid TSIG, else the owner test
+    };
+
+    /** What a TSIG key may update (see AddTsigKey). */
+    enum TsigScope
+    {
+        HOST_SCOPE = 0, //!< SRV records targeting the key's name, A records of that name
+        ZONE_SCOPE      //!< any record of the zone (an administrator's key)
     };
 
     /** What the server knows of a port of an address (see SetPortOwnerLookup). */
@@ -183,10 +196,13 @@ class PeArpDnsServer : public Application
     void SetLanRegistry(Ptr<PeArpLanRegistry> registry);
     /**
      * Add (or replace) a TSIG key (HMAC-SHA256).
-     * \param name the key name, e.g. "a-host.example.com"
+     * \param name the key name, e.g. "a.example.com" for host a.example.com
      * \param secret the shared secret
+     * \param scope what updates signed with it may change
      */
-    void AddTsigKey(const std::string& name, const std::vector<uint8_t>& secret);
+    void AddTsigKey(const std::string& name,
+                    const std::vector<uint8_t>& secret,
+                    TsigScope scope = HOST_SCOPE);
     /**
      * \param name a key name
      * \return true if the key was known and is removed
@@ -256,20 +272,29 @@ class PeArpDnsServer : public Application
     /**
      * \param request an UPDATE
      * \param from the sender
-     * \param verified true if its TSIG verified
+     * \param signer the name of the key its TSIG verified with, "" if none
      * \return the response code
      */
-    uint8_t ApplyUpdate(const PeArpDnsMessage& request, const Address& from, bool verified);
+    uint8_t ApplyUpdate(const PeArpDnsMessage& request,
+                        const Address& from,
+                        const std::string& signer);
     /**
      * The UpdatePolicy, for a well-formed UPDATE.
      * \param request the UPDATE
      * \param from the sender
-     * \param verified true if its TSIG verified
+     * \param signer the name of the key its TSIG verified with, "" if none
      * \return why it is refused, or "" if it is accepted
      */
     std::string CheckPolicy(const PeArpDnsMessage& request,
                             const Address& from,
-                            bool verified) const;
+                            const std::string& signer) const;
+    /**
+     * The scope of a verified key (see TsigScope).
+     * \param request the UPDATE
+     * \param signer the key's name ("": unsigned, refused)
+     * \return why the update goes beyond it, or "" if it does not
+     */
+    std::string CheckScope(const PeArpDnsMessage& request, const std::string& signer) const;
     /**
      * The owner test of an UPDATE (see the class description).
      * \param request the UPDATE
@@ -318,6 +343,7 @@ class PeArpDnsServer : public Application
     Time m_tsigClockOffset;                                      //!< TSIG clock - simulation time
     PortOwnerCallback m_portOwner;                               //!< port-owner look-up
     PeArpDnsTsig::KeyRing m_keys;                                //!< TSIG keys
+    std::map<std::string, TsigScope> m_keyScopes;                //!< their scopes
     Ptr<Socket> m_socket;                                        //!< server socket
     std::vector<PeArpDnsMessage::ResourceRecord> m_records;      //!< the zone's records
     Counters m_counters;                                         //!< counters
