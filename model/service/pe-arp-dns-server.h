@@ -105,8 +105,8 @@ class PeArpDnsServer : public Application
     {
         OPEN = 0,     //!< anyone (RFC 2136 without access control, the paper)
         OWNER,        //!< SRV records only from the owner of their port
-        TSIG,         //!< only updates signed with a known TSIG key
-        OWNER_OR_TSIG //!< a valid TSIG, else the owner test
+        TSIG,         //!< only updates signed with a known TSIG key, within its scope
+        OWNER_OR_TSIG //!< a valid TSIG within its scope, else the owner test
     };
 
     /** What a TSIG key may update (see AddTsigKey). */
@@ -181,8 +181,8 @@ class PeArpDnsServer : public Application
 
     /**
      * Set how the owner test finds who holds a port of an address.
-     * \param lookup the look-up (a null callback: none, the owner test then
-     *        refuses every update it would have to check)
+     * \param lookup the look-up (a null callback: none; the Owner policies
+     *        then abort at start, and Process refuses every update)
      */
     void SetPortOwnerLookup(PortOwnerCallback lookup);
     /**
