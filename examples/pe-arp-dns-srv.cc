@@ -32,12 +32,23 @@
  * address, the router's PE-ARP request is never answered and the TCP
  * connection never completes.
  *
+ * Defences of the updates (PeArpDnsServer attribute UpdatePolicy):
+ * --updatePolicy=Owner gives the server the LAN's registry of port ranges
+ * and accepts an SRV record of the shared address only from the host that
+ * owns its port; --updatePolicy=Tsig gives each host a TSIG key (RFC 8945,
+ * HMAC-SHA256) known to the server and accepts only signed updates. With
+ * --spoof, host B sends at 1.5 s an update that moves A's _web record to
+ * port 3080 of B (where B listens): with Open (the default) the client's
+ * _web transfer goes to B and the example exits non-zero; with Owner or
+ * Tsig the update is refused and A keeps its clients.
+ *
  * Output: a table (service, resolved address:port, owning host, bytes),
  * results/pe-arp-dns-srv.csv and, with --pcap, captures of the DNS server's
  * link and of the LAN (results/pe-arp-dns-srv-<node>-<device>.pcap).
  * Exits non-zero if a transfer is incomplete or port 80 connects.
  *
  *   ./pearp run pe-arp-dns-srv --pcap --verbose
+ *   ./pearp run pe-arp-dns-srv --spoof --updatePolicy=Owner
  */
 
 #include "ns3/applications-module.h"
@@ -99,11 +110,17 @@ main(int argc, char* argv[])
     bool verbose = false;
     uint32_t seed = 1;
     std::string outDir = "results";
+    std::string updatePolicy = "Open";
+    bool spoof = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("pcap", "Write pcap files of the DNS server's link and of the LAN", pcap);
     cmd.AddValue("verbose", "Log DNS messages of the server and resolvers", verbose);
     cmd.AddValue("seed", "Random seed (DNS IDs, SRV weighted order)", seed);
     cmd.AddValue("outDir", "Directory for the CSV and pcap files", outDir);
+    cmd.AddValue("updatePolicy",
+                 "Who may update the zone: Open, Owner, Tsig or OwnerOrTsig",
+                 updatePolicy);
+    cmd.AddValue("spoof", "Host B tries to move A's _web record to its own port at 1.5 s", spoof);
     cmd.Parse(argc, argv);
     RngSeedManager::SetSeed(seed);
     if (verbose)
@@ -164,6 +181,9 @@ main(int argc, char* argv[])
     // The DNS server, authoritative for example.com, accepting updates.
     Ptr<PeArpDnsServer> server = CreateObject<PeArpDnsServer>();
     server->SetAttribute("Zone", StringValue("example.com"));
+    server->SetAttribute("UpdatePolicy", StringValue(updatePolicy));
+    // The owner test learns the ranges PeArpHelper assigned on the LAN.
+    server->SetLanRegistry(PeArpLanRegistry::Find(lan.Get(0)));
     ns->AddApplication(server);
     server->SetStartTime(Seconds(0));
 
@@ -178,6 +198,15 @@ main(int argc, char* argv[])
         Ptr<PeArpSrvResolver> resolver = CreateObject<PeArpSrvResolver>();
         resolver->SetAttribute("Server", Ipv4AddressValue(nsAddress));
         resolver->AssignStreams(10 + i);
+        if (updatePolicy == "Tsig" || updatePolicy == "OwnerOrTsig")
+        {
+            // One key per host, e.g. "a.example.com", configured on both sides.
+            std::string keyName = std::string(1, char('a' + i)) + ".example.com";
+            std::string secret = "secret of host " + std::string(HOST_NAMES[i]);
+            std::vector<uint8_t> bytes(secret.begin(), secret.end());
+            server->AddTsigKey(keyName, bytes);
+            resolver->SetTsigKey(keyName, bytes);
+        }
         hosts.Get(i)->AggregateObject(resolver);
         hostResolvers.push_back(resolver);
     }
@@ -210,6 +239,29 @@ main(int argc, char* argv[])
                         registrations += status == PeArpSrvResolver::OK;
                     }),
                 r.priority);
+        });
+    }
+
+    // The spoof: B deletes A's _web record and adds one with its own port.
+    Ptr<Application> spoofSink;
+    uint8_t spoofRcode = 255;
+    if (spoof)
+    {
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), 3080));
+        spoofSink = sink.Install(hosts.Get(1)).Get(0);
+        spoofSink->SetStartTime(Seconds(0.5));
+        Simulator::Schedule(Seconds(1.5), [&]() {
+            const std::string web = "_web._tcp.example.com";
+            hostResolvers[1]->SendUpdate(
+                "example.com",
+                {PeArpDnsMessage::MakeDeleteRr(
+                     PeArpDnsMessage::MakeSrv(web, 10, 0, 2080, "a.example.com", 0)),
+                 PeArpDnsMessage::MakeSrv(web, 10, 0, 3080, "b.example.com", 300)},
+                PeArpSrvResolver::RegisterCallback(
+                    [&spoofRcode](PeArpSrvResolver::Status, uint8_t rcode) {
+                        spoofRcode = rcode;
+                    }));
         });
     }
 
@@ -376,6 +428,21 @@ main(int argc, char* argv[])
     std::cout << "DNS server: " << c.received << " datagrams, " << c.updates << " updates ("
               << c.updatesApplied << " applied), " << c.queries << " queries, " << c.responses
               << " responses, " << c.malformed << " malformed.\n";
+    if (spoof || updatePolicy != "Open")
+    {
+        std::cout << "Update policy " << updatePolicy << ": " << c.updatesRefused
+                  << " update(s) refused, TSIG verified " << c.tsigVerified << ", BADSIG "
+                  << c.tsigBadSig << ", BADKEY " << c.tsigBadKey << ", BADTIME " << c.tsigBadTime
+                  << ".\n";
+    }
+    if (spoof)
+    {
+        uint64_t stolen = DynamicCast<PacketSink>(spoofSink)->GetTotalRx();
+        std::cout << "Spoofed UPDATE from B (A's _web -> B's port 3080): "
+                  << PeArpDnsMessage::RcodeToString(spoofRcode) << "; B's port 3080 received "
+                  << stolen << " bytes.\n";
+        ok = ok && stolen == 0;
+    }
     std::cout << "\nRouter's PE-ARP table:\n";
     PeArpHelper::PrintTable(peArpLan.Get(0), std::cout);
     std::cout << "\nWrote " << outDir << "/pe-arp-dns-srv.csv" << (pcap ? " and pcap files" : "")

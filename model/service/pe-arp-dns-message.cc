@@ -260,7 +260,8 @@ PeArpDnsMessage::ResourceRecord::SameData(const ResourceRecord& other) const
 PeArpDnsMessage::PeArpDnsMessage()
     : m_id(0),
       m_flags(0),
-      m_error(PARSE_OK)
+      m_error(PARSE_OK),
+      m_lastAdditionalOffset(0)
 {
 }
 
@@ -317,6 +318,9 @@ operator<<(std::ostream& os, const PeArpDnsMessage::ResourceRecord& rr)
         break;
     case PeArpDnsMessage::TYPE_ANY:
         os << " ANY";
+        break;
+    case PeArpDnsMessage::TYPE_TSIG:
+        os << " TSIG (" << rr.rdata.size() << " bytes)";
         break;
     default:
         os << " TYPE" << rr.type << " (" << rr.rdata.size() << " bytes)";
@@ -626,6 +630,10 @@ PeArpDnsMessage::Parse(const uint8_t* data, uint32_t size)
                 break;
             }
             ResourceRecord rr;
+            if (s == 2)
+            {
+                m.m_lastAdditionalOffset = pos;
+            }
             e = r.ReadRecord(pos, rr);
             if (e == PARSE_OK)
             {
@@ -641,6 +649,12 @@ PeArpDnsMessage::Parse(const uint8_t* data, uint32_t size)
     }
     *this = m;
     return pos;
+}
+
+uint32_t
+PeArpDnsMessage::GetLastAdditionalOffset() const
+{
+    return m_lastAdditionalOffset;
 }
 
 PeArpDnsMessage::ParseError
@@ -699,6 +713,19 @@ PeArpDnsMessage::RcodeToString(uint8_t rcode)
     if (rcode < sizeof(names) / sizeof(names[0]))
     {
         return names[rcode];
+    }
+    switch (rcode)
+    {
+    case BADSIG:
+        return "BADSIG";
+    case BADKEY:
+        return "BADKEY";
+    case BADTIME:
+        return "BADTIME";
+    case BADTRUNC:
+        return "BADTRUNC";
+    default:
+        break;
     }
     return "RCODE" + std::to_string(rcode);
 }

@@ -60,10 +60,11 @@ class PeArpDnsMessage : public Header
     /** Record types. */
     enum Type : uint16_t
     {
-        TYPE_A = 1,    //!< IPv4 host address
-        TYPE_SOA = 6,  //!< start of authority (the UPDATE zone section's type)
-        TYPE_SRV = 33, //!< service location (RFC 2782)
-        TYPE_ANY = 255 //!< any type (queries, RFC 2136 deletions)
+        TYPE_A = 1,      //!< IPv4 host address
+        TYPE_SOA = 6,    //!< start of authority (the UPDATE zone section's type)
+        TYPE_SRV = 33,   //!< service location (RFC 2782)
+        TYPE_TSIG = 250, //!< transaction signature (RFC 8945), a meta record
+        TYPE_ANY = 255   //!< any type (queries, RFC 2136 deletions)
     };
 
     /** Record classes. */
@@ -94,7 +95,11 @@ class PeArpDnsMessage : public Header
         YXRRSET = 7,  //!< an RRset exists that should not (RFC 2136)
         NXRRSET = 8,  //!< an RRset does not exist that should (RFC 2136)
         NOTAUTH = 9,  //!< the server is not authoritative for the zone (RFC 2136)
-        NOTZONE = 10  //!< a name is not within the zone (RFC 2136)
+        NOTZONE = 10, //!< a name is not within the zone (RFC 2136)
+        BADSIG = 16,  //!< TSIG error field only: the MAC does not verify (RFC 8945)
+        BADKEY = 17,  //!< TSIG error field only: unknown key or algorithm (RFC 8945)
+        BADTIME = 18, //!< TSIG error field only: time signed outside the fudge (RFC 8945)
+        BADTRUNC = 22 //!< TSIG error field only: MAC truncated too much (RFC 8945)
     };
 
     /** Why a message could not be parsed (Deserialize returned 0). */
@@ -178,6 +183,12 @@ class PeArpDnsMessage : public Header
      * \return the number of bytes the message occupies, or 0 on error
      */
     uint32_t Parse(const uint8_t* data, uint32_t size);
+    /**
+     * \return the offset, in the bytes the last Deserialize or Parse read,
+     *         of the last record of the additional section (where a TSIG RR
+     *         starts, RFC 8945), or 0 if that section is empty
+     */
+    uint32_t GetLastAdditionalOffset() const;
     /** \return the reason the last Deserialize failed, or PARSE_OK */
     ParseError GetParseError() const;
     /**
@@ -186,8 +197,8 @@ class PeArpDnsMessage : public Header
      */
     static std::string ParseErrorToString(ParseError error);
     /**
-     * \param rcode a response code
-     * \return its RFC mnemonic, e.g. "NXDOMAIN"
+     * \param rcode a response code or TSIG error
+     * \return its RFC mnemonic, e.g. "NXDOMAIN" or "BADSIG"
      */
     static std::string RcodeToString(uint8_t rcode);
 
@@ -342,6 +353,7 @@ class PeArpDnsMessage : public Header
     std::vector<ResourceRecord> m_authority;  //!< authority / update section
     std::vector<ResourceRecord> m_additional; //!< additional section
     ParseError m_error;                       //!< reason of the last failed Deserialize
+    uint32_t m_lastAdditionalOffset;          //!< offset of the last additional record read
 };
 
 /**

@@ -6,6 +6,8 @@
 
 #include "pe-arp-srv-resolver.h"
 
+#include "pe-arp-dns-tsig.h"
+
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/ipv4.h"
@@ -59,6 +61,17 @@ PeArpSrvResolver::GetTypeId()
                           UintegerValue(2),
                           MakeUintegerAccessor(&PeArpSrvResolver::m_retries),
                           MakeUintegerChecker<uint32_t>(0, 100))
+            .AddAttribute("TsigFudge",
+                          "Fudge, in seconds, of the TSIG RR of signed UPDATEs (RFC 8945).",
+                          UintegerValue(PeArpDnsTsig::DEFAULT_FUDGE),
+                          MakeUintegerAccessor(&PeArpSrvResolver::m_tsigFudge),
+                          MakeUintegerChecker<uint16_t>(0, 65535))
+            .AddAttribute("TsigClockOffset",
+                          "Added to the simulation time to give the TSIG clock (seconds "
+                          "since the epoch); a different offset than the server's is clock skew.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PeArpSrvResolver::m_tsigClockOffset),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Tx",
                             "A DNS request sent (retransmissions included).",
                             MakeTraceSourceAccessor(&PeArpSrvResolver::m_txTrace),
@@ -75,7 +88,9 @@ PeArpSrvResolver::PeArpSrvResolver()
       m_retries(2),
       m_requestsSent(0),
       m_retransmissions(0),
-      m_ignored(0)
+      m_ignored(0),
+      m_tsigFailures(0),
+      m_tsigFudge(PeArpDnsTsig::DEFAULT_FUDGE)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
@@ -103,6 +118,7 @@ PeArpSrvResolver::DoDispose()
     }
     m_node = nullptr;
     m_rng = nullptr;
+    m_tsigSecret.clear();
     Object::DoDispose();
 }
 
@@ -152,6 +168,30 @@ uint64_t
 PeArpSrvResolver::GetIgnoredResponses() const
 {
     return m_ignored;
+}
+
+void
+PeArpSrvResolver::SetTsigKey(const std::string& name, const std::vector<uint8_t>& secret)
+{
+    NS_LOG_FUNCTION(this << name);
+    NS_ABORT_MSG_UNLESS(PeArpDnsMessage::IsValidName(name) && !name.empty(),
+                        "PeArpSrvResolver::SetTsigKey: invalid key name '" << name << "'");
+    m_tsigKeyName = name;
+    m_tsigSecret = secret;
+}
+
+void
+PeArpSrvResolver::ClearTsigKey()
+{
+    NS_LOG_FUNCTION(this);
+    m_tsigKeyName.clear();
+    m_tsigSecret.clear();
+}
+
+uint64_t
+PeArpSrvResolver::GetTsigFailures() const
+{
+    return m_tsigFailures;
 }
 
 std::string
@@ -271,6 +311,12 @@ PeArpSrvResolver::Transact(PeArpDnsMessage request,
     } while (m_pending.count(id));
     request.SetId(id);
     Transaction& t = m_pending[id];
+    if (!m_tsigKeyName.empty() && request.GetOpcode() == PeArpDnsMessage::OPCODE_UPDATE)
+    {
+        uint64_t now = static_cast<uint64_t>((Simulator::Now() + m_tsigClockOffset).GetSeconds());
+        request = PeArpDnsTsig::Sign(request, m_tsigKeyName, m_tsigSecret, now, m_tsigFudge);
+        t.requestMac = PeArpDnsTsig::FromResourceRecord(request.GetAdditional().back())->mac;
+    }
     t.request = request;
     t.triesLeft = m_retries;
     t.onResponse = onResponse;
@@ -351,6 +397,28 @@ PeArpSrvResolver::HandleRead(Ptr<Socket> socket)
         {
             m_ignored++;
             continue;
+        }
+        if (it->second.requestMac && response.GetRcode() == PeArpDnsMessage::NOERROR)
+        {
+            // RFC 8945 section 5.3: the response's MAC covers the request's.
+            std::vector<uint8_t> wire(packet->GetSize());
+            packet->CopyData(wire.data(), wire.size());
+            uint64_t now =
+                static_cast<uint64_t>((Simulator::Now() + m_tsigClockOffset).GetSeconds());
+            PeArpDnsTsig::Verification v =
+                PeArpDnsTsig::Verify(wire,
+                                     response,
+                                     {{PeArpDnsTsig::KeyRingName(m_tsigKeyName), m_tsigSecret}},
+                                     now,
+                                     it->second.requestMac);
+            if (v.outcome != PeArpDnsTsig::VERIFIED)
+            {
+                NS_LOG_INFO("response " << response.GetId() << " ignored: TSIG "
+                                        << PeArpDnsTsig::OutcomeToString(v.outcome));
+                m_tsigFailures++;
+                m_ignored++;
+                continue;
+            }
         }
         it->second.timeout.Cancel();
         Callback<void, bool, const PeArpDnsMessage&> cb = it->second.onResponse;

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,13 @@ class UniformRandomVariable;
  *
  * Every request is retransmitted after Timeout, Retries times, then fails
  * with TIMEOUT.
+ *
+ * With a TSIG key (SetTsigKey), every UPDATE is signed (RFC 8945,
+ * HMAC-SHA256, ns3::PeArpDnsTsig) at its first transmission; the TSIG clock
+ * is the simulation time plus TsigClockOffset. A NOERROR response to a
+ * signed UPDATE must carry a TSIG RR that verifies, else it is ignored and
+ * counted (GetTsigFailures); error responses are taken signed or not (RFC
+ * 8945 sends BADKEY and BADSIG unsigned).
  */
 class PeArpSrvResolver : public Object
 {
@@ -199,6 +207,17 @@ class PeArpSrvResolver : public Object
                     uint16_t weight = 0);
 
     /**
+     * Send any RFC 2136 UPDATE of a zone (signed if a TSIG key is set):
+     * what Register and Unregister use.
+     * \param zone the zone
+     * \param updates the update section (e.g. PeArpDnsMessage::MakeDeleteRr)
+     * \param callback called once with the outcome and the server's rcode
+     */
+    void SendUpdate(const std::string& zone,
+                    const std::vector<PeArpDnsMessage::ResourceRecord>& updates,
+                    RegisterCallback callback);
+
+    /**
      * \param service e.g. "web" or "_web"
      * \param proto e.g. "tcp" or "_tcp"
      * \param name e.g. "example.com"
@@ -238,6 +257,17 @@ class PeArpSrvResolver : public Object
     /** \return responses dropped (malformed, unknown ID, wrong source or question) */
     uint64_t GetIgnoredResponses() const;
 
+    /**
+     * Sign every UPDATE from now on with a TSIG key (HMAC-SHA256).
+     * \param name the key name, as the server knows it
+     * \param secret the shared secret
+     */
+    void SetTsigKey(const std::string& name, const std::vector<uint8_t>& secret);
+    /** Send UPDATEs unsigned again. */
+    void ClearTsigKey();
+    /** \return NOERROR responses to signed UPDATEs ignored for a missing or bad TSIG */
+    uint64_t GetTsigFailures() const;
+
   protected:
     void DoDispose() override;
     void NotifyNewAggregate() override;
@@ -250,6 +280,7 @@ class PeArpSrvResolver : public Object
         uint32_t triesLeft = 0;                                  //!< retransmissions left
         EventId timeout;                                         //!< timeout event
         Callback<void, bool, const PeArpDnsMessage&> onResponse; //!< false: timeout
+        std::optional<std::vector<uint8_t>> requestMac;          //!< MAC of a signed request
     };
 
     /** A resolution in progress. */
@@ -303,15 +334,6 @@ class PeArpSrvResolver : public Object
      */
     void Finish(std::shared_ptr<Job> job);
     /**
-     * Send an UPDATE.
-     * \param zone the zone
-     * \param updates the update section
-     * \param callback the user callback
-     */
-    void SendUpdate(const std::string& zone,
-                    const std::vector<PeArpDnsMessage::ResourceRecord>& updates,
-                    RegisterCallback callback);
-    /**
      * \param name a name
      * \return it in lowercase
      */
@@ -328,6 +350,11 @@ class PeArpSrvResolver : public Object
     uint64_t m_requestsSent;                          //!< counter
     uint64_t m_retransmissions;                       //!< counter
     uint64_t m_ignored;                               //!< counter
+    uint64_t m_tsigFailures;                          //!< counter
+    std::string m_tsigKeyName;                        //!< TSIG key name ("" : unsigned)
+    std::vector<uint8_t> m_tsigSecret;                //!< TSIG secret
+    uint16_t m_tsigFudge;                             //!< TSIG fudge
+    Time m_tsigClockOffset;                           //!< TSIG clock - simulation time
     TracedCallback<const PeArpDnsMessage&> m_txTrace; //!< Tx trace
     TracedCallback<const PeArpDnsMessage&> m_rxTrace; //!< Rx trace
 };
