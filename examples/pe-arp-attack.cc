@@ -25,8 +25,12 @@
  *  - detection: seconds from the attack's start to the watch's first
  *    report other than a new station ("-": never);
  *  - table: the router's PE-ARP table, largest over the run (entries);
- *  - attack frames: forged frames (or scan datagrams); ARP frames: all ARP
- *    frames sent on the LAN.
+ *  - attack frames: forged frames (scan datagrams, DISCOVERs); ARP frames:
+ *    all ARP frames sent on the LAN.
+ *
+ * For the DHCP starvation the hosts lease their sets from the router's DHCP
+ * server at 1 s, while C broadcasts a DISCOVER from a new forged MAC every
+ * 10 ms from 0.5 s.
  *
  *     ./pearp run pe-arp-attack [--csv=results/pe-arp-attack.csv] [--check]
  */
@@ -56,6 +60,7 @@ enum class Attack
     POISON_GATEWAY,
     REQUEST_FLOOD,
     PORT_SCAN,
+    DHCP_STARVATION,
 };
 
 /** The defences. */
@@ -65,6 +70,7 @@ enum class Defence
     INSPECTION, //!< bindings (static hosts) and a per-MAC rate limit, at router and hosts
     STATIC,     //!< static entries from an ethers file (arp -s), router and hosts
     BOUNDED,    //!< the table's bounds (the port scan's defence; the module's defaults)
+    OFFER_CAP,  //!< the DHCP server withdraws the oldest of more than 2 pending offers
 };
 
 std::string
@@ -86,6 +92,8 @@ Name(Attack a)
         return "request flood";
     case Attack::PORT_SCAN:
         return "port scan (Internet)";
+    case Attack::DHCP_STARVATION:
+        return "DHCP starvation";
     }
     return "?";
 }
@@ -103,6 +111,8 @@ Name(Defence d)
         return "static";
     case Defence::BOUNDED:
         return "bounded";
+    case Defence::OFFER_CAP:
+        return "offer cap";
     }
     return "?";
 }
@@ -142,6 +152,18 @@ Run(Attack attack, Defence defence)
         Config::SetDefault("ns3::PeArpCache::MaxUnresolvedPerAddress", UintegerValue(65536));
         Config::SetDefault("ns3::PeArpCache::RequestRate", DoubleValue(1e6));
         Config::SetDefault("ns3::PeArpCache::RequestBurst", UintegerValue(65536));
+    }
+    if (attack == Attack::DHCP_STARVATION)
+    {
+        // The hosts boot at 1 s and lease RFC 7597 sets (offset 6: 4 sets for
+        // 3 hosts); the starvation runs from 0.5 s.
+        config.provisioning = PeArpLanBuilder::DHCP;
+        config.psidOffset = 6;
+        config.provisioningStart = 1.0;
+        if (defence == Defence::OFFER_CAP)
+        {
+            Config::SetDefault("ns3::PeArpDhcpServer::MaxPendingOffers", UintegerValue(2));
+        }
     }
     PeArpScenario scenario(config);
     scenario.Build();
@@ -210,7 +232,16 @@ Run(Attack attack, Defence defence)
     // The attacker: host C (index 2), or an Internet host for the scan.
     Ptr<PeArpArpAttacker> attacker;
     Ptr<PeArpPortScanner> scanner;
-    if (attack == Attack::PORT_SCAN)
+    Ptr<PeArpDhcpStarver> starver;
+    if (attack == Attack::DHCP_STARVATION)
+    {
+        starver = CreateObject<PeArpDhcpStarver>();
+        starver->SetAttribute("Interval", TimeValue(MilliSeconds(10)));
+        starver->SetStartTime(Seconds(0.5));
+        starver->AssignStreams(1000);
+        scenario.GetHosts().Get(2)->AddApplication(starver);
+    }
+    else if (attack == Attack::PORT_SCAN)
     {
         scanner = CreateObject<PeArpPortScanner>();
         scanner->SetAttribute("Address", Ipv4AddressValue(shared));
@@ -253,6 +284,7 @@ Run(Attack attack, Defence defence)
             attacker->SetAttribute("Interval", TimeValue(MilliSeconds(1)));
             break;
         case Attack::PORT_SCAN:
+        case Attack::DHCP_STARVATION:
             break;
         }
         attacker->SetStartTime(Seconds(ATTACK_START));
@@ -292,7 +324,9 @@ Run(Attack attack, Defence defence)
         o.tableMax = std::max(o.tableMax, s.edgeCacheEntries);
     }
     o.tableMax = std::max(o.tableMax, statistics.GetTotals().edgeCacheEntries);
-    o.attackFrames = attacker ? attacker->GetFramesSent() : scanner->GetSent();
+    o.attackFrames = attacker  ? attacker->GetFramesSent()
+                     : scanner ? scanner->GetSent()
+                               : starver->GetSent();
     o.arpFrames = statistics.GetTotals().arpFrames;
     for (const Ptr<PeArpArpInspection>& inspection : inspections)
     {
@@ -332,6 +366,7 @@ main(int argc, char* argv[])
         {Attack::POISON_GATEWAY, {Defence::NONE, Defence::INSPECTION, Defence::STATIC}},
         {Attack::REQUEST_FLOOD, {Defence::NONE, Defence::INSPECTION, Defence::STATIC}},
         {Attack::PORT_SCAN, {Defence::NONE, Defence::BOUNDED}},
+        {Attack::DHCP_STARVATION, {Defence::NONE, Defence::OFFER_CAP}},
     };
     if (std::filesystem::path(csvPath).has_parent_path())
     {

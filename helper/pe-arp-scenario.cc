@@ -168,6 +168,10 @@ PeArpScenario::Validate() const
     {
         reason << "tcpBytes must be at least 1 (BulkSend would read 0 as unlimited)";
     }
+    else if (!(c.provisioningStart >= 0))
+    {
+        reason << "provisioningStart=" << c.provisioningStart << " must be >= 0 seconds";
+    }
     else if (!(c.start >= 0) || !(c.spread >= 0) || !(c.drain > 0))
     {
         reason << (!(c.start >= 0)    ? "start"
@@ -375,6 +379,7 @@ PeArpScenario::BuildSite(uint32_t site)
     plan.answerEcho = c.answerEcho;
     plan.psidOffset = c.psidOffset;
     plan.provisioning = c.provisioning;
+    plan.provisioningStart = Seconds(c.provisioningStart);
     PeArpLanBuilder builder(plan);
     builder.InstallStacks(hosts);
 

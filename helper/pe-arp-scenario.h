@@ -107,6 +107,8 @@ class PeArpScenario : public PeArpDeployment
         /// when its set is bound, whichever is later: claims take about 7 s
         /// with RFC 5227's timers, so set start to at least 8 s.
         PeArpLanBuilder::Provisioning provisioning = PeArpLanBuilder::STATIC;
+        /// when the hosts' DHCP clients or claims start (s, DHCP and SELF_ASSIGNED)
+        double provisioningStart = 0;
     };
 
     /** Largest number of hosts a scenario may have (all sites). */

@@ -42,6 +42,13 @@ PeArpDhcpServer::GetTypeId()
                           TimeValue(Seconds(30)),
                           MakeTimeAccessor(&PeArpDhcpServer::m_offerHold),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxPendingOffers",
+                          "Offers that may wait for their REQUEST at once; a new offer beyond "
+                          "withdraws the oldest (a defence against starvation by DISCOVERs "
+                          "from forged client MACs). 0: no limit (RFC 2131).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PeArpDhcpServer::m_maxPendingOffers),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("ServerIdentifier",
                           "Address sent in option 54 (the server's address on the clients' "
                           "network).",
@@ -57,7 +64,8 @@ PeArpDhcpServer::GetTypeId()
 
 PeArpDhcpServer::PeArpDhcpServer()
     : m_offset(0),
-      m_psidLength(0)
+      m_psidLength(0),
+      m_maxPendingOffers(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -171,6 +179,41 @@ PeArpDhcpServer::StopApplication()
 }
 
 void
+PeArpDhcpServer::LimitPendingOffers(uint32_t newest)
+{
+    if (m_maxPendingOffers == 0)
+    {
+        m_pending.clear(); // not tracked
+        return;
+    }
+    // Forget slots no longer pending (requested, released, expired, re-offered).
+    uint32_t live = 0;
+    for (auto it = m_pending.begin(); it != m_pending.end();)
+    {
+        const Slot& s = m_slots[*it];
+        if (!s.pending || !s.leased || s.expires <= Simulator::Now())
+        {
+            it = m_pending.erase(it);
+        }
+        else
+        {
+            ++it;
+            live++;
+        }
+    }
+    while (live > m_maxPendingOffers && !m_pending.empty() && m_pending.front() != newest)
+    {
+        Slot& oldest = m_slots[m_pending.front()];
+        NS_LOG_LOGIC("withdraw the offer of PSID " << oldest.psid << " to " << oldest.client);
+        oldest.leased = false;
+        oldest.pending = false;
+        m_pending.pop_front();
+        m_counters.offersEvicted++;
+        live--;
+    }
+}
+
+void
 PeArpDhcpServer::Restart(bool keepLeases)
 {
     NS_LOG_FUNCTION(this << keepLeases);
@@ -251,6 +294,9 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
                 s.leased = true;
                 s.client = client;
                 s.expires = Simulator::Now() + m_offerHold;
+                s.pending = true;
+                m_pending.push_back(static_cast<uint32_t>(slot));
+                LimitPendingOffers(static_cast<uint32_t>(slot));
             }
             Reply(message, PeArpDhcpHeader::OFFER, slot);
             break;
@@ -278,6 +324,7 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
                 break;
             }
             m_slots[slot].expires = Simulator::Now() + m_leaseTime;
+            m_slots[slot].pending = false;
             Reply(message, PeArpDhcpHeader::ACK, slot);
             break;
         }

@@ -16,6 +16,7 @@
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <vector>
 
@@ -46,14 +47,15 @@ class PeArpDhcpServer : public Application
     /** Counters readable after a run. */
     struct Counters
     {
-        uint64_t discovers = 0; //!< DISCOVER received
-        uint64_t requests = 0;  //!< REQUEST received (including renewals)
-        uint64_t releases = 0;  //!< RELEASE received
-        uint64_t offers = 0;    //!< OFFER sent
-        uint64_t acks = 0;      //!< ACK sent
-        uint64_t naks = 0;      //!< NAK sent
-        uint64_t poolFull = 0;  //!< DISCOVER refused because no pair was free
-        uint64_t malformed = 0; //!< datagrams dropped as malformed
+        uint64_t discovers = 0;     //!< DISCOVER received
+        uint64_t requests = 0;      //!< REQUEST received (including renewals)
+        uint64_t releases = 0;      //!< RELEASE received
+        uint64_t offers = 0;        //!< OFFER sent
+        uint64_t acks = 0;          //!< ACK sent
+        uint64_t naks = 0;          //!< NAK sent
+        uint64_t poolFull = 0;      //!< DISCOVER refused because no pair was free
+        uint64_t offersEvicted = 0; //!< pending offers withdrawn for newer ones (MaxPendingOffers)
+        uint64_t malformed = 0;     //!< datagrams dropped as malformed
     };
 
     /**
@@ -126,12 +128,19 @@ class PeArpDhcpServer : public Application
     /** A leasable (address, PSID) pair and its lease. */
     struct Slot
     {
-        Ipv4Address address; //!< shared address
-        uint16_t psid;       //!< PSID
-        bool leased = false; //!< offered or bound
-        Mac48Address client; //!< lessee
-        Time expires;        //!< end of the offer or lease
+        Ipv4Address address;  //!< shared address
+        uint16_t psid;        //!< PSID
+        bool leased = false;  //!< offered or bound
+        Mac48Address client;  //!< lessee
+        Time expires;         //!< end of the offer or lease
+        bool pending = false; //!< offered, not yet requested
     };
+
+    /**
+     * Keep at most MaxPendingOffers offers waiting, withdrawing the oldest.
+     * \param newest the slot just offered (never withdrawn)
+     */
+    void LimitPendingOffers(uint32_t newest);
 
     /**
      * Read datagrams.
@@ -153,16 +162,18 @@ class PeArpDhcpServer : public Application
      */
     void Reply(const PeArpDhcpHeader& request, PeArpDhcpHeader::MessageType type, int32_t slot);
 
-    Ptr<Socket> m_socket;      //!< UDP socket on port 67
-    std::vector<Slot> m_slots; //!< the pool
-    Ipv4Mask m_mask;           //!< subnet mask given to clients
-    Ipv4Address m_router;      //!< router given to clients
-    uint8_t m_offset;          //!< PSID offset
-    uint8_t m_psidLength;      //!< PSID length
-    Time m_leaseTime;          //!< LeaseTime attribute
-    Time m_offerHold;          //!< OfferHold attribute
-    Ipv4Address m_serverId;    //!< ServerIdentifier attribute
-    Counters m_counters;       //!< counters
+    Ptr<Socket> m_socket;           //!< UDP socket on port 67
+    std::vector<Slot> m_slots;      //!< the pool
+    Ipv4Mask m_mask;                //!< subnet mask given to clients
+    Ipv4Address m_router;           //!< router given to clients
+    uint8_t m_offset;               //!< PSID offset
+    uint8_t m_psidLength;           //!< PSID length
+    Time m_leaseTime;               //!< LeaseTime attribute
+    Time m_offerHold;               //!< OfferHold attribute
+    uint32_t m_maxPendingOffers;    //!< MaxPendingOffers attribute (0: no limit)
+    std::deque<uint32_t> m_pending; //!< slots offered and not yet requested, oldest first
+    Ipv4Address m_serverId;         //!< ServerIdentifier attribute
+    Counters m_counters;            //!< counters
     TracedCallback<Mac48Address, Ipv4Address, uint16_t, bool> m_leaseTrace; //!< Lease trace
 };
 
