@@ -32,10 +32,15 @@
  * host owning --defaultPort (ns3::PeArpL3Protocol::DefaultPort on the
  * router).
  *
+ * With --realHostTap (and --realHostNetns), a bridge node joins a second tap,
+ * in another namespace, to the LAN: the kernel of that namespace is a real
+ * host sharing the address, and pe-arp-agent answers PE-ARP for its range.
+ *
  *     ip netns exec NS pe-arp-emu --tapName=TAP --duration=20
  */
 
 #include "ns3/applications-module.h"
+#include "ns3/bridge-module.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/fd-net-device-module.h"
@@ -49,6 +54,7 @@
 #include <iostream>
 #include <linux/if.h>
 #include <linux/if_tun.h>
+#include <sched.h>
 #include <sstream>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -195,13 +201,25 @@ Ready()
 }
 
 /**
- * Attach to an existing tap device of this network namespace.
+ * Attach to an existing tap device.
  * \param name the device name
+ * \param netns the network namespace it is in (a file such as
+ *        /var/run/netns/NAME), or empty for the namespace of this process
  * \return the file descriptor (the program stops if it cannot attach)
  */
 int
-OpenTap(const std::string& name)
+OpenTap(const std::string& name, const std::string& netns = "")
 {
+    int own = -1;
+    if (!netns.empty())
+    {
+        // The descriptor keeps the device of the namespace it was opened in.
+        own = open("/proc/self/ns/net", O_RDONLY);
+        int target = open(netns.c_str(), O_RDONLY);
+        NS_ABORT_MSG_IF(own < 0 || target < 0 || setns(target, CLONE_NEWNET) < 0,
+                        "cannot enter network namespace " << netns << ": " << std::strerror(errno));
+        close(target);
+    }
     int fd = open("/dev/net/tun", O_RDWR);
     NS_ABORT_MSG_IF(fd < 0, "cannot open /dev/net/tun: " << std::strerror(errno));
 
@@ -214,6 +232,11 @@ OpenTap(const std::string& name)
     std::strncpy(ifr.ifr_name, name.c_str(), IFNAMSIZ - 1);
     NS_ABORT_MSG_IF(ioctl(fd, TUNSETIFF, &ifr) < 0,
                     "cannot attach to tap device " << name << ": " << std::strerror(errno));
+    if (own >= 0)
+    {
+        NS_ABORT_MSG_IF(setns(own, CLONE_NEWNET) < 0, "cannot return to the own namespace");
+        close(own);
+    }
     return fd;
 }
 
@@ -233,6 +256,8 @@ main(int argc, char* argv[])
     double duration = 10;
     double hardLimit = 0;
     bool verbose = false;
+    std::string realHostTap;
+    std::string realHostNetns;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("tapName", "Existing tap device of this network namespace (required)", tapName);
@@ -249,6 +274,12 @@ main(int argc, char* argv[])
     cmd.AddValue("hardLimit",
                  "Abort if events run later than this many ms (0: best effort)",
                  hardLimit);
+    cmd.AddValue("realHostTap",
+                 "A tap device whose namespace is a real host on the LAN (bridged in)",
+                 realHostTap);
+    cmd.AddValue("realHostNetns",
+                 "The network namespace of --realHostTap (e.g. /var/run/netns/NAME)",
+                 realHostNetns);
     cmd.AddValue("verbose", "Log PE-ARP resolution", verbose);
     cmd.Parse(argc, argv);
     NS_ABORT_MSG_IF(tapName.empty(), "--tapName is required (a tap device of this namespace)");
@@ -317,6 +348,20 @@ main(int argc, char* argv[])
         host->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
             "LocalDeliver",
             MakeBoundCallback(&LocalDeliver, &rx[i], ranges.back()));
+    }
+
+    // A real host on the LAN: a bridge joins the tap of its namespace to the
+    // CSMA segment, so that it shares the address with the simulated hosts
+    // (pe-arp-agent answers PE-ARP for its range there).
+    if (!realHostTap.empty())
+    {
+        Ptr<Node> bridge = CreateObject<Node>();
+        Ptr<CsmaChannel> channel = DynamicCast<CsmaChannel>(lan.Get(0)->GetChannel());
+        NetDeviceContainer ports = csma.Install(bridge, channel);
+        Ptr<FdNetDevice> tap = DynamicCast<FdNetDevice>(fd.Install(bridge).Get(0));
+        tap->SetFileDescriptor(OpenTap(realHostTap, realHostNetns));
+        ports.Add(tap);
+        BridgeHelper().Install(bridge, ports);
     }
 
     Lateness lateness;

@@ -44,6 +44,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zlib
 
@@ -52,6 +53,7 @@ CLONE_NEWNET = 0x40000000
 TAP = "pearp-tap0"
 LINUX_ADDRESS = "198.51.100.2"  # the Internet host (RFC 5737 TEST-NET-2)
 ROUTER_WAN = "198.51.100.1"  # the simulated router on the tap's link
+ROUTER_LAN = "192.0.2.1"  # the simulated router on the LAN
 LAN = "192.0.2.0"  # the simulated LAN (RFC 5737 TEST-NET-1)
 SHARED = "192.0.2.2"  # the address the simulated hosts share
 
@@ -79,10 +81,10 @@ def in_netns(name, factory):
 
 
 class Namespace:
-    """The Internet host: a namespace with one tap device; removed by close()."""
+    """A namespace with one tap device and one route; removed by close()."""
 
-    def __init__(self, name):
-        self.name = name
+    def __init__(self, name, tap, address, route, via):
+        self.name, self.tap, self.address, self.route, self.via = name, tap, address, route, via
         self.created = False
 
     def create(self):
@@ -94,20 +96,26 @@ class Namespace:
         run(["ip", "netns", "exec", self.name, "sysctl", "-qw",
              "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"])
         run(["ip", "-n", self.name, "link", "set", "lo", "up"])
-        result = run(["ip", "-n", self.name, "tuntap", "add", "dev", TAP, "mode", "tap"], check=False)
+        result = run(["ip", "-n", self.name, "tuntap", "add", "dev", self.tap, "mode", "tap"], check=False)
         if result.returncode != 0:
             raise Skip(f"cannot create a tap device: {result.stderr.strip()}")
-        run(["ip", "-n", self.name, "addr", "add", f"{LINUX_ADDRESS}/24", "dev", TAP])
-        run(["ip", "-n", self.name, "link", "set", TAP, "up"])
-        run(["ip", "-n", self.name, "route", "add", f"{LAN}/24", "via", ROUTER_WAN])
+        run(["ip", "-n", self.name, "addr", "add", f"{self.address}/24", "dev", self.tap])
+        run(["ip", "-n", self.name, "link", "set", self.tap, "up"])
+        run(["ip", "-n", self.name, "route", "add", self.route, "via", self.via])
         routes = json.loads(run(["ip", "-n", self.name, "-j", "route", "show", "table", "all"]).stdout)
         if any(r.get("dst") == "default" for r in routes):
             raise RuntimeError(f"namespace {self.name} has a default route")
+        print(f"namespace {self.name}: {self.tap} {self.address}/24, route {self.route} via {self.via}, "
+              "no default route")
+
+    def mac(self):
+        """The tap's MAC address (text)."""
+        return json.loads(run(["ip", "-n", self.name, "-j", "link", "show", "dev", self.tap]).stdout)[0]["address"]
 
     def close(self):
         """Remove the tap and the namespace."""
         if self.created:
-            run(["ip", "-n", self.name, "link", "del", TAP], check=False)
+            run(["ip", "-n", self.name, "link", "del", self.tap], check=False)
             run(["ip", "netns", "del", self.name], check=False)
             self.created = False
 
@@ -251,6 +259,105 @@ def exercise(ns, args, c):
     return expected
 
 
+class Collector(threading.Thread):
+    """A TCP server (one connection: read to EOF) or UDP echo server on a socket."""
+
+    def __init__(self, sock, kind):
+        super().__init__(daemon=True)
+        self.sock, self.kind = sock, kind
+        self.data, self.peer = b"", None
+
+    def run(self):
+        """Serve until the socket is closed."""
+        try:
+            if self.kind == "tcp":
+                connection, self.peer = self.sock.accept()
+                with connection:
+                    while chunk := connection.recv(65536):
+                        self.data += chunk
+            else:
+                while True:
+                    data, peer = self.sock.recvfrom(65536)
+                    self.data += data
+                    self.sock.sendto(data, peer)
+        except OSError:
+            pass
+
+
+def server(ns, kind, address, port):
+    """A listening TCP or bound UDP socket in a namespace, served by a Collector thread."""
+
+    def make():
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM if kind == "tcp" else socket.SOCK_DGRAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((address, port))
+        if kind == "tcp":
+            s.listen(1)
+        return s
+
+    collector = Collector(in_netns(ns, make), kind)
+    collector.start()
+    return collector
+
+
+def real_host(inet, host, args, c):
+    """The real Linux host with pe-arp-agent: inbound TCP and UDP on its ports, outbound from its range."""
+    low, high = args.real_range
+    print(f"\nreal host {host.name} ({SHARED}, ports {low}-{high}, pe-arp-agent)")
+    ready = os.path.join(tempfile.gettempdir(), f"pearp-emu-agent-{os.getpid()}")
+    agent = subprocess.Popen(["ip", "netns", "exec", host.name, args.agent, f"--interface={host.tap}",
+                              f"--address={SHARED}", f"--range={low}-{high}", f"--gateway={ROUTER_LAN}",
+                              f"--ready-file={ready}"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 8
+        while not os.path.exists(ready) and agent.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if not c.expect(os.path.exists(ready), f"pe-arp-agent resolved the simulated router {ROUTER_LAN} by PE-ARP"):
+            return
+        os.unlink(ready)
+        tcp_in, udp_in = server(host.name, "tcp", SHARED, low), server(host.name, "udp", SHARED, low + 1)
+        data = payload(5000, args.tcp_bytes)
+        tcp_send(inet.name, low, data, timeout=15)
+        tcp_in.join(5)
+        c.expect(len(tcp_in.data) == len(data) and zlib.crc32(tcp_in.data) == zlib.crc32(data),
+                 f"inbound TCP {len(data)} bytes to {SHARED}:{low} reached the real host intact "
+                 f"(crc32 {zlib.crc32(data):#x})", f"{len(tcp_in.data)} bytes, crc32 {zlib.crc32(tcp_in.data):#x}")
+        datagrams = [payload(6000 + k, 300 + k) for k in range(args.datagrams)]
+        echoes = udp_echo(inet.name, low + 1, datagrams, timeout=3)
+        c.expect(echoes == datagrams and udp_in.data == b"".join(datagrams),
+                 f"{len(datagrams)} UDP datagrams to port {low + 1} reached the real host and came back intact")
+        udp_in.sock.close()
+
+        outbound = server(inet.name, "tcp", LINUX_ADDRESS, 7000)
+        data = payload(7000, args.tcp_bytes // 2)
+        client = in_netns(host.name, lambda: socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+        with client:
+            client.settimeout(15)
+            client.connect((LINUX_ADDRESS, 7000))
+            client.sendall(data)
+            client.shutdown(socket.SHUT_WR)
+        outbound.join(5)
+        peer_port = outbound.peer[1] if outbound.peer else None
+        c.expect(peer_port is not None and low <= peer_port <= high,
+                 f"outbound TCP from the real host used source port {peer_port}, in {low}-{high}")
+        c.expect(outbound.data == data, f"outbound TCP {len(data)} bytes arrived intact (the router "
+                 "resolved the replies to the real host's range)", f"{len(outbound.data)} bytes")
+        outbound.sock.close()
+        tcp_in.sock.close()
+    finally:
+        if agent.poll() is None:
+            agent.send_signal(signal.SIGTERM)
+        try:
+            output, _ = agent.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            agent.kill()
+            output, _ = agent.communicate()
+        print("  " + output.strip().replace("\n", "\n  "))
+        if os.path.exists(ready):
+            os.unlink(ready)
+
+
 def main():
     """Set up, run, check, clean up; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -261,7 +368,10 @@ def main():
     parser.add_argument("--tcp-bytes", type=int, default=200000, help="TCP bytes to the first host")
     parser.add_argument("--datagrams", type=int, default=5, help="UDP datagrams per host")
     parser.add_argument("--pings", type=int, default=3)
-    parser.add_argument("--duration", type=float, default=10, help="real seconds the example runs")
+    parser.add_argument("--duration", type=float, default=15, help="real seconds the example runs")
+    parser.add_argument("--agent", help="pe-arp-agent: add a real Linux host sharing the address")
+    parser.add_argument("--real-range", type=lambda t: tuple(int(x) for x in t.split("-")),
+                        default=(5000, 5999), help="the real host's ports (outside the simulated hosts')")
     args = parser.parse_args()
 
     print(f"kernel: {platform.system()} {platform.release()} ({platform.machine()})")
@@ -275,24 +385,29 @@ def main():
         print("SKIP: no /dev/net/tun")
         return SKIP
 
-    ns = Namespace(f"pearp-emu-{os.getpid()}")
+    ns = Namespace(f"pearp-emu-{os.getpid()}", TAP, LINUX_ADDRESS, f"{LAN}/24", ROUTER_WAN)
+    host = Namespace(f"pearp-emu-host-{os.getpid()}", "pearp-tap1", SHARED, "198.51.100.0/24", ROUTER_LAN)
     c = Checker()
     process = None
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     with tempfile.TemporaryFile(mode="w+") as errors:
         try:
             ns.create()
-            print(f"namespace {ns.name}: {TAP} {LINUX_ADDRESS}/24, route {LAN}/24 via {ROUTER_WAN}, "
-                  "no default route")
+            if args.agent:
+                host.create()
             command = ["ip", "netns", "exec", ns.name, args.binary, f"--tapName={TAP}",
                        f"--duration={args.duration}", f"--hosts={args.hosts}",
                        f"--firstPort={args.first_port}", f"--portsPerHost={args.ports_per_host}",
                        f"--wanAddress={ROUTER_WAN}", f"--lanNetwork={LAN}", f"--sharedAddress={SHARED}"]
+            if args.agent:
+                command += [f"--realHostTap={host.tap}", f"--realHostNetns=/var/run/netns/{host.name}"]
             started = time.monotonic()
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
             read_ready(process, timeout=10)
             print(f"pe-arp-emu runs in real time in {ns.name} ({args.duration} s)")
             expected = exercise(ns.name, args, c)
+            if args.agent:
+                real_host(ns, host, args, c)
             traffic = time.monotonic() - started
             c.expect(traffic < args.duration - 1, f"the traffic ended before the example ({traffic:.1f} s)")
             output, _ = process.communicate(timeout=args.duration + 30)
@@ -302,6 +417,8 @@ def main():
             c.expect(sorted(hosts) == list(range(args.hosts)), f"the example reported {args.hosts} hosts")
             table = parse_table(output)
             want_table = {(SHARED, h["ports"]): h["mac"] for h in hosts.values()}
+            if args.agent:
+                want_table[(SHARED, f"{args.real_range[0]}-{args.real_range[1]}")] = host.mac()
             c.expect(table == want_table,
                      f"the router's PE-ARP table holds one entry per host: {SHARED}:range -> its MAC",
                      f"{table}")
@@ -321,13 +438,15 @@ def main():
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+            host.close()
             ns.close()
             signal.signal(signal.SIGTERM, previous)
             errors.seek(0)
             text = errors.read().strip()
             if text:
                 print("example stderr:\n" + text[-2000:])
-    c.expect(not os.path.exists(f"/var/run/netns/{ns.name}"), "the namespace was removed")
+    c.expect(not any(os.path.exists(f"/var/run/netns/{n.name}") for n in (ns, host)),
+             "the namespaces were removed")
     print(f"\nkernel {platform.release()}: {c.passed} checks passed, {c.failed} failed")
     return 1 if c.failed else 0
 
