@@ -228,7 +228,7 @@ def exercise(ns, args, c):
     expected = {}
     for i in range(args.hosts):
         low = args.first_port + i * args.ports_per_host
-        tcp = payload(1000 + i, args.tcp_bytes + 7919 * i)
+        tcp = payload(1000 + i, args.tcp_bytes + 101 * i)
         start = time.monotonic()
         local = tcp_send(ns, low, tcp, timeout=15)
         elapsed = time.monotonic() - start
@@ -430,6 +430,8 @@ def main():
         except Skip as why:
             print(f"SKIP: {why}")
             return SKIP
+        except (OSError, subprocess.SubprocessError) as why:
+            c.expect(False, "the exchange with the simulated network", f"{type(why).__name__}: {why}")
         finally:
             if process is not None and process.poll() is None:
                 process.terminate()
