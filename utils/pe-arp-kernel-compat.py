@@ -441,6 +441,7 @@ def check_replies(ns, frames, c, tx_a, rx_a, mac_a, mac_b):
     c.expect(sent.body[:8] == first.body[:8] and sent.extension == first.extension,
              "injected reply keeps the pcap's bytes 0-7 and its PE-ARP extension")
     tx_a.send(frame1)
+    learned_at = time.monotonic()
     # The datagram the kernel held while resolving now leaves, to the MAC of the reply.
     data = receive(rx_a, lambda f: f[12:14] == b"\x08\x00" and f[6:12] == mac_b)
     c.expect(data is not None and data[0:6] == host_mac(first.sha),
@@ -455,11 +456,15 @@ def check_replies(ns, frames, c, tx_a, rx_a, mac_a, mac_b):
     frame2 = injected_reply(second)
     print(f"  injected: {ArpFrame(frame2).describe()}")
     tx_a.send(frame2)
+    elapsed = time.monotonic() - learned_at
     time.sleep(0.1)
     entries = ns.neigh(ADDR_SHARED)
-    print(f"  within locktime: ip -j neigh -> {json.dumps(entries)}")
-    c.expect(len(entries) == 1 and entries[0].get("lladdr") == mac_text(host_mac(first.sha)),
-             "within locktime the kernel keeps the first MAC (the second reply is ignored)")
+    print(f"  {elapsed:.3f} s after the first reply: ip -j neigh -> {json.dumps(entries)}")
+    if elapsed < 0.5 * locktime / 100.0:
+        c.expect(len(entries) == 1 and entries[0].get("lladdr") == mac_text(host_mac(first.sha)),
+                 "within locktime the kernel keeps the first MAC (the second reply is ignored)")
+    else:
+        print("  (not checked: the second reply came too close to locktime on this loaded machine)")
     time.sleep(locktime / 100.0 + 0.3)
     tx_a.send(frame2)
     time.sleep(0.1)

@@ -69,10 +69,10 @@ volatile std::sig_atomic_t g_stop = 0;
 
 /**
  * Signal handler: ask the main loop to stop.
- * \param signal the signal number
+ * \param signum the signal number
  */
 void
-OnSignal(int signal)
+OnSignal(int signum)
 {
     g_stop = 1;
 }
