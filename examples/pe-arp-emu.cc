@@ -398,9 +398,15 @@ main(int argc, char* argv[])
               << lateness.max.GetSeconds() * 1e3 << " ms, mean "
               << (lateness.samples ? lateness.sum.GetSeconds() * 1e3 / lateness.samples : 0.0)
               << " ms (" << lateness.samples << " probes every " << period.GetMilliSeconds()
-              << " ms, synchronization "
-              << (hardLimit > 0 ? "HardLimit " + std::to_string(hardLimit) + " ms" : "BestEffort")
-              << ")\n";
+              << " ms, synchronization ";
+    if (hardLimit > 0)
+    {
+        std::cout << "HardLimit " << hardLimit << " ms)\n";
+    }
+    else
+    {
+        std::cout << "BestEffort)\n";
+    }
     Simulator::Destroy();
     return 0;
 }
