@@ -18,14 +18,17 @@
 #include "pe-arp-test-utilities.h"
 
 #include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/pe-arp-arp-attacker.h"
 #include "ns3/pe-arp-arp-inspection.h"
 #include "ns3/pe-arp-binding-table.h"
 #include "ns3/pe-arp-cache.h"
+#include "ns3/pe-arp-dhcp-starver.h"
 #include "ns3/pe-arp-ethers.h"
 #include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-scenario.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -311,6 +314,58 @@ class PeArpSpoofDefenceTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * DHCP starvation: 10 DISCOVERs from forged MACs, 10 ms apart, against a
+ * pool of 4 (address, port set) pairs (3 hosts on one address, PSID offset 6,
+ * PSID length 2), the hosts booting later. Without a cap the first 4 are
+ * offered and the other 6 find the pool full. With MaxPendingOffers = 2
+ * every DISCOVER is offered a pair and each offer beyond the second
+ * withdraws the oldest: 8 withdrawn, none refused.
+ */
+class PeArpDhcpStarvationTestCase : public TestCase
+{
+  public:
+    /** \param cap MaxPendingOffers (0: none) */
+    explicit PeArpDhcpStarvationTestCase(uint32_t cap)
+        : TestCase(cap == 0 ? "DHCP starvation fills the pool"
+                            : "DHCP starvation against a cap on pending offers"),
+          m_cap(cap)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        Config::SetDefault("ns3::PeArpDhcpServer::MaxPendingOffers", UintegerValue(m_cap));
+        PeArpScenario::Config config;
+        config.hostsPerSite = 3;
+        config.psidOffset = 6;
+        config.provisioning = PeArpLanBuilder::DHCP;
+        config.provisioningStart = 100;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        Ptr<PeArpDhcpStarver> starver = CreateObject<PeArpDhcpStarver>();
+        starver->SetAttribute("Count", UintegerValue(10));
+        starver->SetStartTime(Seconds(1));
+        scenario.GetHosts().Get(2)->AddApplication(starver);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Ptr<PeArpDhcpServer> server = scenario.GetDhcpServers().at(0);
+        NS_TEST_ASSERT_MSG_EQ(server->GetPoolSize(), 4, "a pool of 4");
+        const PeArpDhcpServer::Counters& n = server->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(starver->GetSent(), 10, "10 DISCOVERs");
+        NS_TEST_EXPECT_MSG_EQ(n.discovers, 10, "all received");
+        NS_TEST_EXPECT_MSG_EQ(n.offers, (m_cap == 0 ? 4 : 10), "offers");
+        NS_TEST_EXPECT_MSG_EQ(n.poolFull, (m_cap == 0 ? 6 : 0), "refused, pool full");
+        NS_TEST_EXPECT_MSG_EQ(n.offersEvicted, (m_cap == 0 ? 0 : 8), "offers withdrawn");
+        Config::Reset();
+    }
+
+    uint32_t m_cap; //!< MaxPendingOffers
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The security suite.
  */
 class PeArpSecurityTestSuite : public TestSuite
@@ -328,6 +383,8 @@ class PeArpSecurityTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new PeArpSpoofDefenceTestCase(PeArpSpoofDefenceTestCase::STATIC_ENTRY),
                     TestCase::QUICK);
+        AddTestCase(new PeArpDhcpStarvationTestCase(0), TestCase::QUICK);
+        AddTestCase(new PeArpDhcpStarvationTestCase(2), TestCase::QUICK);
     }
 };
 
