@@ -21,6 +21,9 @@
 #include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/ipv4-routing-table-entry.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/pe-arp-arp-attacker.h"
 #include "ns3/pe-arp-arp-inspection.h"
 #include "ns3/pe-arp-binding-table.h"
@@ -366,6 +369,64 @@ class PeArpDhcpStarvationTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Proxy ARP on the router, and its effect. Host A takes every address for
+ * an on-link one (a default route without a gateway, the paper's legacy
+ * host), so it resolves the Internet host 192.35.162.10 itself. Without
+ * proxy ARP nobody answers: 1 + MaxRetries (3) = 4 requests, and the 3
+ * datagrams waiting are dropped as RESOLUTION_FAILED. With ProxyArp on the
+ * router's LAN interface the router answers once with its own MAC and all
+ * 3 datagrams reach the Internet host: 1 request, 1 proxy reply.
+ */
+class PeArpProxyArpTestCase : public TestCase
+{
+  public:
+    /** \param proxy ProxyArp on the router */
+    explicit PeArpProxyArpTestCase(bool proxy)
+        : TestCase(proxy ? "proxy ARP on the router answers for the Internet host"
+                         : "without proxy ARP a host that takes everything for on-link "
+                           "reaches nothing off the LAN"),
+          m_proxy(proxy)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        Figure4 f;
+        f.routerLan->SetAttribute("ProxyArp", BooleanValue(m_proxy));
+        Ptr<Ipv4> ipv4 = f.hosts.Get(0)->GetObject<Ipv4>();
+        Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+        uint32_t interface = ipv4->GetInterfaceForDevice(f.hostLan[0]);
+        for (uint32_t i = routing->GetNRoutes(); i-- > 0;)
+        {
+            if (routing->GetRoute(i).IsDefault())
+            {
+                routing->RemoveRoute(i);
+            }
+        }
+        routing->AddNetworkRouteTo("0.0.0.0", "0.0.0.0", interface);
+        Ptr<Application> sink = InstallSink(f.inet, false, 9000);
+        Figure4::SendUdp(f.hosts.Get(0), Seconds(1), f.inetAddress, 9000, 3, 100);
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        const PeArpL3Protocol::Counters& a = f.HostProtocol(0)->GetCounters();
+        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), (m_proxy ? 300 : 0), "datagrams delivered");
+        NS_TEST_EXPECT_MSG_EQ(a.requestsSent, (m_proxy ? 1 : 4), "A's requests");
+        NS_TEST_EXPECT_MSG_EQ(router.proxyReplies, (m_proxy ? 1 : 0), "proxy replies");
+        NS_TEST_EXPECT_MSG_EQ(a.drops[PeArpL3Protocol::RESOLUTION_FAILED],
+                              (m_proxy ? 0 : 3),
+                              "datagrams lost for want of an answer");
+        NS_TEST_EXPECT_MSG_EQ(router.notForUs, (m_proxy ? 0 : 4), "the router ignored them");
+    }
+
+    bool m_proxy; //!< ProxyArp on the router
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The security suite.
  */
 class PeArpSecurityTestSuite : public TestSuite
@@ -385,6 +446,8 @@ class PeArpSecurityTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new PeArpDhcpStarvationTestCase(0), TestCase::QUICK);
         AddTestCase(new PeArpDhcpStarvationTestCase(2), TestCase::QUICK);
+        AddTestCase(new PeArpProxyArpTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpProxyArpTestCase(true), TestCase::QUICK);
     }
 };
 

@@ -70,6 +70,19 @@ class PeArpInterface
      *         high, if it may not send from the address yet)
      */
     virtual PeArpPortRange GetAnnouncedRange(Ipv4Address address) const = 0;
+
+    /**
+     * Proxy ARP: does this device answer requests for an address that is
+     * not its own, with its own MAC, because its node routes to the address
+     * through another interface?
+     * \param target the address asked for
+     * \return true to answer (default: never)
+     */
+    virtual bool IsProxyFor(Ipv4Address target) const
+    {
+        return false;
+    }
+
     /**
      * Pick the sender address of a request.
      * \param target the address being resolved

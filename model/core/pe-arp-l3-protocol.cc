@@ -532,6 +532,11 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
     }
     if (!interface->IsLocalAddress(header.GetTargetIp()))
     {
+        if (header.IsRequest() && interface->IsProxyFor(header.GetTargetIp()))
+        {
+            AnswerAsProxy(cache, header);
+            return;
+        }
         NS_LOG_LOGIC("node " << m_node->GetId() << ": frame for " << header.GetTargetIp()
                              << ", not one of ours -- ignore");
         m_counters.notForUs++;
@@ -559,6 +564,36 @@ PeArpL3Protocol::SetInspector(Callback<bool, Ptr<const NetDevice>, const PeArpHe
 {
     NS_LOG_FUNCTION(this);
     m_inspector = inspector;
+}
+
+void
+PeArpL3Protocol::AnswerAsProxy(Ptr<PeArpCache> cache, const PeArpHeader& header)
+{
+    NS_LOG_FUNCTION(this << cache << header);
+    PeArpInterface* interface = cache->GetInterface();
+    PeArpHeader reply;
+    if (header.HasExtension())
+    {
+        reply.SetReply(interface->GetMac48(),
+                       header.GetTargetIp(),
+                       PeArpPortRange(),
+                       header.GetSenderMac(),
+                       header.GetSenderIp(),
+                       header.GetSenderRange().GetLow(),
+                       header.GetTargetPort());
+    }
+    else
+    {
+        reply.SetStandardReply(interface->GetMac48(),
+                               header.GetTargetIp(),
+                               header.GetSenderMac(),
+                               header.GetSenderIp());
+    }
+    NS_LOG_LOGIC("proxy reply: " << header.GetTargetIp() << " is at " << interface->GetMac48());
+    m_counters.proxyReplies++;
+    m_counters.repliesSent++;
+    m_replySentTrace(cache->GetDevice(), reply);
+    SendFrame(interface, reply, header.GetSenderMac());
 }
 
 bool

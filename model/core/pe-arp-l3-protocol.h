@@ -116,6 +116,7 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
         uint64_t probesSent = 0;        //!< range probes sent (SendClaimRequest), not requestsSent
         uint64_t announcementsSent = 0; //!< range announcements sent (SendClaimRequest)
         uint64_t announcementsMerged = 0; //!< announcements that moved an entry to a new MAC
+        uint64_t proxyReplies = 0;        //!< replies for other nodes' addresses (proxy ARP)
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;
@@ -303,6 +304,13 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
      * \return true if the frame must be dropped (RANGE_CONFLICT)
      */
     static bool IsRangeConflict(PeArpInterface* interface, const PeArpHeader& header);
+    /**
+     * Answer a request for an address the interface proxies (IsProxyFor)
+     * with the interface's MAC, for all ports of the address.
+     * \param cache the receiving interface's cache
+     * \param header the request
+     */
+    void AnswerAsProxy(Ptr<PeArpCache> cache, const PeArpHeader& header);
     /**
      * Handle a request for one of our addresses.
      * \param cache the interface's cache

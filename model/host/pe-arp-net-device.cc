@@ -59,6 +59,14 @@ PeArpNetDevice::GetTypeId()
                 BooleanValue(false),
                 MakeBooleanAccessor(&PeArpNetDevice::SetAnswerEcho, &PeArpNetDevice::GetAnswerEcho),
                 MakeBooleanChecker())
+            .AddAttribute("ProxyArp",
+                          "Answer requests for addresses this node routes through another "
+                          "interface with this interface's MAC (proxy ARP, on a router: "
+                          "hosts that take off-link addresses for on-link ones still reach "
+                          "them).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PeArpNetDevice::m_proxyArp),
+                          MakeBooleanChecker())
             .AddTraceSource("WrongHostDrop",
                             "An IPv4 packet for a port of a shared address that this host "
                             "does not own was received and dropped.",
@@ -141,6 +149,27 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
                                     lower,
                                     false);
     lower->AddLinkChangeCallback(MakeCallback(&PeArpNetDevice::LowerLinkChanged, this));
+}
+
+bool
+PeArpNetDevice::IsProxyFor(Ipv4Address target) const
+{
+    if (!m_proxyArp || target == Ipv4Address::GetAny() || target.IsBroadcast() ||
+        target.IsMulticast())
+    {
+        return false;
+    }
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    if (!ipv4 || !ipv4->GetRoutingProtocol())
+    {
+        return false;
+    }
+    Ipv4Header header;
+    header.SetDestination(target);
+    Socket::SocketErrno error;
+    Ptr<Ipv4Route> route = ipv4->GetRoutingProtocol()->RouteOutput(nullptr, header, nullptr, error);
+    return route && route->GetOutputDevice() != this && route->GetOutputDevice() != m_lower &&
+           route->GetOutputDevice()->GetNode() == m_node;
 }
 
 void

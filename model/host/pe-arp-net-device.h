@@ -80,6 +80,12 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
      * \return the announcements sent
      */
     uint32_t Announce();
+    /**
+     * \param target an address that is not the interface's
+     * \return true if ProxyArp is on and the node routes to target through
+     * another interface (a route look-up, done only for such requests)
+     */
+    bool IsProxyFor(Ipv4Address target) const override;
     // PeArpInterface
     Ptr<PeArpCache> GetCache() const override;
     Mac48Address GetMac48() const override;
@@ -230,6 +236,7 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<PeArpEchoResponder> m_echoResponder; //!< answers echoes (AnswerEcho), or null
     uint32_t m_ifIndex;                      //!< device index on the node
     std::string m_name;                      //!< InterfaceName attribute
+    bool m_proxyArp = false;                 //!< ProxyArp attribute
     NetDevice::ReceiveCallback m_rxCallback; //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
     uint64_t m_wrongHostPackets;                           //!< counter
