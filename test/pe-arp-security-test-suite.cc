@@ -32,6 +32,7 @@
 #include "ns3/pe-arp-ethers.h"
 #include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-scenario.h"
+#include "ns3/pe-arp-statistics.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -427,6 +428,67 @@ class PeArpProxyArpTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * DHCP snooping plus dynamic ARP inspection: the router's binding table is
+ * filled from its DHCP server's leases (WatchDhcpServer), 3 hosts on one
+ * address with MAP sets (PSID offset 6). After the leases it holds exactly
+ * the 3 leased first blocks (a PSID offset of 6 gives 63 ranges per set:
+ * 189 bindings); host C's forged request for A's leased set is refused by
+ * the inspection, and every byte of the scenario's traffic arrives.
+ */
+class PeArpDhcpSnoopingTestCase : public TestCase
+{
+  public:
+    PeArpDhcpSnoopingTestCase()
+        : TestCase("bindings from DHCP leases stop a forged claim of a leased set")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard;
+        PeArpScenario::Config config;
+        config.hostsPerSite = 3;
+        config.psidOffset = 6;
+        config.provisioning = PeArpLanBuilder::DHCP;
+        PeArpScenario scenario(config);
+        scenario.Build();
+        Ptr<PeArpBindingTable> table = CreateObject<PeArpBindingTable>();
+        table->WatchDhcpServer(scenario.GetDhcpServers().at(0));
+        Ptr<PeArpArpInspection> inspection = CreateObject<PeArpArpInspection>();
+        inspection->SetBindingTable(table);
+        inspection->Install(scenario.GetRouters().Get(0));
+        // C claims, at 1.5 s, the first block of A's leased set.
+        Ptr<PeArpArpAttacker> attacker = CreateObject<PeArpArpAttacker>();
+        attacker->SetAttribute("Attack", EnumValue(PeArpArpAttacker::SPOOF_RANGE));
+        attacker->SetAttribute("Address", Ipv4AddressValue("198.108.63.2"));
+        attacker->SetAttribute("Target", Ipv4AddressValue("198.108.63.1"));
+        attacker->SetStartTime(Seconds(1.5));
+        scenario.GetHosts().Get(2)->AddApplication(attacker);
+        uint32_t bindings = 0;
+        Simulator::Schedule(Seconds(1.4), [&]() {
+            bindings = table->GetSize();
+            PeArpPortRange a = scenario.GetHostRange(0);
+            attacker->SetAttribute("FirstPort", UintegerValue(a.GetLow()));
+            attacker->SetAttribute("LastPort", UintegerValue(a.GetHigh()));
+        });
+        PeArpStatistics statistics(scenario, false);
+        Simulator::Stop(scenario.GetStopTime());
+        Simulator::Run();
+        statistics.Collect();
+
+        NS_TEST_EXPECT_MSG_EQ(bindings, 3 * 63, "3 leased sets of 63 ranges bound");
+        NS_TEST_EXPECT_MSG_EQ(attacker->GetFramesSent(), 1, "one forged claim");
+        NS_TEST_EXPECT_MSG_EQ(inspection->GetCounters().refusedBinding, 1, "refused");
+        NS_TEST_EXPECT_MSG_EQ(statistics.GetTotals().AllDelivered(), true, "every byte");
+        NS_TEST_EXPECT_MSG_EQ(statistics.GetTotals().wrongHostPackets, 0, "no wrong host");
+        inspection->Dispose();
+        table->Dispose();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The security suite.
  */
 class PeArpSecurityTestSuite : public TestSuite
@@ -448,6 +510,7 @@ class PeArpSecurityTestSuite : public TestSuite
         AddTestCase(new PeArpDhcpStarvationTestCase(2), TestCase::QUICK);
         AddTestCase(new PeArpProxyArpTestCase(false), TestCase::QUICK);
         AddTestCase(new PeArpProxyArpTestCase(true), TestCase::QUICK);
+        AddTestCase(new PeArpDhcpSnoopingTestCase, TestCase::QUICK);
     }
 };
 
