@@ -6,14 +6,14 @@
 
 #include "pe-arp-arp-attacker.h"
 
+#include "pe-arp-raw-link.h"
+
 #include "ns3/enum.h"
 #include "ns3/log.h"
-#include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pe-arp-header.h"
 #include "ns3/pe-arp-l3-protocol.h"
-#include "ns3/pe-arp-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -164,16 +164,7 @@ PeArpArpAttacker::StartApplication()
                                                        << " > LastPort=" << m_lastPort);
     if (!m_device)
     {
-        for (uint32_t i = 0; i < GetNode()->GetNDevices(); i++)
-        {
-            Ptr<NetDevice> d = GetNode()->GetDevice(i);
-            if (!DynamicCast<LoopbackNetDevice>(d) && !DynamicCast<PeArpNetDevice>(d) &&
-                Mac48Address::IsMatchingType(d->GetAddress()))
-            {
-                m_device = d;
-                break;
-            }
-        }
+        m_device = PeArpFirstLinkDevice(GetNode());
     }
     NS_ABORT_MSG_UNLESS(m_device, "PeArpArpAttacker: the node has no Ethernet-like device");
     Send();

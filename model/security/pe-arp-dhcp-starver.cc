@@ -6,14 +6,14 @@
 
 #include "pe-arp-dhcp-starver.h"
 
+#include "pe-arp-raw-link.h"
+
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
-#include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pe-arp-dhcp-header.h"
-#include "ns3/pe-arp-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-header.h"
 #include "ns3/uinteger.h"
@@ -90,14 +90,9 @@ void
 PeArpDhcpStarver::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    for (uint32_t i = 0; !m_device && i < GetNode()->GetNDevices(); i++)
+    if (!m_device)
     {
-        Ptr<NetDevice> d = GetNode()->GetDevice(i);
-        if (!DynamicCast<LoopbackNetDevice>(d) && !DynamicCast<PeArpNetDevice>(d) &&
-            Mac48Address::IsMatchingType(d->GetAddress()))
-        {
-            m_device = d;
-        }
+        m_device = PeArpFirstLinkDevice(GetNode());
     }
     NS_ABORT_MSG_UNLESS(m_device, "PeArpDhcpStarver: the node has no Ethernet-like device");
     Send();
