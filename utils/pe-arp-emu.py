@@ -31,7 +31,6 @@ Standard library only (and ``ping`` from iputils-ping); run it with Debian's
 """
 
 import argparse
-import ctypes
 import json
 import os
 import platform
@@ -48,36 +47,16 @@ import threading
 import time
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pe_arp_netns import Checker, Skip, in_netns, run  # noqa: E402
+
 SKIP = 77
-CLONE_NEWNET = 0x40000000
 TAP = "pearp-tap0"
 LINUX_ADDRESS = "198.51.100.2"  # the Internet host (RFC 5737 TEST-NET-2)
 ROUTER_WAN = "198.51.100.1"  # the simulated router on the tap's link
 ROUTER_LAN = "192.0.2.1"  # the simulated router on the LAN
 LAN = "192.0.2.0"  # the simulated LAN (RFC 5737 TEST-NET-1)
 SHARED = "192.0.2.2"  # the address the simulated hosts share
-
-
-class Skip(Exception):
-    """The environment does not allow the test (exit 77)."""
-
-
-def run(command, check=True):
-    """Run a command; return its CompletedProcess (text output)."""
-    return subprocess.run(command, check=check, capture_output=True, text=True)
-
-
-def in_netns(name, factory):
-    """Call factory() inside network namespace ``name`` (sockets keep that namespace)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    with open("/proc/self/ns/net") as own, open(f"/var/run/netns/{name}") as target:
-        if libc.setns(target.fileno(), CLONE_NEWNET) != 0:
-            raise OSError(ctypes.get_errno(), f"setns {name}")
-        try:
-            return factory()
-        finally:
-            if libc.setns(own.fileno(), CLONE_NEWNET) != 0:
-                raise OSError(ctypes.get_errno(), "setns back")
 
 
 class Namespace:
@@ -204,23 +183,6 @@ def parse_hosts(output):
                 "wrong_port": int(fields[9]),
             }
     return hosts
-
-
-class Checker:
-    """Counts and prints checks."""
-
-    def __init__(self):
-        self.passed, self.failed = 0, 0
-
-    def expect(self, condition, what, detail=""):
-        """Record one check."""
-        if condition:
-            self.passed += 1
-            print(f"  ok    {what}")
-        else:
-            self.failed += 1
-            print(f"  FAIL  {what}" + (f": {detail}" if detail else ""))
-        return condition
 
 
 def exercise(ns, args, c):

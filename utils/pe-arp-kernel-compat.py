@@ -35,7 +35,6 @@ also on failure or SIGTERM.  Standard library only; run with Debian's
 """
 
 import argparse
-import ctypes
 import glob
 import json
 import os
@@ -45,10 +44,12 @@ import shutil
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pe_arp_netns import Checker, Skip, in_netns, run  # noqa: E402
 
 SKIP = 77
 ETH_P_ALL = 0x0003
@@ -59,7 +60,6 @@ PEARP_EXTENSION = 10
 PEARP_MAGIC = 0xEAAB
 ARP_REQUEST = 1
 ARP_REPLY = 2
-CLONE_NEWNET = 0x40000000
 BROADCAST = b"\xff" * 6
 
 # Addresses of the namespaces: RFC 5737 TEST-NET-1 only.
@@ -72,10 +72,6 @@ ADDR_UNSOLICITED = "192.0.2.11"  # for an unsolicited reply
 
 class CheckFailed(Exception):
     """A check against the kernel's behaviour failed."""
-
-
-class Skip(Exception):
-    """The environment does not allow the test (exit 77)."""
 
 
 def mac_text(mac):
@@ -177,11 +173,6 @@ def rewrite(arp, eth_dst, eth_src, sha, spa, tha, tpa):
     return eth_dst + eth_src + struct.pack("!H", arp.ethertype) + body + trailer
 
 
-def run(command, check=True, **kwargs):
-    """Run a command; return its CompletedProcess (stdout as text)."""
-    return subprocess.run(command, check=check, capture_output=True, text=True, **kwargs)
-
-
 class Namespaces:
     """Two network namespaces joined by a veth pair; removed by close()."""
 
@@ -238,23 +229,6 @@ class Namespaces:
         self.created = []
 
 
-def in_netns(name, factory):
-    """Call factory() inside network namespace ``name`` and return its result.
-
-    Sockets keep the namespace they were created in, so a socket made here
-    sends and receives in that namespace after the process returns to its own.
-    """
-    libc = ctypes.CDLL(None, use_errno=True)
-    with open("/proc/self/ns/net") as own, open(f"/var/run/netns/{name}") as target:
-        if libc.setns(target.fileno(), CLONE_NEWNET) != 0:
-            raise OSError(ctypes.get_errno(), f"setns {name}")
-        try:
-            return factory()
-        finally:
-            if libc.setns(own.fileno(), CLONE_NEWNET) != 0:
-                raise OSError(ctypes.get_errno(), "setns back")
-
-
 def packet_socket(ns, dev):
     """Return an AF_PACKET raw socket bound to a device of a namespace (all protocols)."""
 
@@ -298,23 +272,6 @@ def receive(sock, match, timeout=2.0):
 def is_arp(frame):
     """True for an Ethernet frame with the ARP ethertype."""
     return len(frame) >= 14 and struct.unpack("!H", frame[12:14])[0] == ETH_P_ARP
-
-
-class Checker:
-    """Counts and prints checks; a failed check is remembered, not raised."""
-
-    def __init__(self):
-        self.passed, self.failed = 0, 0
-
-    def expect(self, condition, what, detail=""):
-        """Record one check."""
-        if condition:
-            self.passed += 1
-            print(f"  ok    {what}")
-        else:
-            self.failed += 1
-            print(f"  FAIL  {what}" + (f": {detail}" if detail else ""))
-        return condition
 
 
 def expected_reply(sha, spa, tha, tpa):
