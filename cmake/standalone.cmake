@@ -47,6 +47,22 @@ foreach(target ${_pearp_imported})
 endforeach()
 
 option(PEARP_LOGGING "Enable NS_LOG and NS_ASSERT in this module" ON)
+# ./pearp sanitize: AddressSanitizer (with LeakSanitizer) and UBSan on the
+# module, its examples and the test runner; the first UB report aborts.
+# Debian's ns-3 libraries are not instrumented (ASan still sees their heap).
+option(PEARP_SANITIZE "Build with -fsanitize=address,undefined" OFF)
+if(PEARP_SANITIZE)
+  set(_pearp_sanitize_flags -fsanitize=address,undefined -fno-omit-frame-pointer
+                            -fno-sanitize-recover=undefined)
+  add_compile_options(${_pearp_sanitize_flags})
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    # GCC's manual: sanitizers "tend to increase the rate of false positive
+    # warnings, most notably those around -Wmaybe-uninitialized" (here in
+    # libstdc++'s <regex>, at -O2 with ASan).
+    add_compile_options(-Wno-maybe-uninitialized)
+  endif()
+  add_link_options(-fsanitize=address,undefined)
+endif()
 enable_testing()
 
 function(_pearp_common_flags target)

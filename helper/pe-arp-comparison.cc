@@ -852,7 +852,10 @@ PeArpComparison::Collect() const
         flow.expected = f.expected;
         flow.received = f.received;
         flow.startS = f.start.GetSeconds();
-        flow.lastRxS = f.lastRx.GetSeconds();
+        // -1 s marks "nothing received"; it is not converted: ns-3 3.37
+        // converts a negative Time by shifting a negative int64x64_t left
+        // (undefined in C++17, an UBSan report).
+        flow.lastRxS = f.lastRx.IsNegative() ? -1.0 : f.lastRx.GetSeconds();
         flow.complete = f.received >= f.expected;
         if (f.received > 0 && f.lastRx > f.start)
         {

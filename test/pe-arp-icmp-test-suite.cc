@@ -22,6 +22,7 @@
 #include "ns3/ipv4-raw-socket-factory.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/pe-arp-ipv4.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/test.h"
@@ -30,6 +31,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <vector>
 
 using namespace ns3;
 using namespace ns3::tests;
@@ -399,6 +401,70 @@ class PeArpEchoFromOutsideTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * Echo rewriting on a datagram whose IPv4 header carries options (IHL 6).
+ *
+ * Found by fuzz-pe-arp-ipv4 (the reply below is its input): Summarize reads
+ * the ICMP message after IHL * 4 bytes, but SetEchoIdentifier and
+ * MakeEchoReply removed and re-added the IPv4 header through ns-3's
+ * Ipv4Header, which reads 20 bytes: the options became the ICMP header, the
+ * identifier was written into them, and the datagram came out with IHL 5 and
+ * ICMP type 1. A host unmapping the identifier of an echo reply received
+ * with options corrupted it.
+ */
+class PeArpEchoWithOptionsTestCase : public TestCase
+{
+  public:
+    PeArpEchoWithOptionsTestCase()
+        : TestCase("echo identifier and echo reply with IPv4 options (IHL 6)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint8_t reply[] = {
+            0x46, 0x00, 0x00, 0x30, 0x00, 0x01, 0x00, 0x00, // IHL 6, 48 bytes
+            0x40, 0x01, 0x63, 0xc9, 0x0a, 0x00, 0x00, 0x02, // TTL 64, ICMP; 10.0.0.2
+            0x0a, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x00, // 10.0.0.1; NOP NOP NOP EOL
+            0x00, 0x00, 0x72, 0x87, 0x12, 0x34, 0x00, 0x01, // echo reply, id 0x1234, seq 1
+            'p',  'i',  'n',  'g',  'p',  'i',  'n',  'g',  // data
+            'p',  'i',  'n',  'g',  'p',  'i',  'n',  'g',
+        };
+        Ptr<Packet> packet = Create<Packet>(reply, sizeof(reply));
+        PeArpIpv4Summary before = PeArpIpv4::Summarize(packet);
+        NS_TEST_ASSERT_MSG_EQ(before.IsEchoReply(), true, "an echo reply");
+        NS_TEST_ASSERT_MSG_EQ(before.icmpIdentifier, 0x1234, "its identifier");
+
+        Ptr<Packet> mapped = PeArpIpv4::SetEchoIdentifier(packet, 0xedcb);
+        NS_TEST_ASSERT_MSG_EQ(mapped->GetSize(), sizeof(reply), "same size");
+        PeArpIpv4Summary after = PeArpIpv4::Summarize(mapped);
+        NS_TEST_EXPECT_MSG_EQ(after.IsEchoReply(), true, "still an echo reply");
+        NS_TEST_EXPECT_MSG_EQ(after.icmpIdentifier, 0xedcb, "the new identifier");
+        NS_TEST_EXPECT_MSG_EQ(after.source, before.source, "same source");
+        std::vector<uint8_t> bytes(mapped->GetSize());
+        mapped->CopyData(bytes.data(), bytes.size());
+        NS_TEST_EXPECT_MSG_EQ(std::equal(reply, reply + 24, bytes.begin()),
+                              true,
+                              "IPv4 header and options kept");
+        NS_TEST_EXPECT_MSG_EQ(std::equal(reply + 30, reply + sizeof(reply), bytes.begin() + 30),
+                              true,
+                              "sequence number and data kept");
+
+        // The request the reply answers, and what PeArpEchoResponder makes of it.
+        uint8_t request[sizeof(reply)];
+        std::copy(reply, reply + sizeof(reply), request);
+        request[24] = 8; // echo request
+        Ptr<Packet> answer = PeArpIpv4::MakeEchoReply(Create<Packet>(request, sizeof(request)));
+        NS_TEST_ASSERT_MSG_EQ(answer->GetSize(), sizeof(request) - 24, "the ICMP message");
+        uint8_t icmp[8];
+        answer->CopyData(icmp, sizeof(icmp));
+        NS_TEST_EXPECT_MSG_EQ(int(icmp[0]), 0, "echo reply");
+        NS_TEST_EXPECT_MSG_EQ((icmp[4] << 8 | icmp[5]), 0x1234, "identifier kept");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The ICMP suite.
  */
 class PeArpIcmpTestSuite : public TestSuite
@@ -419,6 +485,7 @@ class PeArpIcmpTestSuite : public TestSuite
             AddTestCase(new PeArpEchoFromOutsideTestCase(name, factory, false), TestCase::QUICK);
             AddTestCase(new PeArpEchoFromOutsideTestCase(name, factory, true), TestCase::QUICK);
         }
+        AddTestCase(new PeArpEchoWithOptionsTestCase, TestCase::QUICK);
     }
 };
 

@@ -499,6 +499,25 @@ class PeArpNatRewriterParseTestCase : public TestCase
                 .status,
             PeArpNatRewriter::MALFORMED,
             "truncated quoted header");
+        // Found by fuzz-pe-arp-nat-rewriter: an ICMP error of 8 bytes, no
+        // quoted header at all. Parse read the byte after them (the quoted
+        // header's version) before checking the size: a heap overflow that
+        // ./pearp sanitize and ./pearp memcheck report.
+        const uint8_t bareError[] = {0x03, 0x33, 0x60, 0xc6, 0x01, 0x64, 0x2f, 0x00};
+        Ptr<Packet> bare = Create<Packet>(bareError, sizeof(bareError));
+        Ipv4Header bareHeader = IpHeader(Ipv4Address("198.51.100.9"), PUBLIC, 1, 8);
+        NS_TEST_EXPECT_MSG_EQ(PeArpNatRewriter::Parse(bare, bareHeader).status,
+                              PeArpNatRewriter::MALFORMED,
+                              "ICMP error without a quoted header");
+        NS_TEST_EXPECT_MSG_EQ(PeArpNatRewriter::RewriteIcmpError(bare,
+                                                                 bareHeader,
+                                                                 PeArpNatRewriter::SOURCE,
+                                                                 PRIVATE,
+                                                                 1234,
+                                                                 true)
+                                  .has_value(),
+                              false,
+                              "not rewritten");
         std::ostringstream oss;
         oss << PeArpNatRewriter::FRAGMENT;
         NS_TEST_EXPECT_MSG_EQ(oss.str(), "fragment", "printable");

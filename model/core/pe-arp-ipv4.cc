@@ -11,8 +11,11 @@
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
+#include "ns3/pe-arp-nat-raw-header.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/udp-l4-protocol.h"
+
+#include <vector>
 
 namespace ns3
 {
@@ -40,6 +43,21 @@ bool
 HasPorts(uint8_t protocol)
 {
     return protocol == TcpL4Protocol::PROT_NUMBER || protocol == UdpL4Protocol::PROT_NUMBER;
+}
+
+/**
+ * \param packet an IPv4 datagram
+ * \return the length of its IPv4 header, options included (IHL * 4):
+ * ns-3's Ipv4Header reads and writes 20 bytes, options or not
+ */
+uint32_t
+HeaderLength(Ptr<const Packet> packet)
+{
+    uint8_t versionIhl = 0;
+    packet->CopyData(&versionIhl, 1);
+    uint32_t length = (versionIhl & 0x0f) * 4u;
+    NS_ASSERT_MSG(length >= 20 && packet->GetSize() >= length + 8, "not an ICMP echo datagram");
+    return length;
 }
 
 } // namespace
@@ -145,9 +163,8 @@ Ptr<Packet>
 PeArpIpv4::MakeEchoReply(Ptr<const Packet> request)
 {
     Ptr<Packet> reply = request->Copy();
-    Ipv4Header ip;
     Icmpv4Header icmp;
-    reply->RemoveHeader(ip);
+    reply->RemoveAtStart(HeaderLength(request)); // with its options
     reply->RemoveHeader(icmp);
     icmp.SetType(Icmpv4Header::ICMPV4_ECHO_REPLY);
     icmp.SetCode(0);
@@ -184,10 +201,13 @@ Ptr<Packet>
 PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
 {
     Ptr<Packet> p = packet->Copy();
-    Ipv4Header ip;
+    // The IPv4 header is kept byte for byte, options included (its checksum
+    // does not cover the ICMP message).
+    std::vector<uint8_t> ip(HeaderLength(packet));
+    p->CopyData(ip.data(), static_cast<uint32_t>(ip.size()));
+    p->RemoveAtStart(static_cast<uint32_t>(ip.size()));
     Icmpv4Header icmp;
     Icmpv4Echo echo;
-    p->RemoveHeader(ip);
     p->RemoveHeader(icmp);
     p->RemoveHeader(echo);
     echo.SetIdentifier(identifier);
@@ -195,10 +215,9 @@ PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
     if (Node::ChecksumEnabled())
     {
         icmp.EnableChecksum();
-        ip.EnableChecksum();
     }
     p->AddHeader(icmp);
-    p->AddHeader(ip);
+    p->AddHeader(PeArpNatRawHeader(Ipv4Header::GetTypeId(), std::move(ip)));
     return p;
 }
 

@@ -102,8 +102,9 @@ class PeArpIpv4
     static Ptr<Packet> MakeEchoReplyDatagram(Ptr<const Packet> request);
 
     /**
-     * Copy an IPv4 echo or echo reply with another identifier (checksums
-     * recomputed when ns-3 computes them).
+     * Copy an IPv4 echo or echo reply with another identifier (the ICMP
+     * checksum recomputed when ns-3 computes them; the IPv4 header, options
+     * included, kept byte for byte).
      * \param packet the IPv4 packet
      * \param identifier the identifier
      * \return the new packet

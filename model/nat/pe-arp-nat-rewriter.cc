@@ -235,6 +235,10 @@ PeArpNatRewriter::Parse(Ptr<const Packet> packet, const Ipv4Header& header)
         return flow;
     }
     flow.icmpError = true;
+    if (size < 8 + 20 + 8)
+    {
+        return flow; // no room for a quoted IPv4 header and 8 bytes
+    }
     uint32_t ihl = (b[8] & 0x0f) * 4U;
     if ((b[8] >> 4) != 4 || ihl < 20 || size < 8 + ihl + 8)
     {
