@@ -29,10 +29,12 @@
  * --results=FILE writes the per-host and per-flow results (FILE.rankN on
  * each rank of a distributed run), which ./pearp mpi --check compares with
  * the sequential run's after sorting: a host's line (bytes, echo replies,
- * first and last reception) is written by its rank, a flow's sender side
- * (bytes each server sent to each host, echo requests each server received)
- * by the server's. Lines starting with "sum" are counts to be added over the
- * ranks.
+ * wrong-host packets) is written by its rank, a flow's sender side (bytes
+ * each server sent to each host, echo requests each server received) by the
+ * server's. Lines starting with "sum" are counts to be added over the ranks;
+ * "time" lines (a host's first and last reception) may move by a packet's
+ * transmission time where two events at one node share a timestamp and one
+ * came from another rank (see the README).
  */
 
 #include "ns3/applications-module.h"
@@ -174,7 +176,8 @@ WriteResults(std::ostream& out,
         out << "host " << helper.GetHostGlobalIndex(h.host) << " site " << h.site << " node "
             << h.nodeId << " ip " << h.ip << " ports " << h.range.GetLow() << "-"
             << h.range.GetHigh() << " bytes " << h.rxBytes << "/" << h.expectedBytes << " echoes "
-            << h.echoReplies << " wrong-host " << h.wrongHostPackets << " first-rx " << h.firstRxS
+            << h.echoReplies << " wrong-host " << h.wrongHostPackets << "\n"
+            << "time host " << helper.GetHostGlobalIndex(h.host) << " first-rx " << h.firstRxS
             << " last-rx " << h.lastRxS << "\n";
     }
     servers.Write(out);

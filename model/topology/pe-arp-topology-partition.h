@@ -29,14 +29,20 @@ namespace ns3
  *   switched LAN its switches and gateway;
  * - the groups, joined by the remaining links (the cuttable ones), are put in
  *   an order in which neighbours are close: a depth-first walk from the group
- *   of vertex 0 that visits the smaller groups first (a site before the next
+ *   of vertex 0 that visits leaf groups first (a site before the next
  *   backbone router), and otherwise the lower vertex;
  * - the order is cut into contiguous blocks of about equal weight (hosts
- *   and servers, plus one per vertex), every part at least one group.
+ *   and servers, plus one per vertex), every part at least one group;
+ * - the same is done with every leaf group joined to its one neighbour (a
+ *   site to its access router, an internet vertex to its router), which cuts
+ *   fewer links and leaves the edge links (whose shorter delay would set the
+ *   lookahead) uncut; that split is taken if its heaviest part is within 5%
+ *   of the first one's.
  * On a backbone ring with its sites this gives each part an arc of the ring
  * with the sites on it: the cut links are the few ring links between arcs
- * and links to INTERNET vertices. It is a first partitioner, not a minimum
- * cut (a METIS-style refinement would move groups across the boundaries).
+ * (or, where the backbone is too short to balance the hosts, site uplinks).
+ * It is a first partitioner, not a minimum cut (a METIS-style refinement
+ * would move groups across the boundaries).
  */
 class PeArpTopologyPartition
 {
