@@ -392,7 +392,7 @@ main(int argc, char* argv[])
     bool delivered = totals.AllDelivered();
     if (!results.empty())
     {
-        std::string file = ranks > 1 ? results + ".rank" + std::to_string(rank) : results;
+        std::string file = distributed ? results + ".rank" + std::to_string(rank) : results;
         std::ofstream out(file);
         WriteResults(out, helper, statistics, servers);
         if (!out)
