@@ -44,6 +44,27 @@ PeArpDeployment::AssignStreamsToAll(int64_t stream)
     return current - stream;
 }
 
+int64_t
+PeArpDeployment::AssignStreamsToNode(Ptr<Node> node, int64_t stream)
+{
+    NetDeviceContainer csma;
+    for (uint32_t d = 0; d < node->GetNDevices(); d++)
+    {
+        if (DynamicCast<CsmaNetDevice>(node->GetDevice(d)))
+        {
+            csma.Add(node->GetDevice(d));
+        }
+    }
+    int64_t current = stream;
+    if (node->GetObject<Ipv4>())
+    {
+        current += InternetStackHelper().AssignStreams(NodeContainer(node), current);
+    }
+    current += PeArpHelper::AssignStreams(NodeContainer(node), current);
+    current += CsmaHelper().AssignStreams(csma, current);
+    return current - stream;
+}
+
 const NodeContainer&
 PeArpDeployment::GetHosts() const
 {

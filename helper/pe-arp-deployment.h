@@ -88,6 +88,14 @@ class PeArpDeployment
      * \return the streams used
      */
     static int64_t AssignStreamsToAll(int64_t stream);
+    /**
+     * Give one node's random variables fixed streams (its IPv4 stack,
+     * PE-ARP, CSMA devices), independently of every other node.
+     * \param node the node
+     * \param stream its first stream
+     * \return the streams used
+     */
+    static int64_t AssignStreamsToNode(Ptr<Node> node, int64_t stream);
 
     NodeContainer m_hosts;                   //!< hosts
     NodeContainer m_edges;                   //!< nodes doing PE-ARP for a LAN

@@ -23,6 +23,7 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/node-list.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/pe-arp-lpm-routing.h"
 #include "ns3/pe-arp-nat-port-allocator.h"
@@ -62,7 +63,8 @@ PeArpTopologyHelper::PeArpTopologyHelper(const PeArpTopology& topology, const Co
       m_built(false),
       m_switchLinks(0),
       m_blockedLinks(0),
-      m_installedRoutes(0)
+      m_installedRoutes(0),
+      m_systemId(0)
 {
 }
 
@@ -78,6 +80,36 @@ PeArpTopologyHelper::Validate()
     }
     const Config& c = m_config;
     std::ostringstream r;
+    if (!m_owner.empty())
+    {
+        if (m_owner.size() != m_topology.GetNVertices())
+        {
+            return "partition: " + std::to_string(m_owner.size()) + " ranks given for " +
+                   std::to_string(m_topology.GetNVertices()) + " vertices";
+        }
+        if (c.routing == GLOBAL_ROUTING)
+        {
+            return "routing: ns-3's global routing needs every node in one process; use "
+                   "LPM_ROUTING or STATIC_ROUTING with a partition";
+        }
+        if (c.streamsPerNode <= 0)
+        {
+            return "streamsPerNode: a partition needs streams per node (> 0), so that a node "
+                   "draws the same numbers on any rank";
+        }
+        for (uint32_t l = 0; l < m_topology.GetNLinks(); l++)
+        {
+            const PeArpTopology::Link& link = m_topology.GetLink(l);
+            if (m_owner[link.a] != m_owner[link.b] &&
+                (!m_topology.IsRouter(link.a) || !m_topology.IsRouter(link.b) || !(link.delay > 0)))
+            {
+                return "partition: link " + std::to_string(l) + " (" + std::to_string(link.a) +
+                       "-" + std::to_string(link.b) +
+                       ") joins two ranks but is not a router-to-router link with a delay "
+                       "(ns-3's MPI engine cuts only point-to-point links)";
+            }
+        }
+    }
     if (c.tcpBytes == 0)
     {
         r << "tcpBytes must be at least 1 (BulkSend would read 0 as unlimited)";
@@ -166,7 +198,12 @@ PeArpTopologyHelper::BuildNetwork()
     m_vertexNode.resize(n);
     for (uint32_t v = 0; v < n; v++)
     {
-        m_vertexNode[v] = CreateObject<Node>();
+        // Every rank creates every vertex's node, so that node ids agree.
+        m_vertexNode[v] = CreateObject<Node>(m_owner.empty() ? 0 : m_owner[v]);
+        if (!IsLocal(v))
+        {
+            continue; // a placeholder
+        }
         if (IsNatSite(v))
         {
             natStack.Install(m_vertexNode[v]);
@@ -185,12 +222,28 @@ PeArpTopologyHelper::BuildNetwork()
     std::vector<NetDeviceContainer> switchPorts(n);
     PointToPointHelper p2p;
     CsmaHelper csma;
+    // The interface index each vertex's next link device gets on its own
+    // rank: a router's loopback is 0, then its links in link order. A
+    // placeholder's device at a cut link is given it, as ns-3's MPI engine
+    // delivers to (node id, interface index).
+    std::vector<uint32_t> nextIfIndex(n);
+    for (uint32_t v = 0; v < n; v++)
+    {
+        nextIfIndex[v] = t.IsRouter(v) ? 1 : 0;
+    }
     for (uint32_t l = 0; l < t.GetNLinks(); l++)
     {
         const PeArpTopology::Link& link = t.GetLink(l);
         if (blocked[l])
         {
             m_blockedLinks++;
+            continue;
+        }
+        std::array<uint32_t, 2> ifIndex = {nextIfIndex[link.a]++, nextIfIndex[link.b]++};
+        bool localA = IsLocal(link.a);
+        bool localB = IsLocal(link.b);
+        if (!localA && !localB)
+        {
             continue;
         }
         Ptr<Node> a = m_vertexNode[link.a];
@@ -201,13 +254,24 @@ PeArpTopologyHelper::BuildNetwork()
             p2p.SetChannelAttribute("Delay", TimeValue(Seconds(link.delay)));
             NetDeviceContainer ends = p2p.Install(a, b);
             m_linkEnd[l] = {ends.Get(0), ends.Get(1)};
-            m_linkInterface[l] = {
-                PeArpAddStockInterface(
-                    ends.Get(0),
-                    Ipv4InterfaceAddress(m_plan.GetLinkAddress(l, link.a), LINK_MASK)),
-                PeArpAddStockInterface(
-                    ends.Get(1),
-                    Ipv4InterfaceAddress(m_plan.GetLinkAddress(l, link.b), LINK_MASK))};
+            for (uint32_t end = 0; end < 2; end++)
+            {
+                uint32_t v = end == 0 ? link.a : link.b;
+                if (IsLocal(v))
+                {
+                    NS_ABORT_MSG_UNLESS(ends.Get(end)->GetIfIndex() == ifIndex[end],
+                                        "PeArpTopologyHelper: link " << l << " has interface "
+                                                                     << ends.Get(end)->GetIfIndex()
+                                                                     << " at vertex " << v);
+                    m_linkInterface[l][end] = PeArpAddStockInterface(
+                        ends.Get(end),
+                        Ipv4InterfaceAddress(m_plan.GetLinkAddress(l, v), LINK_MASK));
+                }
+                else
+                {
+                    ends.Get(end)->SetIfIndex(ifIndex[end]); // as its own rank numbers it
+                }
+            }
             continue;
         }
         csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(link.dataRate)));
@@ -229,16 +293,127 @@ PeArpTopologyHelper::BuildNetwork()
     }
     for (uint32_t lan = 0; lan < m_plan.GetLans().size(); lan++)
     {
-        BuildLan(lan, switchPorts);
+        if (IsLocal(m_plan.GetLans()[lan].gateway))
+        {
+            uint32_t before = NodeList::GetNNodes();
+            BuildLan(lan, switchPorts);
+            // Other ranks create as many placeholders (PlaceholderLan).
+            const PeArpAddressPlan::Lan& plan = m_plan.GetLans()[lan];
+            uint32_t expected =
+                static_cast<uint32_t>(plan.hosts) +
+                (plan.kind == PeArpAddressPlan::SITE_LAN && m_config.siteLan == SWITCHED ? 1 : 0);
+            NS_ABORT_MSG_UNLESS(NodeList::GetNNodes() - before == expected,
+                                "PeArpTopologyHelper: LAN " << lan << " made "
+                                                            << NodeList::GetNNodes() - before
+                                                            << " nodes, not " << expected);
+        }
+        else
+        {
+            PlaceholderLan(lan);
+        }
     }
     for (uint32_t v = 0; v < n; v++)
     {
-        if (!t.IsRouter(v))
+        if (!t.IsRouter(v) && IsLocal(v))
         {
             BridgeHelper().Install(m_vertexNode[v], switchPorts[v]);
         }
     }
-    AssignStreamsToAll(m_config.stream);
+    AssignStreams();
+}
+
+void
+PeArpTopologyHelper::AssignStreams() const
+{
+    if (m_config.streamsPerNode <= 0)
+    {
+        AssignStreamsToAll(m_config.stream);
+        return;
+    }
+    NodeContainer all = NodeContainer::GetGlobal();
+    for (uint32_t k = 0; k < all.GetN(); k++)
+    {
+        Ptr<Node> node = all.Get(k);
+        int64_t used =
+            AssignStreamsToNode(node, m_config.stream + node->GetId() * m_config.streamsPerNode);
+        NS_ABORT_MSG_UNLESS(used <= m_config.streamsPerNode,
+                            "PeArpTopologyHelper: node " << node->GetId() << " needs " << used
+                                                         << " streams, more than streamsPerNode="
+                                                         << m_config.streamsPerNode);
+    }
+}
+
+void
+PeArpTopologyHelper::PlaceholderLan(uint32_t index)
+{
+    NS_LOG_FUNCTION(this << index);
+    const PeArpAddressPlan::Lan& lan = m_plan.GetLans()[index];
+    uint32_t owner = m_owner[lan.gateway];
+    if (lan.kind == PeArpAddressPlan::SERVER_FARM)
+    {
+        for (uint32_t k = 0; k < lan.hosts; k++)
+        {
+            CreateObject<Node>(owner);
+            m_serverAddress.push_back(m_plan.GetHostAddress(index, k));
+            m_serverNode.push_back(nullptr);
+        }
+        return;
+    }
+    NodeContainer placeholders;
+    placeholders.Create(static_cast<uint32_t>(lan.hosts), owner);
+    if (lan.kind == PeArpAddressPlan::SITE_LAN && m_config.siteLan == SWITCHED)
+    {
+        CreateObject<Node>(owner); // the site's switch
+    }
+    if (lan.kind == PeArpAddressPlan::SITE_LAN && lan.settings.resolver == PeArpTopology::NAT)
+    {
+        Ipv4Address publicAddress = m_plan.GetHostAddress(index, 0);
+        for (uint32_t j = 0; j < lan.hosts; j++)
+        {
+            NoteHost(index,
+                     j,
+                     publicAddress,
+                     static_cast<uint16_t>(lan.settings.firstPort + j * lan.settings.portsPerHost),
+                     false);
+        }
+        return;
+    }
+    PeArpLanBuilder builder(MakeLanPlan(index));
+    for (uint32_t j = 0; j < lan.hosts; j++)
+    {
+        NoteHost(index, j, builder.GetHostAddress(j), builder.GetServerPort(j), false);
+    }
+}
+
+PeArpLanBuilder::Lan
+PeArpTopologyHelper::MakeLanPlan(uint32_t index) const
+{
+    const PeArpAddressPlan::Lan& lan = m_plan.GetLans()[index];
+    PeArpLanBuilder::Lan plan;
+    plan.network = lan.network;
+    plan.mask = lan.GetMask();
+    plan.peArp = lan.settings.resolver == PeArpTopology::PE_ARP;
+    plan.hosts = static_cast<uint32_t>(lan.hosts);
+    plan.sharedIps = std::max<uint32_t>(1, std::min<uint32_t>(lan.settings.sharedIps, plan.hosts));
+    plan.portsPerHost = lan.settings.portsPerHost;
+    plan.firstPort = lan.settings.firstPort;
+    plan.answerEcho = m_config.answerEcho;
+    return plan;
+}
+
+void
+PeArpTopologyHelper::NoteHost(uint32_t lan,
+                              uint32_t inLan,
+                              Ipv4Address target,
+                              uint16_t port,
+                              bool local)
+{
+    if (local)
+    {
+        m_hostLanIndex.push_back(lan);
+        m_hostGlobal.push_back(static_cast<uint32_t>(m_allHosts.size()));
+    }
+    m_allHosts.push_back({inLan, target, port, local ? m_hosts.GetN() - 1 : UINT32_MAX});
 }
 
 void
@@ -265,7 +440,7 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
         }
         for (uint32_t k = 0; k < lan.hosts; k++)
         {
-            Ptr<Node> server = CreateObject<Node>();
+            Ptr<Node> server = CreateObject<Node>(m_systemId);
             stack.Install(server);
             NetDeviceContainer ends = p2p.Install(gateway, server);
             Ipv4Address serverAddress = m_plan.GetHostAddress(index, k);
@@ -280,6 +455,8 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
                     ->SetDefaultRoute(routerAddress, interface);
             }
             m_servers.Add(server);
+            m_serverAddress.push_back(serverAddress);
+            m_serverNode.push_back(server);
         }
         return;
     }
@@ -290,19 +467,11 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
         return;
     }
 
-    PeArpLanBuilder::Lan plan;
-    plan.network = lan.network;
-    plan.mask = lan.GetMask();
-    plan.peArp = lan.settings.resolver == PeArpTopology::PE_ARP;
-    plan.hosts = static_cast<uint32_t>(lan.hosts);
-    plan.sharedIps = std::max<uint32_t>(1, std::min<uint32_t>(lan.settings.sharedIps, plan.hosts));
-    plan.portsPerHost = lan.settings.portsPerHost;
-    plan.firstPort = lan.settings.firstPort;
-    plan.answerEcho = m_config.answerEcho;
+    PeArpLanBuilder::Lan plan = MakeLanPlan(index);
     PeArpLanBuilder builder(plan);
 
     NodeContainer hosts;
-    hosts.Create(plan.hosts);
+    hosts.Create(plan.hosts, m_systemId);
     builder.InstallStacks(hosts);
     NetDeviceContainer links; // the gateway's first, then the hosts'
     if (lan.kind == PeArpAddressPlan::SITE_LAN)
@@ -340,9 +509,8 @@ PeArpTopologyHelper::BuildLan(uint32_t index, std::vector<NetDeviceContainer>& s
         m_hostIp.push_back(host.address);
         m_hostRange.push_back(host.range);
         m_serverPort.push_back(builder.GetServerPort(j));
-        m_hostTarget.push_back(host.address);
-        m_hostLanIndex.push_back(index);
-        m_hostInLan.push_back(j);
+        NS_ASSERT(host.address == builder.GetHostAddress(j));
+        NoteHost(index, j, host.address, builder.GetServerPort(j), true);
     }
 }
 
@@ -388,7 +556,7 @@ PeArpTopologyHelper::BuildNatSite(uint32_t index)
     const PeArpTopology::Lan& s = lan.settings;
     Ptr<Node> router = m_vertexNode[lan.gateway];
     NodeContainer hosts;
-    hosts.Create(static_cast<uint32_t>(lan.hosts));
+    hosts.Create(static_cast<uint32_t>(lan.hosts), m_systemId);
     InternetStackHelper stack;
     stack.SetIpv6StackInstall(false);
     stack.SetRoutingHelper(Ipv4StaticRoutingHelper());
@@ -433,9 +601,7 @@ PeArpTopologyHelper::BuildNatSite(uint32_t index)
         m_hostIp.push_back(own);
         m_hostRange.push_back(PeArpPortRange(low, static_cast<uint16_t>(low + s.portsPerHost - 1)));
         m_serverPort.push_back(low);
-        m_hostTarget.push_back(publicAddress);
-        m_hostLanIndex.push_back(index);
-        m_hostInLan.push_back(j);
+        NoteHost(index, j, publicAddress, low, true);
     }
 }
 
@@ -500,7 +666,7 @@ PeArpTopologyHelper::InstallRoutes()
     }
     for (uint32_t v = 0; v < m_topology.GetNVertices(); v++)
     {
-        if (!m_topology.IsRouter(v))
+        if (!m_topology.IsRouter(v) || !IsLocal(v))
         {
             continue;
         }
@@ -531,17 +697,20 @@ PeArpTopologyHelper::InstallTraffic()
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_UNLESS(m_built, "PeArpTopologyHelper: BuildNetwork before InstallTraffic");
     NS_ABORT_MSG_IF(m_sinks.GetN() > 0, "PeArpTopologyHelper::InstallTraffic called twice");
-    NS_ABORT_MSG_IF(m_servers.GetN() == 0 || m_hosts.GetN() == 0,
+    NS_ABORT_MSG_IF(m_serverAddress.empty() || m_allHosts.empty(),
                     "PeArpTopologyHelper: traffic needs hosts and an internet vertex");
     UdpEchoServerHelper echoServer(ECHO_PORT);
     echoServer.Install(m_servers).Start(Seconds(0));
 
-    // Starts interleave the LANs: order by index in the LAN, then LAN.
-    uint32_t hosts = m_hosts.GetN();
+    // Over the hosts of every rank, so that each rank installs its share
+    // as a run in one process would. Starts interleave the LANs: order by
+    // index in the LAN, then LAN.
+    uint32_t hosts = static_cast<uint32_t>(m_allHosts.size());
+    uint32_t servers = static_cast<uint32_t>(m_serverAddress.size());
     std::vector<uint32_t> order(hosts);
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
-        return m_hostInLan[a] < m_hostInLan[b];
+        return m_allHosts[a].inLan < m_allHosts[b].inLan;
     });
     std::vector<double> startAt(hosts);
     for (uint32_t k = 0; k < hosts; k++)
@@ -550,31 +719,62 @@ PeArpTopologyHelper::InstallTraffic()
     }
     for (uint32_t i = 0; i < hosts; i++)
     {
-        Ptr<Node> server =
-            m_servers.Get(static_cast<uint32_t>(uint64_t(i) * m_servers.GetN() / hosts));
-        Ipv4Address serverAddress = server->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
-        PacketSinkHelper sink("ns3::TcpSocketFactory",
-                              InetSocketAddress(Ipv4Address::GetAny(), m_serverPort[i]));
-        ApplicationContainer sinkApp = sink.Install(m_hosts.Get(i));
-        sinkApp.Start(Seconds(0));
-        m_sinks.Add(sinkApp);
-
-        BulkSendHelper bulk("ns3::TcpSocketFactory",
-                            InetSocketAddress(m_hostTarget[i], m_serverPort[i]));
-        bulk.SetAttribute("MaxBytes", UintegerValue(m_config.tcpBytes));
-        bulk.SetAttribute("SendSize", UintegerValue(1448));
-        bulk.Install(server).Start(Seconds(startAt[i]));
-
-        if (m_config.udpEcho)
+        const AnyHost& host = m_allHosts[i];
+        uint32_t s = static_cast<uint32_t>(uint64_t(i) * servers / hosts);
+        Ptr<Node> server = m_serverNode[s];
+        if (host.local != UINT32_MAX)
         {
-            UdpEchoClientHelper echo(serverAddress, ECHO_PORT);
+            PacketSinkHelper sink("ns3::TcpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), host.port));
+            ApplicationContainer sinkApp = sink.Install(m_hosts.Get(host.local));
+            sinkApp.Start(Seconds(0));
+            m_sinks.Add(sinkApp);
+        }
+        if (server)
+        {
+            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(host.target, host.port));
+            bulk.SetAttribute("MaxBytes", UintegerValue(m_config.tcpBytes));
+            bulk.SetAttribute("SendSize", UintegerValue(1448));
+            bulk.Install(server).Start(Seconds(startAt[i]));
+        }
+        if (m_config.udpEcho && host.local != UINT32_MAX)
+        {
+            UdpEchoClientHelper echo(m_serverAddress[s], ECHO_PORT);
             echo.SetAttribute("MaxPackets", UintegerValue(1));
             echo.SetAttribute("PacketSize", UintegerValue(64));
-            ApplicationContainer echoApp = echo.Install(m_hosts.Get(i));
+            ApplicationContainer echoApp = echo.Install(m_hosts.Get(host.local));
             echoApp.Start(Seconds(startAt[i] + 0.5));
             m_echoClients.Add(echoApp);
         }
     }
+}
+
+void
+PeArpTopologyHelper::SetPartition(const std::vector<uint32_t>& owner, uint32_t systemId)
+{
+    NS_LOG_FUNCTION(this << systemId);
+    NS_ABORT_MSG_IF(m_built, "PeArpTopologyHelper: SetPartition before BuildNetwork");
+    m_owner = owner;
+    m_systemId = systemId;
+    m_validated = false;
+}
+
+bool
+PeArpTopologyHelper::IsLocal(uint32_t v) const
+{
+    return m_owner.empty() || m_owner[v] == m_systemId;
+}
+
+uint32_t
+PeArpTopologyHelper::GetNAllHosts() const
+{
+    return static_cast<uint32_t>(m_allHosts.size());
+}
+
+uint32_t
+PeArpTopologyHelper::GetHostGlobalIndex(uint32_t host) const
+{
+    return m_hostGlobal.at(host);
 }
 
 Time

@@ -8,6 +8,7 @@
 #define PE_ARP_TOPOLOGY_HELPER_H
 
 #include "pe-arp-deployment.h"
+#include "pe-arp-lan-builder.h"
 
 #include "ns3/csma-helper.h"
 #include "ns3/ipv4-static-routing.h"
@@ -58,6 +59,18 @@ namespace ns3
  *
  * Build() runs BuildNetwork(), InstallRoutes() and InstallTraffic(); call
  * them one by one to time them apart.
+ *
+ * For ns-3's distributed simulator (MPI), SetPartition() gives every vertex
+ * a rank (PeArpTopologyPartition) and this process its own: every process
+ * creates the same nodes in the same order, so that node ids agree across
+ * ranks (ns-3's MPI engine addresses packets by node id and interface
+ * index), but builds only its own vertices, LANs, routes and applications in
+ * full. Another rank's nodes are bare placeholder Nodes (about 0.3 KB each),
+ * except that a router at a cut link gets that link's point-to-point device
+ * (a PointToPointRemoteChannel, which ns-3's helper makes when the nodes'
+ * system ids differ and MPI is enabled) with the interface index its own
+ * rank gives it. Per-host figures then cover this rank's hosts;
+ * GetHostGlobalIndex() names them as a run in one process would.
  */
 class PeArpTopologyHelper : public PeArpDeployment
 {
@@ -96,6 +109,13 @@ class PeArpTopologyHelper : public PeArpDeployment
         double drain = 4.0;        //!< run this long after the last start (s, > 0)
         int64_t stream =
             1; //!< first random-variable stream (fixed streams: same run in one process)
+        /**
+         * 0: streams are handed out from `stream` in node order, over every
+         * node; n > 0: node k's random variables get the streams from
+         * stream + k x n, so that a node draws the same numbers whichever
+         * process (rank) builds it (a partitioned build needs this).
+         */
+        int64_t streamsPerNode = 0;
     };
 
     /** UDP port of the servers' echo servers. */
@@ -117,6 +137,27 @@ class PeArpTopologyHelper : public PeArpDeployment
      * \return an empty string, or what is wrong
      */
     std::string Validate();
+
+    /**
+     * Build only this rank's part (before Validate or BuildNetwork).
+     * \param owner the rank of every vertex (see PeArpTopologyPartition);
+     * ends of a link in different ranks must be routers with a link delay
+     * \param systemId this process's rank (MpiInterface::GetSystemId())
+     */
+    void SetPartition(const std::vector<uint32_t>& owner, uint32_t systemId);
+    /**
+     * \param v a vertex
+     * \return whether this process builds it (always, without a partition)
+     */
+    bool IsLocal(uint32_t v) const;
+    /** \return the hosts of every rank (GetNHosts(): this rank's) */
+    uint32_t GetNAllHosts() const;
+    /**
+     * \param host a host of this rank
+     * \return its index among the hosts of every rank (as GetHosts() orders
+     * them in a build without a partition)
+     */
+    uint32_t GetHostGlobalIndex(uint32_t host) const;
 
     /** Build everything (aborts with Validate()'s message if it fails). */
     void Build();
@@ -168,6 +209,29 @@ class PeArpTopologyHelper : public PeArpDeployment
      * \param switchPorts the ports of every switch so far (hosts add theirs)
      */
     void BuildLan(uint32_t lan, std::vector<NetDeviceContainer>& switchPorts);
+    /**
+     * Another rank's LAN: placeholder nodes (as many as its own rank
+     * creates), and what the traffic needs of its hosts.
+     * \param lan its index in the address plan
+     */
+    void PlaceholderLan(uint32_t lan);
+    /**
+     * \param lan a LAN's index in the address plan (not a server farm)
+     * \return the PeArpLanBuilder plan of its hosts
+     */
+    PeArpLanBuilder::Lan MakeLanPlan(uint32_t lan) const;
+    /**
+     * Note a host, of this rank or another (for the traffic).
+     * \param lan its LAN index
+     * \param inLan its index in the LAN
+     * \param target where the servers reach it
+     * \param port its TCP sink's port
+     * \param local whether this rank built it (the last host of m_hosts)
+     */
+    void NoteHost(uint32_t lan, uint32_t inLan, Ipv4Address target, uint16_t port, bool local);
+    /** Give every node's random variables fixed streams (Config::stream, streamsPerNode). */
+    void AssignStreams() const;
+
     /**
      * Build a NAT site: private hosts, the NAT's public address, port blocks
      * and the static rules of the hosts' server ports.
@@ -229,8 +293,22 @@ class PeArpTopologyHelper : public PeArpDeployment
     uint64_t m_installedRoutes;                           //!< routes installed
     NodeContainer m_servers;                              //!< servers
     std::vector<uint32_t> m_hostLanIndex;                 //!< LAN of each host
-    std::vector<uint32_t> m_hostInLan;                    //!< index of each host in its LAN
-    std::vector<Ipv4Address> m_hostTarget; //!< where servers reach each host (NAT: public)
+    std::vector<uint32_t> m_hostGlobal;                   //!< index of each host over all ranks
+    std::vector<uint32_t> m_owner;                        //!< rank of each vertex (empty: all here)
+    uint32_t m_systemId;                                  //!< this process's rank
+
+    /** A host of any rank, as the traffic needs it. */
+    struct AnyHost
+    {
+        uint32_t inLan;     //!< index in its LAN
+        Ipv4Address target; //!< where servers reach it (NAT: the public address)
+        uint16_t port;      //!< its TCP sink's port
+        uint32_t local;     //!< its index in m_hosts, or UINT32_MAX (another rank's)
+    };
+
+    std::vector<AnyHost> m_allHosts;          //!< hosts of every rank, in LAN order
+    std::vector<Ipv4Address> m_serverAddress; //!< servers of every rank, in LAN order
+    std::vector<Ptr<Node>> m_serverNode;      //!< their nodes (null: another rank's)
 };
 
 } // namespace ns3

@@ -40,6 +40,9 @@ cpp_examples = [
     ("pe-arp-compare --check --hosts=3 --system=napt,pe-arp-bridge,flow-switch --natCost=11.1 --switchCost=2", "True", "False"),
     ("pe-arp-resoa --check", "True", "False"),
     ("pe-arp-resoa --check --clients=8 --bytes=200000", "True", "False"),
+    # ns-3's MPI engine (an ns-3 tree with --enable-mpi): here in one process,
+    # sequentially; ./pearp mpi --check runs it on 2 ranks and compares.
+    ("pe-arp-distributed --hosts=64 --hostsPerSite=8", "'ns3-mpi' in NS3_ENABLED_MODULES", "False"),
     # Needs root, a network namespace and a tap device in it (standalone build):
     # run by utils/pe-arp-emu.py, the CTest entry pe-arp-emu.
     ("pe-arp-emu", "False", "False"),

@@ -21,6 +21,7 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/mac48-address.h"
+#include "ns3/node-list.h"
 #include "ns3/packet.h"
 #include "ns3/pe-arp-address-plan.h"
 #include "ns3/pe-arp-graph-routes.h"
@@ -28,6 +29,7 @@
 #include "ns3/pe-arp-statistics.h"
 #include "ns3/pe-arp-topology-generator.h"
 #include "ns3/pe-arp-topology-helper.h"
+#include "ns3/pe-arp-topology-partition.h"
 #include "ns3/pe-arp-topology.h"
 #include "ns3/simulator.h"
 #include "ns3/socket-factory.h"
@@ -1124,6 +1126,234 @@ class PeArpTopologyDeliveryTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * \brief PeArpTopologyPartition: sites whole, cuts on router-to-router links
+ * only, every part used and hosts balanced on a backbone ring; the errors
+ * for more ranks than sites and for a topology that cannot be cut.
+ */
+class PeArpTopologyPartitionTestCase : public TestCase
+{
+  public:
+    PeArpTopologyPartitionTestCase()
+        : TestCase("Partition for MPI: whole sites, point-to-point cuts, balance, errors")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PeArpTopologyGenerator::IspConfig isp;
+        isp.backbone = 8;
+        isp.meshDegree = 2;
+        isp.sites = 16;
+        isp.siteLan.hosts = 10;
+        isp.internets = 2;
+        PeArpTopology t = PeArpTopologyGenerator::Isp(isp);
+        for (uint32_t parts : {1U, 2U, 3U, 4U})
+        {
+            PeArpTopologyPartition partition(t, parts);
+            NS_TEST_ASSERT_MSG_EQ(partition.Compute(), "", "an ISP can be cut in " << parts);
+            std::vector<uint64_t> hosts(parts, 0);
+            for (uint32_t v = 0; v < t.GetNVertices(); v++)
+            {
+                NS_TEST_ASSERT_MSG_LT(partition.GetOwner(v), parts, "a part that exists");
+            }
+            for (uint32_t part = 0; part < parts; part++)
+            {
+                hosts[part] = partition.GetNHosts(part);
+                NS_TEST_EXPECT_MSG_GT(hosts[part], 0, "part " << part << " has hosts");
+            }
+            uint64_t total = std::accumulate(hosts.begin(), hosts.end(), uint64_t(0));
+            NS_TEST_EXPECT_MSG_EQ(total, t.GetNHosts(), "every host in one part");
+            for (uint64_t h : hosts)
+            {
+                // Sites of 10 hosts: a part is within a site or two of even.
+                NS_TEST_EXPECT_MSG_LT_OR_EQ(h, total / parts + 20, "balanced (" << parts << ")");
+            }
+            // 2 and 4 parts: whole arcs of the ring (2 and 1 backbone routers
+            // with their sites and internet vertices) balance exactly, so
+            // only ring links are cut, meshDegree (1 + 2) per boundary. 3
+            // parts: arcs balance less well, and sites may be cut from their
+            // routers.
+            bool arcs = parts == 2 || parts == 4;
+            for (uint32_t l : partition.GetCutLinks())
+            {
+                const PeArpTopology::Link& link = t.GetLink(l);
+                NS_TEST_EXPECT_MSG_EQ((t.IsRouter(link.a) && t.IsRouter(link.b)),
+                                      true,
+                                      "a cut link is router to router");
+                bool edge = t.GetVertex(link.a).kind != PeArpTopology::ROUTER ||
+                            t.GetVertex(link.b).kind != PeArpTopology::ROUTER;
+                NS_TEST_EXPECT_MSG_EQ((arcs && edge),
+                                      false,
+                                      "a site or internet vertex stays with its router ("
+                                          << parts << " parts)");
+            }
+            if (arcs)
+            {
+                NS_TEST_EXPECT_MSG_EQ(partition.GetCutLinks().size(),
+                                      parts * 3,
+                                      "ring links cut (" << parts << " parts)");
+                NS_TEST_EXPECT_MSG_EQ(partition.GetLookahead(),
+                                      isp.links.coreDelay,
+                                      "lookahead: the backbone's delay");
+            }
+            else if (parts == 1)
+            {
+                NS_TEST_EXPECT_MSG_EQ(partition.GetCutLinks().size(), 0, "nothing cut");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_GT(partition.GetLookahead(), 0, "a lookahead (3 parts)");
+            }
+        }
+
+        PeArpTopologyPartition tooMany(t, 17);
+        std::string why = tooMany.Compute();
+        NS_TEST_EXPECT_MSG_NE(why.find("17 ranks but only 16 site(s)"), std::string::npos, why);
+
+        // A campus: its buildings' LANs hang off switches, which cannot be
+        // cut; only the router-to-router links between cores and buildings can.
+        PeArpTopologyGenerator::CampusConfig campus;
+        campus.buildings = 2;
+        PeArpTopology c = PeArpTopologyGenerator::Campus(campus);
+        PeArpTopologyPartition campusParts(c, 2);
+        NS_TEST_EXPECT_MSG_EQ(campusParts.Compute(), "", "a campus is cut between buildings");
+        for (uint32_t l : campusParts.GetCutLinks())
+        {
+            NS_TEST_EXPECT_MSG_EQ((c.IsRouter(c.GetLink(l).a) && c.IsRouter(c.GetLink(l).b)),
+                                  true,
+                                  "a campus cut link is router to router");
+        }
+
+        // One router with a switched LAN: nothing can be cut.
+        PeArpTopology lan;
+        PeArpTopology::Lan hostsLan;
+        hostsLan.hosts = 4;
+        uint32_t router = lan.AddVertex(PeArpTopology::ROUTER);
+        uint32_t sw = lan.AddVertex(PeArpTopology::SWITCH, hostsLan, "sw");
+        uint32_t sw2 = lan.AddVertex(PeArpTopology::SWITCH, hostsLan, "sw2");
+        lan.AddLink(router, sw);
+        lan.AddLink(sw, sw2);
+        PeArpTopologyPartition uncuttable(lan, 2);
+        why = uncuttable.Compute();
+        NS_TEST_EXPECT_MSG_NE(why.find("cannot be cut into 2 parts on point-to-point links"),
+                              std::string::npos,
+                              why);
+        PeArpTopologyPartition zero(t, 0);
+        NS_TEST_EXPECT_MSG_NE(zero.Compute(), "", "0 ranks");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * \brief A partitioned build (one rank's part, in one process without MPI)
+ * creates the node ids, host indices, addresses and the interface indices
+ * of the cut links' far ends exactly as the whole build does.
+ */
+class PeArpTopologyPartitionBuildTestCase : public TestCase
+{
+  public:
+    PeArpTopologyPartitionBuildTestCase()
+        : TestCase("Partitioned build: node ids and interface indices agree with the whole build")
+    {
+    }
+
+  private:
+    /** What must agree. */
+    struct Layout
+    {
+        uint32_t nodes = 0;                                       //!< node ids made
+        std::map<uint32_t, uint32_t> hostNode;                    //!< global host -> node id
+        std::map<uint32_t, Ipv4Address> hostIp;                   //!< global host -> address
+        std::map<std::pair<uint32_t, uint32_t>, uint32_t> linkIf; //!< (link, end) -> interface
+        uint32_t localHosts = 0;                                  //!< hosts built
+    };
+
+    /**
+     * \param t the topology
+     * \param owner ranks (empty: the whole network)
+     * \param rank this rank
+     * \return the layout built
+     */
+    Layout Build(const PeArpTopology& t, const std::vector<uint32_t>& owner, uint32_t rank)
+    {
+        PeArpTopologyHelper::Config config;
+        config.streamsPerNode = 1 << 16;
+        PeArpTopologyHelper helper(t, config);
+        if (!owner.empty())
+        {
+            helper.SetPartition(owner, rank);
+        }
+        NS_TEST_EXPECT_MSG_EQ(helper.Validate(), "", "a valid partition");
+        helper.Build();
+        Layout layout;
+        layout.nodes = NodeList::GetNNodes();
+        layout.localHosts = helper.GetNHosts();
+        for (uint32_t h = 0; h < helper.GetNHosts(); h++)
+        {
+            layout.hostNode[helper.GetHostGlobalIndex(h)] = helper.GetHosts().Get(h)->GetId();
+            layout.hostIp[helper.GetHostGlobalIndex(h)] = helper.GetHostAddress(h);
+        }
+        for (uint32_t l = 0; l < t.GetNLinks(); l++)
+        {
+            if (!t.IsRouter(t.GetLink(l).a) || !t.IsRouter(t.GetLink(l).b))
+            {
+                continue;
+            }
+            std::array<Ptr<NetDevice>, 2> ends = helper.GetLinkEnds(l);
+            for (uint32_t end = 0; end < 2; end++)
+            {
+                if (ends[end])
+                {
+                    layout.linkIf[{l, end}] = ends[end]->GetIfIndex();
+                }
+            }
+        }
+        Simulator::Destroy();
+        return layout;
+    }
+
+    void DoRun() override
+    {
+        PeArpTopologyGenerator::IspConfig isp;
+        isp.backbone = 4;
+        isp.meshDegree = 2;
+        isp.sites = 6;
+        isp.siteLan.hosts = 5;
+        isp.siteLan.sharedIps = 2;
+        PeArpTopology t = PeArpTopologyGenerator::Isp(isp);
+        Layout whole = Build(t, {}, 0);
+        PeArpTopologyPartition partition(t, 2);
+        NS_TEST_ASSERT_MSG_EQ(partition.Compute(), "", "two parts");
+        NS_TEST_ASSERT_MSG_GT(partition.GetCutLinks().size(), 0, "some links are cut");
+        uint32_t hosts = 0;
+        for (uint32_t rank = 0; rank < 2; rank++)
+        {
+            Layout part = Build(t, partition.GetOwners(), rank);
+            NS_TEST_EXPECT_MSG_EQ(part.nodes,
+                                  whole.nodes,
+                                  "as many node ids (rank " << rank << ")");
+            NS_TEST_EXPECT_MSG_EQ(part.localHosts, partition.GetNHosts(rank), "its own hosts");
+            hosts += part.localHosts;
+            for (const auto& [host, node] : part.hostNode)
+            {
+                NS_TEST_EXPECT_MSG_EQ(node, whole.hostNode[host], "host " << host << "'s node id");
+                NS_TEST_EXPECT_MSG_EQ(part.hostIp[host], whole.hostIp[host], "host's address");
+            }
+            for (const auto& [key, ifIndex] : part.linkIf)
+            {
+                NS_TEST_EXPECT_MSG_EQ(ifIndex,
+                                      whole.linkIf[key],
+                                      "link " << key.first << " end " << key.second
+                                              << ": interface index (rank " << rank << ")");
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(hosts, t.GetNHosts(), "every host built once");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Tests of the topology layer.
  */
 class PeArpTopologyTestSuite : public TestSuite
@@ -1139,6 +1369,8 @@ class PeArpTopologyTestSuite : public TestSuite
         AddTestCase(new PeArpGraphRoutesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpSpanningTreeTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpSpanningTreeTestCase(false), TestCase::QUICK);
+        AddTestCase(new PeArpTopologyPartitionTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpTopologyPartitionBuildTestCase, TestCase::QUICK);
 
         PeArpTopologyGenerator::IspConfig isp;
         isp.backbone = 4;

@@ -13,23 +13,11 @@ JOBS="${PEARP_JOBS:-1}"
 say() { printf '[intree] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! ls "$WORK"/ns3-3.37/ns-3.37/ns3 >/dev/null 2>&1; then
-    if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-        say "adding a deb-src entry for Debian's ns3 source package"
-        sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-            as_root tee /etc/apt/sources.list.d/pe-arp-debsrc.sources >/dev/null
-    fi
-    dpkg-query -W -f='${Status}' dpkg-dev 2>/dev/null | grep -q "ok installed" ||
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev >/dev/null
-    as_root apt-get update -qq
-    mkdir -p "$WORK"
-    (cd "$WORK" && apt-get source -qq ns3)
-fi
+# shellcheck source=utils/ns3-source.sh
+. "$ROOT/utils/ns3-source.sh"
+pearp_ns3_source "$WORK"
 NS3="$WORK/ns3-3.37/ns-3.37"
-say "copying the module to $NS3/contrib/pe-arp"
-rm -rf "$NS3/contrib/pe-arp"
-mkdir -p "$NS3/contrib/pe-arp"
-(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | (cd "$NS3/contrib/pe-arp" && tar xf -)
+pearp_copy_module "$ROOT" "$NS3"
 cd "$NS3"
 # Configure every time (cheap once configured), so that an older
 # configuration cannot linger. netanim is left out (it pulls in wifi, lte and
