@@ -156,8 +156,10 @@ PeArpStatistics::Collect()
         r.echoReplies = m_echoReplies[i];
         Ptr<PeArpNetDevice> device = DynamicCast<PeArpNetDevice>(s.GetHostLanDevices().Get(i));
         r.wrongHostPackets = device ? device->GetWrongHostPackets() : 0;
-        r.firstRxS = m_firstRx[i].GetSeconds();
-        r.lastRxS = m_lastRx[i].GetSeconds();
+        // (ns-3 3.37 converts a negative Time by shifting a negative value
+        // left, undefined behaviour: "never" stays -1 without a conversion.)
+        r.firstRxS = m_firstRx[i].IsStrictlyNegative() ? -1 : m_firstRx[i].GetSeconds();
+        r.lastRxS = m_lastRx[i].IsStrictlyNegative() ? -1 : m_lastRx[i].GetSeconds();
         if (m_lastRx[i] > m_firstRx[i] && !m_firstRx[i].IsNegative())
         {
             r.goodputBps = r.rxBytes * 8.0 / (m_lastRx[i] - m_firstRx[i]).GetSeconds();

@@ -289,7 +289,8 @@ RunScenario(const PeArpScenario::Config& config,
     py::list provisionedAt;
     for (uint32_t i = 0; i < scenario.GetNHosts(); i++)
     {
-        provisionedAt.append(scenario.GetProvisionedTime(i).GetSeconds());
+        Time at = scenario.GetProvisionedTime(i);
+        provisionedAt.append(at.IsStrictlyNegative() ? -1.0 : at.GetSeconds());
     }
     py::dict provisioning;
     provisioning["provisioned_s"] = provisionedAt;
