@@ -37,6 +37,8 @@
  * came from another rank (see the README).
  */
 
+#include "pe-arp-scenario-example.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -49,6 +51,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <sys/resource.h>
 
@@ -219,6 +222,7 @@ main(int argc, char* argv[])
     uint32_t run = 1;
     bool learnFromRequest = true;
     bool verbose = false;
+    bool progress = pearp::ProgressByDefault();
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("hosts", "Hosts in all (a multiple of --hostsPerSite)", hosts);
@@ -242,6 +246,10 @@ main(int argc, char* argv[])
     cmd.AddValue("seed", "RngSeedManager seed", seed);
     cmd.AddValue("run", "RngSeedManager run", run);
     cmd.AddValue("verbose", "Log the topology helper and the partition", verbose);
+    cmd.AddValue("progress",
+                 "Rank 0 prints simulated time, events and wall time to stderr ten times "
+                 "(default: on when stderr is a terminal)",
+                 progress);
     cmd.Parse(argc, argv);
 
     if (engine == "auto")
@@ -375,6 +383,11 @@ main(int argc, char* argv[])
     ServerCounters servers(helper.GetServers());
     auto t1 = Clock::now();
     Simulator::Stop(helper.GetStopTime());
+    std::unique_ptr<pearp::Progress> printer;
+    if (progress && rank == 0)
+    {
+        printer = std::make_unique<pearp::Progress>(helper.GetStopTime());
+    }
     Simulator::Run();
     auto t2 = Clock::now();
     statistics.Collect();

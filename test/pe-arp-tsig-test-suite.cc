@@ -419,6 +419,41 @@ class PeArpTsigLayoutTestCase : public TestCase
         bad = goodRr;
         bad.ttl = 1;
         NS_TEST_EXPECT_MSG_EQ(verify(withTsig(bad), keys, T0), "FORMERR", "TTL 1");
+        // An algorithm label holding '.' and '\\' (found by fuzz-pe-arp-dns-tsig):
+        // read escaped, as the message's names are, so that it is written back
+        // (and signed over) as the same wire bytes.
+        Bytes odd{0x03, 'a', '.', 'b', 0x02, 'c', '\\', 0x00};
+        bad = goodRr;
+        bad.rdata.erase(bad.rdata.begin(), bad.rdata.begin() + 13); // "hmac-sha256."
+        bad.rdata.insert(bad.rdata.begin(), odd.begin(), odd.end());
+        std::optional<PeArpDnsTsig::Record> oddTsig = PeArpDnsTsig::FromResourceRecord(bad);
+        PEARP_REQUIRE_EQ(oddTsig.has_value(), true, "an odd algorithm name reads");
+        NS_TEST_EXPECT_MSG_EQ(oddTsig->algorithm, "a\\.b.c\\\\", "escaped like a name");
+        NS_TEST_EXPECT_MSG_EQ((PeArpDnsTsig::EncodeRdata(*oddTsig) == bad.rdata),
+                              true,
+                              "written back to the same bytes");
+        NS_TEST_EXPECT_MSG_EQ(verify(withTsig(bad), keys, T0), "BADKEY", "an unknown algorithm");
+        bad = goodRr; // 255 bytes of algorithm name: one too many
+        bad.rdata.erase(bad.rdata.begin(), bad.rdata.begin() + 13);
+        Bytes longName;
+        for (int k = 0; k < 4; k++)
+        {
+            longName.push_back(k < 3 ? 63 : 62);
+            longName.insert(longName.end(), k < 3 ? 63 : 62, '.');
+        }
+        longName.push_back(0); // 4 * 1 + 3 * 63 + 62 + 1 = 256 bytes
+        bad.rdata.insert(bad.rdata.begin(), longName.begin(), longName.end());
+        NS_TEST_EXPECT_MSG_EQ(PeArpDnsTsig::FromResourceRecord(bad).has_value(),
+                              false,
+                              "an algorithm name of 256 bytes (dots escaped: 507 characters)");
+        longName[longName.size() - 64] = 61; // 255 bytes: the most
+        longName.erase(longName.end() - 2);
+        bad = goodRr;
+        bad.rdata.erase(bad.rdata.begin(), bad.rdata.begin() + 13);
+        bad.rdata.insert(bad.rdata.begin(), longName.begin(), longName.end());
+        NS_TEST_EXPECT_MSG_EQ(PeArpDnsTsig::FromResourceRecord(bad).has_value(),
+                              true,
+                              "an algorithm name of 255 bytes");
         Msg notLast = signedUpdate;
         notLast.AddAdditional(Msg::MakeA("x.example.com", Ipv4Address("1.2.3.4"), 60));
         NS_TEST_EXPECT_MSG_EQ(verify(PeArpDnsTsig::ToBytes(notLast), keys, T0),

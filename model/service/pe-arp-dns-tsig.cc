@@ -177,6 +177,7 @@ PeArpDnsTsig::FromResourceRecord(const PeArpDnsMessage::ResourceRecord& rr)
     tsig.keyName = rr.name;
     // The algorithm name: uncompressed labels (RFC 8945 section 4.2).
     std::string algorithm;
+    size_t wire = 1; // the name's wire length, with its final 0
     while (true)
     {
         if (!has(1))
@@ -188,16 +189,26 @@ PeArpDnsTsig::FromResourceRecord(const PeArpDnsMessage::ResourceRecord& rr)
         {
             break;
         }
+        wire += 1 + len;
         if (len > PeArpDnsMessage::MAX_LABEL_LENGTH || !has(len) ||
-            algorithm.size() + len + 2 > PeArpDnsMessage::MAX_NAME_LENGTH)
+            wire > PeArpDnsMessage::MAX_NAME_LENGTH)
         {
-            return std::nullopt; // a pointer, a reserved label type, or truncated
+            return std::nullopt; // a pointer, a reserved label type, truncated or too long
         }
         if (!algorithm.empty())
         {
             algorithm += '.';
         }
-        algorithm.append(d.begin() + p, d.begin() + p + len);
+        // Escaped as PeArpDnsMessage writes names: a '.' or '\\' in a label.
+        for (size_t k = p; k < p + len; k++)
+        {
+            char c = static_cast<char>(d[k]);
+            if (c == '.' || c == '\\')
+            {
+                algorithm += '\\';
+            }
+            algorithm += c;
+        }
         p += len;
     }
     tsig.algorithm = algorithm;

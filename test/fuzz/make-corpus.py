@@ -2,14 +2,16 @@
 """Write the seed corpus of the pe-arp fuzzers (test/fuzz/corpus/<fuzzer>/).
 
 Every seed is written here byte by byte from the formats (RFC 826 and the
-PE-ARP paper's Tables I-II, RFC 2131/7618, RFC 1035/2136/2782, RFC 791/792/
-793/768, the ReSoA frames of pe-arp-resoa-*-header.h), not by the code under
+PE-ARP paper's Tables I-II, RFC 2131/7618, RFC 1035/2136/2782, RFC 8945 TSIG
+signed with Python's hmac, the ethers text format, RFC 791/792/793/768, the ReSoA frames of pe-arp-resoa-*-header.h), not by the code under
 test: valid messages make the fuzzers reach the deep branches quickly.
 Run it again after changing it; the files are committed. Inputs the fuzzers
 found (crash reproducers) are committed next to the seeds and are not
 touched by this script.
 """
 
+import hashlib
+import hmac
 import os
 import struct
 import sys
@@ -133,6 +135,61 @@ def dns_message():
             "nxdomain": nx, "update": update, "opaque-rdata": txt}
 
 
+# --- TSIG (RFC 8945, HMAC-SHA256) ------------------------------------------
+def canonical(text):
+    return name(text.lower())
+
+
+def tsig_rdata(time_signed, fudge, mac_, original_id, error=0, other=b""):
+    return (canonical("hmac-sha256") + struct.pack("!HIH", time_signed >> 32, time_signed & 0xFFFFFFFF, fudge)
+            + struct.pack("!H", len(mac_)) + mac_ + struct.pack("!HHH", original_id, error, len(other)) + other)
+
+
+def tsig_sign(message, key_name, secret, time_signed, fudge=300):
+    # RFC 8945 section 4.3.3: the message, then the TSIG variables (key name,
+    # class ANY, TTL 0, algorithm, time, fudge, error, other length).
+    variables = (canonical(key_name) + struct.pack("!HI", 255, 0) + canonical("hmac-sha256")
+                 + struct.pack("!HIH", time_signed >> 32, time_signed & 0xFFFFFFFF, fudge)
+                 + struct.pack("!HH", 0, 0))
+    digest = hmac.new(secret, message + variables, hashlib.sha256).digest()
+    original_id = struct.unpack("!H", message[:2])[0]
+    arcount = struct.unpack("!H", message[10:12])[0] + 1
+    signed = message[:10] + struct.pack("!H", arcount) + message[12:]
+    return signed + rr(canonical(key_name), 250, 255, 0, tsig_rdata(time_signed, fudge, digest, original_id))
+
+
+def dns_tsig():
+    # The fuzzer's verifier holds "update.example.org" (32 bytes 0x5a) and
+    # its clock reads 1700000000.
+    zone = name("example.org") + struct.pack("!HH", 6, 1)
+    update = dns_header(0x1234, 0x2800, 1, 0, 1, 0) + zone
+    update += rr(name("host1.example.org"), 1, 1, 60, ip("192.0.2.1"))
+    secret = b"\x5a" * 32
+    good = tsig_sign(update, "update.example.org", secret, 1700000000 - 10)
+    return {
+        "unsigned-update": update,
+        "signed-update": good,
+        "signed-wrong-secret": tsig_sign(update, "update.example.org", b"\x00" * 32, 1700000000),
+        "signed-unknown-key": tsig_sign(update, "nobody", secret, 1700000000),
+        "signed-too-old": tsig_sign(update, "update.example.org", secret, 1700000000 - 301),
+        "signed-truncated-mac": update[:10] + struct.pack("!H", 1) + update[12:]
+        + rr(canonical("update.example.org"), 250, 255, 0, tsig_rdata(1700000000, 300, b"\1" * 16, 0x1234)),
+    }
+
+
+# --- static entries, /etc/ethers style ----------------------------------------
+def ethers():
+    return {
+        "entries": (b"# PE-ARP static entries\n"
+                    b"00:00:00:00:00:01 192.0.2.1\n"
+                    b"0a:1B:2c:3D:4e:5F 192.0.2.2:1024-2047   # a host's range\n"
+                    b"\n"
+                    b"00:00:00:00:00:03\t192.0.2.2:2048-65535\r\n"),
+        "bad-range": b"00:00:00:00:00:01 192.0.2.2:0-10\n",
+        "bad-octet": b"00:00:00:00:00:01 192.0.2.256\n",
+    }
+
+
 # --- IPv4 datagrams (RFC 791, 792, 793, 768) ---------------------------------
 def ipv4(proto, src, dst, payload, options=b"", frag=0):
     ihl = 5 + len(options) // 4
@@ -245,6 +302,8 @@ CORPORA = {
     "fuzz-pe-arp-header": pe_arp_header,
     "fuzz-pe-arp-dhcp-header": dhcp_header,
     "fuzz-pe-arp-dns-message": dns_message,
+    "fuzz-pe-arp-dns-tsig": dns_tsig,
+    "fuzz-pe-arp-ethers": ethers,
     "fuzz-pe-arp-ipv4": ipv4_datagrams,
     "fuzz-pe-arp-nat-rewriter": nat_rewriter,
     "fuzz-pe-arp-resoa-lhp-header": resoa_lhp_header,
