@@ -81,6 +81,10 @@ PeArpDhcpServer::DoDispose()
     NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     m_slots.clear();
+    m_byClient.clear();
+    m_free.clear();
+    m_byExpiry.clear();
+    m_pending.clear();
     Application::DoDispose();
 }
 
@@ -117,6 +121,8 @@ PeArpDhcpServer::SetPool(const std::vector<Ipv4Address>& addresses,
     m_router = router;
     m_offset = offset;
     m_psidLength = psidLength;
+    m_pending.clear();
+    Reindex();
 }
 
 const PeArpDhcpServer::Counters&
@@ -205,8 +211,7 @@ PeArpDhcpServer::LimitPendingOffers(uint32_t newest)
     {
         Slot& oldest = m_slots[m_pending.front()];
         NS_LOG_LOGIC("withdraw the offer of PSID " << oldest.psid << " to " << oldest.client);
-        oldest.leased = false;
-        oldest.pending = false;
+        Free(m_pending.front());
         m_pending.pop_front();
         m_counters.offersEvicted++;
         live--;
@@ -223,7 +228,10 @@ PeArpDhcpServer::Restart(bool keepLeases)
         for (Slot& s : m_slots)
         {
             s.leased = false;
+            s.pending = false;
         }
+        m_pending.clear();
+        Reindex();
     }
     StartApplication();
 }
@@ -231,28 +239,110 @@ PeArpDhcpServer::Restart(bool keepLeases)
 int32_t
 PeArpDhcpServer::FindLease(Mac48Address client) const
 {
-    for (uint32_t i = 0; i < m_slots.size(); i++)
+    auto it = m_byClient.find(Key(client));
+    if (it == m_byClient.end())
     {
-        if (m_slots[i].leased && m_slots[i].client == client &&
-            m_slots[i].expires > Simulator::Now())
-        {
-            return static_cast<int32_t>(i);
-        }
+        return -1;
     }
-    return -1;
+    const Slot& s = m_slots[it->second];
+    NS_ASSERT(s.leased && s.client == client);
+    return s.expires > Simulator::Now() ? static_cast<int32_t>(it->second) : -1;
 }
 
 int32_t
-PeArpDhcpServer::FindFree() const
+PeArpDhcpServer::FindFree()
 {
-    for (uint32_t i = 0; i < m_slots.size(); i++)
+    while (!m_byExpiry.empty() && m_byExpiry.begin()->first <= Simulator::Now())
     {
-        if (!m_slots[i].leased || m_slots[i].expires <= Simulator::Now())
+        Free(m_byExpiry.begin()->second); // its offer or lease ran out
+    }
+    return m_free.empty() ? -1 : static_cast<int32_t>(*m_free.begin());
+}
+
+void
+PeArpDhcpServer::Take(uint32_t slot, Mac48Address client, Time expires)
+{
+    Slot& s = m_slots[slot];
+    if (s.leased)
+    {
+        Free(slot); // an expired lease of another client
+    }
+    s.leased = true;
+    s.client = client;
+    s.expires = expires;
+    m_free.erase(slot);
+    m_byExpiry.emplace(expires, slot);
+    auto [it, added] = m_byClient.emplace(Key(client), slot);
+    if (!added)
+    {
+        // The client's earlier slot has run out (FindLease found none): it
+        // is freed the next time FindFree looks, and no longer the client's.
+        it->second = slot;
+    }
+}
+
+void
+PeArpDhcpServer::Extend(uint32_t slot, Time expires)
+{
+    Slot& s = m_slots[slot];
+    NS_ASSERT(s.leased);
+    m_byExpiry.erase({s.expires, slot});
+    s.expires = expires;
+    m_byExpiry.emplace(expires, slot);
+}
+
+void
+PeArpDhcpServer::Free(uint32_t slot)
+{
+    Slot& s = m_slots[slot];
+    if (s.leased)
+    {
+        m_byExpiry.erase({s.expires, slot});
+        auto it = m_byClient.find(Key(s.client));
+        if (it != m_byClient.end() && it->second == slot)
         {
-            return static_cast<int32_t>(i); // free, released or expired
+            m_byClient.erase(it);
         }
     }
-    return -1;
+    s.leased = false;
+    s.pending = false;
+    m_free.insert(slot);
+}
+
+void
+PeArpDhcpServer::Reindex()
+{
+    m_byClient.clear();
+    m_free.clear();
+    m_byExpiry.clear();
+    for (uint32_t i = 0; i < m_slots.size(); i++)
+    {
+        const Slot& s = m_slots[i];
+        if (!s.leased)
+        {
+            m_free.insert(i);
+            continue;
+        }
+        m_byExpiry.emplace(s.expires, i);
+        auto [it, added] = m_byClient.emplace(Key(s.client), i);
+        if (!added && m_slots[it->second].expires < s.expires)
+        {
+            it->second = i; // a client with two slots (one run out): the later
+        }
+    }
+}
+
+uint64_t
+PeArpDhcpServer::Key(Mac48Address mac)
+{
+    uint8_t bytes[6];
+    mac.CopyTo(bytes);
+    uint64_t key = 0;
+    for (uint8_t b : bytes)
+    {
+        key = (key << 8) | b;
+    }
+    return key;
 }
 
 void
@@ -291,9 +381,7 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
             Slot& s = m_slots[slot];
             if (!(s.leased && s.client == client && s.expires > Simulator::Now()))
             {
-                s.leased = true;
-                s.client = client;
-                s.expires = Simulator::Now() + m_offerHold;
+                Take(static_cast<uint32_t>(slot), client, Simulator::Now() + m_offerHold);
                 s.pending = true;
                 m_pending.push_back(static_cast<uint32_t>(slot));
                 LimitPendingOffers(static_cast<uint32_t>(slot));
@@ -309,7 +397,7 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
                 int32_t offered = FindLease(client);
                 if (offered >= 0)
                 {
-                    m_slots[offered].leased = false; // the client chose another server
+                    Free(static_cast<uint32_t>(offered)); // the client chose another server
                 }
                 break;
             }
@@ -323,7 +411,7 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
                 Reply(message, PeArpDhcpHeader::NAK, -1);
                 break;
             }
-            m_slots[slot].expires = Simulator::Now() + m_leaseTime;
+            Extend(static_cast<uint32_t>(slot), Simulator::Now() + m_leaseTime);
             m_slots[slot].pending = false;
             Reply(message, PeArpDhcpHeader::ACK, slot);
             break;
@@ -333,7 +421,7 @@ PeArpDhcpServer::HandleRead(Ptr<Socket> socket)
             int32_t slot = FindLease(client);
             if (slot >= 0 && m_slots[slot].address == message.GetClientAddress())
             {
-                m_slots[slot].leased = false;
+                Free(static_cast<uint32_t>(slot));
             }
             break;
         }

@@ -18,6 +18,9 @@
 
 #include <deque>
 #include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -149,11 +152,41 @@ class PeArpDhcpServer : public Application
     void HandleRead(Ptr<Socket> socket);
     /**
      * \param client a client
-     * \return its slot (leased, not expired), or -1
+     * \return its slot (leased, not expired), or -1; a hash look-up
      */
     int32_t FindLease(Mac48Address client) const;
-    /** \return a free slot, or -1 */
-    int32_t FindFree() const;
+    /**
+     * Free the slots whose offer or lease has run out, then take the lowest
+     * free slot: O(log n) per slot freed, no scan of the pool.
+     * \return the lowest free (never leased, released or expired) slot, or -1
+     */
+    int32_t FindFree();
+    /**
+     * Offer or lease a slot to a client (it leaves the free slots).
+     * \param slot the slot
+     * \param client the client
+     * \param expires end of the offer or lease
+     */
+    void Take(uint32_t slot, Mac48Address client, Time expires);
+    /**
+     * Move the end of a slot's offer or lease.
+     * \param slot a leased slot
+     * \param expires the new end
+     */
+    void Extend(uint32_t slot, Time expires);
+    /**
+     * Return a slot to the free slots (released, withdrawn, declined,
+     * expired or forgotten).
+     * \param slot the slot
+     */
+    void Free(uint32_t slot);
+    /** Rebuild the indexes from the slots (after SetPool or Restart). */
+    void Reindex();
+    /**
+     * \param mac a MAC address
+     * \return it as a 48-bit key
+     */
+    static uint64_t Key(Mac48Address mac);
     /**
      * Answer a client.
      * \param request what it sent
@@ -162,15 +195,18 @@ class PeArpDhcpServer : public Application
      */
     void Reply(const PeArpDhcpHeader& request, PeArpDhcpHeader::MessageType type, int32_t slot);
 
-    Ptr<Socket> m_socket;           //!< UDP socket on port 67
-    std::vector<Slot> m_slots;      //!< the pool
-    Ipv4Mask m_mask;                //!< subnet mask given to clients
-    Ipv4Address m_router;           //!< router given to clients
-    uint8_t m_offset;               //!< PSID offset
-    uint8_t m_psidLength;           //!< PSID length
-    Time m_leaseTime;               //!< LeaseTime attribute
-    Time m_offerHold;               //!< OfferHold attribute
-    uint32_t m_maxPendingOffers;    //!< MaxPendingOffers attribute (0: no limit)
+    Ptr<Socket> m_socket;                              //!< UDP socket on port 67
+    std::vector<Slot> m_slots;                         //!< the pool
+    std::unordered_map<uint64_t, uint32_t> m_byClient; //!< client MAC -> its leased slot
+    std::set<uint32_t> m_free;                         //!< slots not leased, lowest first
+    std::set<std::pair<Time, uint32_t>> m_byExpiry;    //!< leased slots by end of lease
+    Ipv4Mask m_mask;                                   //!< subnet mask given to clients
+    Ipv4Address m_router;                              //!< router given to clients
+    uint8_t m_offset;                                  //!< PSID offset
+    uint8_t m_psidLength;                              //!< PSID length
+    Time m_leaseTime;                                  //!< LeaseTime attribute
+    Time m_offerHold;                                  //!< OfferHold attribute
+    uint32_t m_maxPendingOffers;                       //!< MaxPendingOffers attribute (0: no limit)
     std::deque<uint32_t> m_pending; //!< slots offered and not yet requested, oldest first
     Ipv4Address m_serverId;         //!< ServerIdentifier attribute
     Counters m_counters;            //!< counters
