@@ -23,6 +23,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/pe-arp-bridge-net-device.h"
+#include "ns3/pe-arp-conflict-detector.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
@@ -30,6 +31,7 @@
 #include "ns3/udp-echo-helper.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -209,7 +211,16 @@ PeArpScenario::GetNHosts() const
 Time
 PeArpScenario::GetStopTime() const
 {
-    return Seconds(m_config.start + m_config.spread + m_config.drain);
+    double first = m_config.start;
+    if (m_config.provisioning == PeArpLanBuilder::SELF_ASSIGNED)
+    {
+        // Traffic waits for the host's set: claims uncontested take up to
+        // this long (a contested one takes longer, and its flows may be cut).
+        first = std::max(first,
+                         m_config.provisioningStart +
+                             PeArpConflictDetector::GetUncontestedClaimBound().GetSeconds());
+    }
+    return Seconds(first + m_config.spread + m_config.drain);
 }
 
 void

@@ -139,7 +139,12 @@ class PeArpScenario : public PeArpDeployment
      */
     void Build();
 
-    /** \return when the traffic has drained (pass it to Simulator::Stop) */
+    /**
+     * \return when the traffic has drained (pass it to Simulator::Stop):
+     * start + spread + drain; with self-assigned sets the first start is no
+     * earlier than provisioningStart +
+     * PeArpConflictDetector::GetUncontestedClaimBound()
+     */
     Time GetStopTime() const override;
 
     /** \return the number of hosts over all sites */

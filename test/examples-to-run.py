@@ -11,6 +11,8 @@ cpp_examples = [
     ("pe-arp-router --check --resolver=stock", "True", "False"),
     ("pe-arp-router --check --flowmon --animate --outDir=results/anim", "True", "False"),
     ("pe-arp-router --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched", "True", "False"),
+    ("pe-arp-router --check --provisioning=dhcp --psidOffset=6 --watch", "True", "False"),
+    ("pe-arp-router --check --provisioning=self --hosts=6", "True", "False"),
     ("pe-arp-bridge --check", "True", "True"),
     ("pe-arp-bridge --check --hosts=12 --sharedIps=2 --portsPerHost=500 --lan=switched --answerEcho", "True", "False"),
     ("pe-arp-self-assign --hosts=2,8", "True", "False"),

@@ -274,6 +274,58 @@ class PeArpManyClaimsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * GetUncontestedClaimBound is RFC 5227's worst case without a contest,
+ * follows Config::SetDefault, and bounds real uncontested claims.
+ */
+class PeArpClaimBoundTestCase : public TestCase
+{
+  public:
+    PeArpClaimBoundTestCase()
+        : TestCase("an uncontested claim takes at most ProbeWait + (ProbeNum - 1) x ProbeMax + "
+                   "AnnounceWait")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // RFC 5227 section 1.1: PROBE_WAIT 1 s, PROBE_NUM 3, PROBE_MAX 2 s,
+        // ANNOUNCE_WAIT 2 s: 1 + 2 x 2 + 2.
+        NS_TEST_EXPECT_MSG_EQ(PeArpConflictDetector::GetUncontestedClaimBound(),
+                              Seconds(7),
+                              "RFC 5227's constants");
+        Config::SetDefault("ns3::PeArpConflictDetector::ProbeNum", UintegerValue(4));
+        Time four = PeArpConflictDetector::GetUncontestedClaimBound();
+        Config::SetDefault("ns3::PeArpConflictDetector::ProbeNum", UintegerValue(3));
+        NS_TEST_EXPECT_MSG_EQ(four, Seconds(9), "one more probe gap of ProbeMax");
+
+        Time longest;
+        for (int64_t stream = 0; stream < 10; stream++)
+        {
+            SimulatorDestroyGuard guard;
+            Figure4 f(Figure4::Claiming{1});
+            Ptr<PeArpConflictDetector> d = CreateObject<PeArpConflictDetector>();
+            d->AssignStreams(10 * stream);
+            d->Start(f.hostLan[0], f.shared, Blocks(), Seconds(1));
+            Simulator::Stop(Seconds(20));
+            Simulator::Run();
+            PEARP_REQUIRE_EQ(uint32_t(d->GetState()),
+                             uint32_t(PeArpConflictDetector::CLAIMED),
+                             "claimed");
+            Time took = d->GetClaimTime() - Seconds(1);
+            // At least PROBE_NUM - 1 gaps of PROBE_MIN and ANNOUNCE_WAIT: 4 s.
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(took, Seconds(4), "stream " << stream);
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(took,
+                                        PeArpConflictDetector::GetUncontestedClaimBound(),
+                                        "stream " << stream);
+            longest = std::max(longest, took);
+        }
+        NS_TEST_EXPECT_MSG_GT(longest, Seconds(5), "the draws vary");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The probes and announcements of a claim go through the host's
  * PeArpL3Protocol: its RequestSent trace and its counters see exactly the
  * frames RFC 5227's procedure sends (ProbeNum probes, AnnounceNum
@@ -362,6 +414,7 @@ class PeArpConflictTestSuite : public TestSuite
         AddTestCase(new PeArpTentativeTestCase, TestCase::QUICK);
         AddTestCase(new PeArpManyClaimsTestCase, TestCase::QUICK);
         AddTestCase(new PeArpClaimFramesTracedTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpClaimBoundTestCase, TestCase::QUICK);
     }
 };
 

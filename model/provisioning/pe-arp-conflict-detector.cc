@@ -174,6 +174,26 @@ PeArpConflictDetector::GetCandidateRange() const
     return m_candidate.GetRanges().front();
 }
 
+Time
+PeArpConflictDetector::GetUncontestedClaimBound()
+{
+    TypeId tid = GetTypeId();
+    auto initial = [&tid](const std::string& name) {
+        TypeId::AttributeInformation info;
+        NS_ABORT_UNLESS(tid.LookupAttributeByName(name, &info));
+        return info.initialValue;
+    };
+    auto time = [&initial](const std::string& name) {
+        Ptr<const TimeValue> value = DynamicCast<const TimeValue>(initial(name));
+        NS_ABORT_UNLESS(value);
+        return value->Get();
+    };
+    Ptr<const UintegerValue> probes = DynamicCast<const UintegerValue>(initial("ProbeNum"));
+    NS_ABORT_UNLESS(probes);
+    uint64_t gaps = probes->Get() > 0 ? probes->Get() - 1 : 0;
+    return time("ProbeWait") + time("ProbeMax") * static_cast<int64_t>(gaps) + time("AnnounceWait");
+}
+
 void
 PeArpConflictDetector::PickCandidate()
 {

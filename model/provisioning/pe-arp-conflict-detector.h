@@ -100,6 +100,15 @@ class PeArpConflictDetector : public Object
     PeArpPortSet GetClaimedPorts() const;
     /** \return when the range was claimed (negative until claimed) */
     Time GetClaimTime() const;
+    /**
+     * The longest a claim takes from Start when no other host contests it,
+     * with the attributes' default values (Config::SetDefault included):
+     * ProbeWait + (ProbeNum - 1) x ProbeMax + AnnounceWait (RFC 5227 section
+     * 2.1.1: 7 s with its constants). A scenario starts self-assigned hosts'
+     * traffic no earlier.
+     * \return that time
+     */
+    static Time GetUncontestedClaimBound();
     /** \return probes sent */
     uint32_t GetProbesSent() const;
     /** \return announcements sent */
