@@ -43,6 +43,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 using namespace ns3;
@@ -85,7 +86,7 @@ Name(Attack a)
     case Attack::GRATUITOUS_REPLY:
         return "gratuitous replies";
     case Attack::STANDARD_POISON:
-        return "standard ARP, shared addr";
+        return "standard ARP for shared IP";
     case Attack::POISON_GATEWAY:
         return "poison the gateway";
     case Attack::REQUEST_FLOOD:
@@ -384,11 +385,13 @@ main(int argc, char* argv[])
               << "detect s" << std::setw(7) << "table" << std::setw(10) << "attack fr"
               << std::setw(9) << "ARP fr" << std::setw(9) << "refused" << std::endl;
     bool ok = true;
+    std::map<std::pair<Attack, Defence>, Outcome> outcomes;
     for (const auto& [attack, defences] : plan)
     {
         for (Defence defence : defences)
         {
             Outcome o = Run(attack, defence);
+            outcomes[{attack, defence}] = o;
             std::ostringstream detection;
             if (o.detectionS >= 0)
             {
@@ -416,6 +419,14 @@ main(int argc, char* argv[])
             }
         }
     }
+    // What the defences must do beyond delivery: fewer entries for a flood
+    // and a scan, flows kept under DHCP starvation (broken without the cap).
+    auto table = [&outcomes](Attack a, Defence d) { return outcomes[{a, d}].tableMax; };
+    ok = ok &&
+         table(Attack::REQUEST_FLOOD, Defence::INSPECTION) <
+             table(Attack::REQUEST_FLOOD, Defence::NONE) &&
+         table(Attack::PORT_SCAN, Defence::BOUNDED) < table(Attack::PORT_SCAN, Defence::NONE) &&
+         outcomes[{Attack::DHCP_STARVATION, Defence::NONE}].brokenFlows > 0;
     std::cout << std::endl << "results: " << csvPath << std::endl;
     if (check)
     {
