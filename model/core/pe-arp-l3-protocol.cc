@@ -570,30 +570,37 @@ void
 PeArpL3Protocol::AnswerAsProxy(Ptr<PeArpCache> cache, const PeArpHeader& header)
 {
     NS_LOG_FUNCTION(this << cache << header);
+    NS_LOG_LOGIC("proxy reply: " << header.GetTargetIp() << " is at "
+                                 << cache->GetInterface()->GetMac48());
+    m_counters.proxyReplies++;
+    SendReply(cache, header, PeArpPortRange());
+}
+
+void
+PeArpL3Protocol::SendReply(Ptr<PeArpCache> cache, const PeArpHeader& request, PeArpPortRange range)
+{
     PeArpInterface* interface = cache->GetInterface();
     PeArpHeader reply;
-    if (header.HasExtension())
+    if (request.HasExtension())
     {
         reply.SetReply(interface->GetMac48(),
-                       header.GetTargetIp(),
-                       PeArpPortRange(),
-                       header.GetSenderMac(),
-                       header.GetSenderIp(),
-                       header.GetSenderRange().GetLow(),
-                       header.GetTargetPort());
+                       request.GetTargetIp(),
+                       range,
+                       request.GetSenderMac(),
+                       request.GetSenderIp(),
+                       request.GetSenderRange().GetLow(),
+                       request.GetTargetPort());
     }
     else
     {
         reply.SetStandardReply(interface->GetMac48(),
-                               header.GetTargetIp(),
-                               header.GetSenderMac(),
-                               header.GetSenderIp());
+                               request.GetTargetIp(),
+                               request.GetSenderMac(),
+                               request.GetSenderIp());
     }
-    NS_LOG_LOGIC("proxy reply: " << header.GetTargetIp() << " is at " << interface->GetMac48());
-    m_counters.proxyReplies++;
     m_counters.repliesSent++;
     m_replySentTrace(cache->GetDevice(), reply);
-    SendFrame(interface, reply, header.GetSenderMac());
+    SendFrame(interface, reply, request.GetSenderMac());
 }
 
 bool
@@ -658,27 +665,7 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
         Learn(interface, header, frame);
     }
 
-    PeArpHeader reply;
-    if (header.HasExtension())
-    {
-        reply.SetReply(interface->GetMac48(),
-                       header.GetTargetIp(),
-                       myRange,
-                       header.GetSenderMac(),
-                       header.GetSenderIp(),
-                       header.GetSenderRange().GetLow(),
-                       header.GetTargetPort());
-    }
-    else
-    {
-        reply.SetStandardReply(interface->GetMac48(),
-                               header.GetTargetIp(),
-                               header.GetSenderMac(),
-                               header.GetSenderIp());
-    }
-    m_counters.repliesSent++;
-    m_replySentTrace(device, reply);
-    SendFrame(interface, reply, header.GetSenderMac());
+    SendReply(cache, header, myRange);
 }
 
 void

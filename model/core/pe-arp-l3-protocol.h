@@ -312,6 +312,14 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
      */
     void AnswerAsProxy(Ptr<PeArpCache> cache, const PeArpHeader& header);
     /**
+     * Answer a request (a PE-ARP reply with a range, or an RFC 826 reply to
+     * a standard request) from the interface's MAC, and count and trace it.
+     * \param cache the receiving interface's cache
+     * \param request the request
+     * \param range the range answered for (PE-ARP replies)
+     */
+    void SendReply(Ptr<PeArpCache> cache, const PeArpHeader& request, PeArpPortRange range);
+    /**
      * Handle a request for one of our addresses.
      * \param cache the interface's cache
      * \param header the request

@@ -239,7 +239,7 @@ PeArpDhcpServer::Restart(bool keepLeases)
 int32_t
 PeArpDhcpServer::FindLease(Mac48Address client) const
 {
-    auto it = m_byClient.find(Key(client));
+    auto it = m_byClient.find(client);
     if (it == m_byClient.end())
     {
         return -1;
@@ -272,7 +272,7 @@ PeArpDhcpServer::Take(uint32_t slot, Mac48Address client, Time expires)
     s.expires = expires;
     m_free.erase(slot);
     m_byExpiry.emplace(expires, slot);
-    auto [it, added] = m_byClient.emplace(Key(client), slot);
+    auto [it, added] = m_byClient.emplace(client, slot);
     if (!added)
     {
         // The client's earlier slot has run out (FindLease found none): it
@@ -298,7 +298,7 @@ PeArpDhcpServer::Free(uint32_t slot)
     if (s.leased)
     {
         m_byExpiry.erase({s.expires, slot});
-        auto it = m_byClient.find(Key(s.client));
+        auto it = m_byClient.find(s.client);
         if (it != m_byClient.end() && it->second == slot)
         {
             m_byClient.erase(it);
@@ -324,25 +324,12 @@ PeArpDhcpServer::Reindex()
             continue;
         }
         m_byExpiry.emplace(s.expires, i);
-        auto [it, added] = m_byClient.emplace(Key(s.client), i);
+        auto [it, added] = m_byClient.emplace(s.client, i);
         if (!added && m_slots[it->second].expires < s.expires)
         {
             it->second = i; // a client with two slots (one run out): the later
         }
     }
-}
-
-uint64_t
-PeArpDhcpServer::Key(Mac48Address mac)
-{
-    uint8_t bytes[6];
-    mac.CopyTo(bytes);
-    uint64_t key = 0;
-    for (uint8_t b : bytes)
-    {
-        key = (key << 8) | b;
-    }
-    return key;
 }
 
 void

@@ -19,7 +19,6 @@
 #include <deque>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -152,7 +151,7 @@ class PeArpDhcpServer : public Application
     void HandleRead(Ptr<Socket> socket);
     /**
      * \param client a client
-     * \return its slot (leased, not expired), or -1; a hash look-up
+     * \return its slot (leased, not expired), or -1; O(log n)
      */
     int32_t FindLease(Mac48Address client) const;
     /**
@@ -183,11 +182,6 @@ class PeArpDhcpServer : public Application
     /** Rebuild the indexes from the slots (after SetPool or Restart). */
     void Reindex();
     /**
-     * \param mac a MAC address
-     * \return it as a 48-bit key
-     */
-    static uint64_t Key(Mac48Address mac);
-    /**
      * Answer a client.
      * \param request what it sent
      * \param type OFFER, ACK or NAK
@@ -195,18 +189,18 @@ class PeArpDhcpServer : public Application
      */
     void Reply(const PeArpDhcpHeader& request, PeArpDhcpHeader::MessageType type, int32_t slot);
 
-    Ptr<Socket> m_socket;                              //!< UDP socket on port 67
-    std::vector<Slot> m_slots;                         //!< the pool
-    std::unordered_map<uint64_t, uint32_t> m_byClient; //!< client MAC -> its leased slot
-    std::set<uint32_t> m_free;                         //!< slots not leased, lowest first
-    std::set<std::pair<Time, uint32_t>> m_byExpiry;    //!< leased slots by end of lease
-    Ipv4Mask m_mask;                                   //!< subnet mask given to clients
-    Ipv4Address m_router;                              //!< router given to clients
-    uint8_t m_offset;                                  //!< PSID offset
-    uint8_t m_psidLength;                              //!< PSID length
-    Time m_leaseTime;                                  //!< LeaseTime attribute
-    Time m_offerHold;                                  //!< OfferHold attribute
-    uint32_t m_maxPendingOffers;                       //!< MaxPendingOffers attribute (0: no limit)
+    Ptr<Socket> m_socket;                           //!< UDP socket on port 67
+    std::vector<Slot> m_slots;                      //!< the pool
+    std::map<Mac48Address, uint32_t> m_byClient;    //!< client MAC -> its leased slot
+    std::set<uint32_t> m_free;                      //!< slots not leased, lowest first
+    std::set<std::pair<Time, uint32_t>> m_byExpiry; //!< leased slots by end of lease
+    Ipv4Mask m_mask;                                //!< subnet mask given to clients
+    Ipv4Address m_router;                           //!< router given to clients
+    uint8_t m_offset;                               //!< PSID offset
+    uint8_t m_psidLength;                           //!< PSID length
+    Time m_leaseTime;                               //!< LeaseTime attribute
+    Time m_offerHold;                               //!< OfferHold attribute
+    uint32_t m_maxPendingOffers;                    //!< MaxPendingOffers attribute (0: no limit)
     std::deque<uint32_t> m_pending; //!< slots offered and not yet requested, oldest first
     Ipv4Address m_serverId;         //!< ServerIdentifier attribute
     Counters m_counters;            //!< counters

@@ -139,15 +139,7 @@ class DnsReader
             {
                 name += '.';
             }
-            for (uint32_t k = 0; k < len; k++)
-            {
-                char c = static_cast<char>(m_data[p + 1 + k]);
-                if (c == '.' || c == '\\')
-                {
-                    name += '\\';
-                }
-                name += c;
-            }
+            name += PeArpDnsMessage::EscapeLabel(m_data + p + 1, len);
             p += 1 + len;
         }
     }
@@ -380,6 +372,23 @@ PeArpDnsMessage::SplitName(const std::string& name)
         labels.push_back(label); // a final dot adds no label
     }
     return labels;
+}
+
+std::string
+PeArpDnsMessage::EscapeLabel(const uint8_t* data, uint32_t length)
+{
+    std::string label;
+    label.reserve(length);
+    for (uint32_t k = 0; k < length; k++)
+    {
+        char c = static_cast<char>(data[k]);
+        if (c == '.' || c == '\\')
+        {
+            label += '\\';
+        }
+        label += c;
+    }
+    return label;
 }
 
 bool

@@ -318,6 +318,14 @@ class PeArpDnsMessage : public Header
      * \return its labels, unescaped
      */
     static std::vector<std::string> SplitName(const std::string& name);
+    /**
+     * A label read from the wire as this class writes names in text: a '.'
+     * or '\\' in it escaped with '\\' (SplitName undoes it).
+     * \param data the label's bytes
+     * \param length how many
+     * \return the label as text
+     */
+    static std::string EscapeLabel(const uint8_t* data, uint32_t length);
 
   private:
     /**

@@ -199,16 +199,7 @@ PeArpDnsTsig::FromResourceRecord(const PeArpDnsMessage::ResourceRecord& rr)
         {
             algorithm += '.';
         }
-        // Escaped as PeArpDnsMessage writes names: a '.' or '\\' in a label.
-        for (size_t k = p; k < p + len; k++)
-        {
-            char c = static_cast<char>(d[k]);
-            if (c == '.' || c == '\\')
-            {
-                algorithm += '\\';
-            }
-            algorithm += c;
-        }
+        algorithm += PeArpDnsMessage::EscapeLabel(d.data() + p, len);
         p += len;
     }
     tsig.algorithm = algorithm;

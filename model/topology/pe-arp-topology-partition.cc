@@ -77,6 +77,45 @@ NumberGroups(std::vector<uint32_t>& forest, std::vector<uint32_t>& groupOf)
 }
 
 /**
+ * \param t a topology
+ * \param v a vertex
+ * \return what it weighs in a part: itself and its LAN's hosts
+ */
+uint64_t
+Weight(const PeArpTopology& t, uint32_t v)
+{
+    return 1 + t.GetVertex(v).lan.hosts;
+}
+
+/**
+ * \param t a topology
+ * \param groupOf each vertex's group
+ * \param groups the number of groups
+ * \return each group's neighbouring groups (joined by a link), sorted, once each
+ */
+std::vector<std::vector<uint32_t>>
+GroupNeighbours(const PeArpTopology& t, const std::vector<uint32_t>& groupOf, uint32_t groups)
+{
+    std::vector<std::vector<uint32_t>> next(groups);
+    for (uint32_t l = 0; l < t.GetNLinks(); l++)
+    {
+        uint32_t a = groupOf[t.GetLink(l).a];
+        uint32_t b = groupOf[t.GetLink(l).b];
+        if (a != b)
+        {
+            next[a].push_back(b);
+            next[b].push_back(a);
+        }
+    }
+    for (std::vector<uint32_t>& list : next)
+    {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    return next;
+}
+
+/**
  * Order the groups (depth first, leaf groups first, then by vertex) and cut
  * the order into contiguous blocks of about equal weight, none empty.
  * \param t the topology
@@ -95,24 +134,9 @@ SplitGroups(const PeArpTopology& t,
     std::vector<uint64_t> weight(groups, 0);
     for (uint32_t v = 0; v < n; v++)
     {
-        weight[groupOf[v]] += 1 + t.GetVertex(v).lan.hosts;
+        weight[groupOf[v]] += Weight(t, v);
     }
-    std::vector<std::vector<uint32_t>> next(groups);
-    for (uint32_t l = 0; l < t.GetNLinks(); l++)
-    {
-        uint32_t a = groupOf[t.GetLink(l).a];
-        uint32_t b = groupOf[t.GetLink(l).b];
-        if (a != b)
-        {
-            next[a].push_back(b);
-            next[b].push_back(a);
-        }
-    }
-    for (std::vector<uint32_t>& list : next)
-    {
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
+    std::vector<std::vector<uint32_t>> next = GroupNeighbours(t, groupOf, groups);
     std::vector<bool> leaf(groups);
     for (uint32_t g = 0; g < groups; g++)
     {
@@ -198,7 +222,7 @@ HeaviestPart(const PeArpTopology& t, const std::vector<uint32_t>& owner, uint32_
     std::vector<uint64_t> weight(parts, 0);
     for (uint32_t v = 0; v < t.GetNVertices(); v++)
     {
-        weight[owner[v]] += 1 + t.GetVertex(v).lan.hosts;
+        weight[owner[v]] += Weight(t, v);
     }
     return *std::max_element(weight.begin(), weight.end());
 }
@@ -266,22 +290,7 @@ PeArpTopologyPartition::Compute()
     // router, an internet vertex and its servers) goes with that neighbour.
     // Cutting its one link gains little and lowers the lookahead to an edge
     // link's delay. Taken if the parts stay within 5% of the balance above.
-    std::vector<std::vector<uint32_t>> neighbours(m_groups);
-    for (uint32_t l = 0; l < t.GetNLinks(); l++)
-    {
-        uint32_t a = groupOf[t.GetLink(l).a];
-        uint32_t b = groupOf[t.GetLink(l).b];
-        if (a != b)
-        {
-            neighbours[a].push_back(b);
-            neighbours[b].push_back(a);
-        }
-    }
-    for (std::vector<uint32_t>& list : neighbours)
-    {
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
+    std::vector<std::vector<uint32_t>> neighbours = GroupNeighbours(t, groupOf, m_groups);
     std::vector<uint32_t> merged = parent;
     for (uint32_t l = 0; l < t.GetNLinks(); l++)
     {
