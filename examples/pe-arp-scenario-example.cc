@@ -342,7 +342,8 @@ RunScenarioExample(int argc,
                  config.psidOffset);
     cmd.AddValue("provisioning",
                  "How hosts get their port sets (PE-ARP router): static, dhcp (option 159 from "
-                 "the router; needs --psidOffset >= 0) or self (RFC 5227 claims; use --start=8)",
+                 "the router; needs --psidOffset >= 0) or self (RFC 5227 claims; traffic starts no "
+                 "earlier than an uncontested claim ends, 7 s)",
                  provisioning);
     cmd.AddValue("tcpBytes", "Bytes sent to each host over TCP (at least 1)", config.tcpBytes);
     cmd.AddValue("start", "First start of the traffic (s)", config.start);
