@@ -917,7 +917,7 @@ PeArpComparison::Collect() const
         {
             continue;
         }
-        const PeArpL3Protocol::Counters& counters = protocol->GetCounters();
+        PeArpL3Protocol::Counters counters = protocol->GetCounters();
         for (uint32_t d = 0; d < counters.drops.size(); ++d)
         {
             if (counters.drops[d] > 0)

@@ -45,10 +45,10 @@ PeArpStatistics::PeArpStatistics(const PeArpDeployment& scenario, bool perFlow)
     m_firstRx.assign(n, Seconds(-1));
     m_lastRx.assign(n, Seconds(-1));
     const NetDeviceContainer& links = scenario.GetLinkDevices();
+    Callback<void, Ptr<const Packet>> countFrame = MakeCallback(&PeArpStatistics::CountFrame, this);
     for (uint32_t i = 0; i < links.GetN(); i++)
     {
-        links.Get(i)->TraceConnectWithoutContext("MacTx",
-                                                 MakeCallback(&PeArpStatistics::CountFrame, this));
+        links.Get(i)->TraceConnectWithoutContext("MacTx", countFrame);
     }
     const ApplicationContainer& echoes = scenario.GetEchoClients();
     for (uint32_t i = 0; i < echoes.GetN(); i++)
@@ -64,6 +64,12 @@ PeArpStatistics::PeArpStatistics(const PeArpDeployment& scenario, bool perFlow)
             "Rx",
             MakeBoundCallback(&PeArpStatistics::NoteRx, this, i));
     }
+    // One callback for every cache: the caches' trace lists share it.
+    std::vector<double>* latencies = &m_latencies;
+    Callback<void, Ipv4Address, uint16_t, Time> noteLatency(
+        [latencies](Ipv4Address, uint16_t, Time latency) {
+            latencies->push_back(latency.GetSeconds());
+        });
     NetDeviceContainer resolvers(scenario.GetEdgeDevices(), scenario.GetHostLanDevices());
     for (uint32_t i = 0; i < resolvers.GetN(); i++)
     {
@@ -78,12 +84,7 @@ PeArpStatistics::PeArpStatistics(const PeArpDeployment& scenario, bool perFlow)
         }
         if (cache)
         {
-            std::vector<double>* latencies = &m_latencies;
-            cache->TraceConnectWithoutContext("Resolved",
-                                              Callback<void, Ipv4Address, uint16_t, Time>(
-                                                  [latencies](Ipv4Address, uint16_t, Time latency) {
-                                                      latencies->push_back(latency.GetSeconds());
-                                                  }));
+            cache->TraceConnectWithoutContext("Resolved", noteLatency);
         }
     }
     if (perFlow)
@@ -180,7 +181,7 @@ PeArpStatistics::Collect()
         {
             continue;
         }
-        const PeArpL3Protocol::Counters& counters = protocol->GetCounters();
+        PeArpL3Protocol::Counters counters = protocol->GetCounters();
         m_totals.drops += counters.TotalDrops();
         for (uint32_t r = 0; r < counters.drops.size(); r++)
         {

@@ -393,7 +393,7 @@ class PeArpPortlessTestCase : public TestCase
             Ping(f, Seconds(7.0));
             Simulator::Stop(Seconds(8));
             Simulator::Run();
-            const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+            PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
             NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailures(),
                                   1,
                                   "nobody answers for port 0 of the shared address");
@@ -580,7 +580,7 @@ class PeArpRangeConflictTestCase : public TestCase
         Simulator::Stop(Seconds(4));
         Simulator::Run();
 
-        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::RANGE_CONFLICT],
                               4,
                               "the four frames were dropped as range conflicts");
@@ -652,7 +652,7 @@ class PeArpCacheDropsCountedTestCase : public TestCase
         Simulator::Stop(Seconds(7));
         Simulator::Run();
 
-        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::PENDING_QUEUE_FULL], 1, "queue full");
         NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::TABLE_FULL], 1, "table full");
         NS_TEST_EXPECT_MSG_EQ(c.drops[PeArpL3Protocol::SUPERSEDED_BY_STATIC], 1, "superseded");
@@ -834,7 +834,7 @@ class PeArpLearnFromRequestEntriesTestCase : public TestCase
         Simulator::Stop(Seconds(1.2));
         Simulator::Run();
 
-        const PeArpL3Protocol::Counters& a = f.HostProtocol(0)->GetCounters();
+        PeArpL3Protocol::Counters a = f.HostProtocol(0)->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(a.requestsReceived, 3, "A took the three requests");
         NS_TEST_EXPECT_MSG_EQ(a.repliesSent, 3, "A answered the three requests");
         NS_TEST_EXPECT_MSG_EQ(a.requestsSent, 2, "A requested the router and .77, once each");

@@ -140,11 +140,54 @@ PeArpCache::PeArpCache()
       m_examined(0)
 {
     NS_LOG_FUNCTION(this);
+    // A host's cache holds one or two addresses. Without this, libstdc++
+    // gives a table 13 buckets at its first insertion (104 bytes per host);
+    // it still grows as usual.
+    m_table.reserve(1);
 }
 
 PeArpCache::~PeArpCache()
 {
     NS_LOG_FUNCTION(this);
+}
+
+const PeArpCache::AddressEntries::Unresolved&
+PeArpCache::AddressEntries::Peek() const
+{
+    static const Unresolved none;
+    return unresolved ? *unresolved : none;
+}
+
+PeArpCache::AddressEntries::Unresolved&
+PeArpCache::AddressEntries::Make()
+{
+    if (!unresolved)
+    {
+        unresolved = std::make_unique<Unresolved>();
+    }
+    return *unresolved;
+}
+
+bool
+PeArpCache::AddressEntries::Tidy()
+{
+    if (unresolved && unresolved->incomplete.empty() && unresolved->dead.empty() &&
+        unresolved->requesting.empty() && unresolved->deferred.empty() &&
+        unresolved->refreshing.empty())
+    {
+        unresolved.reset();
+    }
+    return resolved.empty() && !unresolved;
+}
+
+std::array<PeArpCache::EntryMap*, 3>
+PeArpCache::AddressEntries::Maps()
+{
+    if (!unresolved)
+    {
+        return {&resolved, nullptr, nullptr};
+    }
+    return {&resolved, &unresolved->incomplete, &unresolved->dead};
 }
 
 void
@@ -158,7 +201,7 @@ PeArpCache::DoDispose()
         {
             DropPending(entry.get(), DISPOSED);
         }
-        for (auto& [key, entry] : entries.incomplete)
+        for (auto& [key, entry] : entries.Peek().incomplete)
         {
             DropPending(entry.get(), DISPOSED);
         }
@@ -242,7 +285,8 @@ PeArpCache::Lookup(Ipv4Address address, uint16_t port)
             return candidate;
         }
     }
-    auto& dead = it->second.dead;
+    const AddressEntries::Unresolved& unresolved = it->second.Peek();
+    const auto& dead = unresolved.dead;
     auto nextDead = dead.upper_bound(port);
     if (nextDead != dead.begin())
     {
@@ -252,8 +296,8 @@ PeArpCache::Lookup(Ipv4Address address, uint16_t port)
             return candidate;
         }
     }
-    auto incomplete = it->second.incomplete.find(port);
-    if (incomplete != it->second.incomplete.end())
+    auto incomplete = unresolved.incomplete.find(port);
+    if (incomplete != unresolved.incomplete.end())
     {
         return incomplete->second.get();
     }
@@ -264,13 +308,17 @@ void
 PeArpCache::DeclareShared(Ipv4Address address)
 {
     NS_LOG_FUNCTION(this << address);
-    m_declaredShared.insert(address.Get());
+    auto it = std::lower_bound(m_declaredShared.begin(), m_declaredShared.end(), address.Get());
+    if (it == m_declaredShared.end() || *it != address.Get())
+    {
+        m_declaredShared.insert(it, address.Get());
+    }
 }
 
 bool
 PeArpCache::IsShared(Ipv4Address address) const
 {
-    if (m_declaredShared.count(address.Get()) != 0)
+    if (std::binary_search(m_declaredShared.begin(), m_declaredShared.end(), address.Get()))
     {
         return true;
     }
@@ -292,22 +340,23 @@ PeArpCache::FindOutstanding(Ipv4Address address, uint16_t returnPort, bool anyPo
         return nullptr;
     }
     AddressEntries& entries = it->second;
+    const AddressEntries::Unresolved& unresolved = entries.Peek();
     if (anyPort)
     {
-        if (!entries.requesting.empty())
+        if (!unresolved.requesting.empty())
         {
             m_examined++;
-            return entries.incomplete.at(*entries.requesting.begin()).get();
+            return unresolved.incomplete.at(*unresolved.requesting.begin()).get();
         }
-        if (!entries.refreshing.empty())
+        if (!unresolved.refreshing.empty())
         {
             m_examined++;
-            return entries.resolved.at(*entries.refreshing.begin()).get();
+            return entries.resolved.at(*unresolved.refreshing.begin()).get();
         }
         return nullptr;
     }
-    auto incomplete = entries.incomplete.find(returnPort);
-    if (incomplete != entries.incomplete.end() && incomplete->second->IsWaitReply() &&
+    auto incomplete = unresolved.incomplete.find(returnPort);
+    if (incomplete != unresolved.incomplete.end() && incomplete->second->IsWaitReply() &&
         !incomplete->second->m_deferred)
     {
         return incomplete->second.get();
@@ -354,17 +403,21 @@ PeArpCache::Collect()
     for (auto it = m_table.begin(); it != m_table.end();)
     {
         AddressEntries& entries = it->second;
-        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
+        for (EntryMap* map : entries.Maps())
         {
+            if (map == nullptr)
+            {
+                continue;
+            }
             for (auto e = map->begin(); e != map->end();)
             {
                 Entry* entry = e->second.get();
                 if ((entry->IsAlive() || entry->IsDead()) && entry->IsExpired() &&
                     entry->m_pending.empty())
                 {
-                    e = map == &entries.incomplete ? EraseIncomplete(entries, e)
-                        : map == &entries.dead     ? EraseDead(entries, e)
-                                                   : EraseResolved(entries, e);
+                    e = map == &entries.resolved                 ? EraseResolved(entries, e)
+                        : map == &entries.unresolved->incomplete ? EraseIncomplete(entries, e)
+                                                                 : EraseDead(entries, e);
                     m_size--;
                     m_collected++;
                 }
@@ -374,7 +427,7 @@ PeArpCache::Collect()
                 }
             }
         }
-        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+        if (entries.Tidy())
         {
             it = m_table.erase(it);
         }
@@ -407,15 +460,15 @@ PeArpCache::ForcedCollect(uint32_t limit)
         if (victim->m_incomplete)
         {
             DropPending(victim, EVICTED);
-            EraseIncomplete(entries, entries.incomplete.find(victim->m_requestedPort));
+            EraseIncomplete(entries, entries.Make().incomplete.find(victim->m_requestedPort));
         }
         else
         {
-            EraseDead(entries, entries.dead.find(victim->m_range.GetLow()));
+            EraseDead(entries, entries.Make().dead.find(victim->m_range.GetLow()));
         }
         m_size--;
         m_evicted++;
-        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+        if (entries.Tidy())
         {
             m_table.erase(tableIt);
         }
@@ -468,7 +521,7 @@ PeArpCache::AddIncomplete(Ipv4Address address,
 {
     NS_LOG_FUNCTION(this << address << port << packet);
     auto known = m_table.find(address.Get());
-    if (known != m_table.end() && known->second.incomplete.size() >= m_maxUnresolved)
+    if (known != m_table.end() && known->second.Peek().incomplete.size() >= m_maxUnresolved)
     {
         NS_LOG_LOGIC(address << " has " << m_maxUnresolved << " unresolved entries -- " << port
                              << " dropped");
@@ -487,8 +540,8 @@ PeArpCache::AddIncomplete(Ipv4Address address,
         NotifyDrop(packet, TABLE_FULL);
         return nullptr;
     }
-    AddressEntries& entries = m_table[address.Get()];
-    NS_ASSERT_MSG(entries.incomplete.find(port) == entries.incomplete.end(),
+    AddressEntries::Unresolved& unresolved = m_table[address.Get()].Make();
+    NS_ASSERT_MSG(unresolved.incomplete.find(port) == unresolved.incomplete.end(),
                   "incomplete entry already exists");
     auto entry = std::unique_ptr<Entry>(new Entry(this, address, PeArpPortRange(port, port)));
     Entry* raw = entry.get();
@@ -497,20 +550,20 @@ PeArpCache::AddIncomplete(Ipv4Address address,
     raw->m_requestedPort = port;
     raw->m_pending.push_back({packet, source});
     raw->m_holdsToken = true; // for its first request, sent now or after a deferral
-    if (!entries.requesting.empty())
+    if (!unresolved.requesting.empty())
     {
         // Another request for the address is out: its reply may hold this
         // port too (e.g. the same host's range). Wait for it.
         NS_LOG_LOGIC("a request for " << address << " is outstanding: " << port
                                       << " waits for its reply");
         raw->m_deferred = true;
-        entries.deferred.insert(port);
+        unresolved.deferred.insert(port);
     }
     else
     {
-        entries.requesting.insert(port);
+        unresolved.requesting.insert(port);
     }
-    entries.incomplete.emplace(port, std::move(entry));
+    unresolved.incomplete.emplace(port, std::move(entry));
     m_size++;
     ArmTimer(raw);
     return raw;
@@ -522,14 +575,14 @@ PeArpCache::MarkWaitReply(Entry* entry, uint16_t port, Ptr<Packet> packet, const
     NS_LOG_FUNCTION(this << entry->m_address << entry->m_range << port);
     NS_ASSERT(entry->IsAlive() || (entry->IsDead() && entry->m_incomplete));
     UnmarkVictim(entry);
-    AddressEntries& entries = m_table[entry->m_address.Get()];
+    AddressEntries::Unresolved& unresolved = m_table[entry->m_address.Get()].Make();
     if (entry->m_incomplete)
     {
-        entries.requesting.insert(entry->m_requestedPort);
+        unresolved.requesting.insert(entry->m_requestedPort);
     }
     else
     {
-        entries.refreshing.insert(entry->m_range.GetLow());
+        unresolved.refreshing.insert(entry->m_range.GetLow());
     }
     entry->m_state = Entry::WAIT_REPLY;
     entry->m_retries = 0;
@@ -568,8 +621,7 @@ PeArpCache::Overlapping(const AddressEntries& entries, PeArpPortRange range)
 }
 
 std::vector<uint16_t>
-PeArpCache::OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& resolved,
-                          PeArpPortRange range)
+PeArpCache::OverlappingIn(const EntryMap& resolved, PeArpPortRange range)
 {
     std::vector<uint16_t> keys;
     if (range.IsAll())
@@ -681,6 +733,7 @@ PeArpCache::DoUpdate(Ipv4Address address,
                 {
                     ReleaseDeferred(tableIt->second);
                 }
+                tableIt->second.Tidy();
                 outcome = CONFIRMED;
                 return other;
             }
@@ -719,7 +772,7 @@ PeArpCache::DoUpdate(Ipv4Address address,
             bool replacesIncomplete = false;
             if (tableIt != m_table.end())
             {
-                const auto& incomplete = tableIt->second.incomplete;
+                const auto& incomplete = tableIt->second.Peek().incomplete;
                 auto first =
                     range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
                 if (first != incomplete.end())
@@ -762,24 +815,27 @@ PeArpCache::DoUpdate(Ipv4Address address,
     // static entry, superseded).
     AddressEntries& entries = tableIt->second;
     uint32_t answered = 0;
-    if (toStatic)
+    if (toStatic && entries.unresolved)
     {
-        auto& incomplete = entries.incomplete;
+        auto& incomplete = entries.unresolved->incomplete;
         auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
         while (it != incomplete.end() && range.Contains(it->first))
         {
-            answered += entries.requesting.count(it->first);
+            answered += entries.unresolved->requesting.count(it->first);
             DropPending(it->second.get(), SUPERSEDED_BY_STATIC);
             it = EraseIncomplete(entries, it);
             m_size--;
         }
     }
-    else
+    else if (!toStatic)
     {
         answered = MergeIncomplete(entries, range, pending);
     }
 
-    entries.refreshing.erase(result->m_range.GetLow());
+    if (entries.unresolved)
+    {
+        entries.unresolved->refreshing.erase(result->m_range.GetLow());
+    }
     result->m_state = state;
     result->m_mac = mac;
     result->m_lastSeen = Simulator::Now();
@@ -791,6 +847,7 @@ PeArpCache::DoUpdate(Ipv4Address address,
     {
         ReleaseDeferred(entries);
     }
+    entries.Tidy(); // holds result: never empty
     return result;
 }
 
@@ -812,8 +869,9 @@ PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcom
     }
     else if (range.GetLow() == range.GetHigh())
     {
-        auto incomplete = entries.incomplete.find(range.GetLow());
-        entry = incomplete != entries.incomplete.end() ? incomplete->second.get() : nullptr;
+        const EntryMap& incomplete = entries.Peek().incomplete;
+        auto it = incomplete.find(range.GetLow());
+        entry = it != incomplete.end() ? it->second.get() : nullptr;
     }
     if (entry == nullptr || !entry->IsWaitReply() || entry->m_deferred)
     {
@@ -828,7 +886,7 @@ PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcom
     {
         // Traffic without ports: [0, 0] would read as 0-0 (all ports), so
         // this failure stays an incomplete entry of its own.
-        entries.requesting.erase(0);
+        entries.Make().requesting.erase(0);
         entry->m_state = Entry::DEAD;
         entry->m_lastSeen = Simulator::Now();
         entry->m_serial = m_nextSerial++;
@@ -840,7 +898,7 @@ PeArpCache::Fail(Ipv4Address address, PeArpPortRange range, UpdateStatus& outcom
                                 : entry->m_range;
     if (entry->m_incomplete)
     {
-        EraseIncomplete(entries, entries.incomplete.find(entry->m_requestedPort));
+        EraseIncomplete(entries, entries.Make().incomplete.find(entry->m_requestedPort));
     }
     else
     {
@@ -855,7 +913,7 @@ void
 PeArpCache::AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
 {
     NS_LOG_FUNCTION(this << address << range);
-    auto& dead = entries.dead;
+    auto& dead = entries.Make().dead;
     Entry* merged = nullptr;
     if (!range.IsAll())
     {
@@ -909,9 +967,14 @@ PeArpCache::AddDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange
 void
 PeArpCache::TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRange range)
 {
-    for (uint16_t key : OverlappingIn(entries.dead, range))
+    if (!entries.unresolved)
     {
-        auto it = entries.dead.find(key);
+        return;
+    }
+    EntryMap& dead = entries.unresolved->dead;
+    for (uint16_t key : OverlappingIn(dead, range))
+    {
+        auto it = dead.find(key);
         PeArpPortRange was = it->second->m_range;
         Time seen = it->second->m_lastSeen;
         EraseDead(entries, it);
@@ -928,7 +991,7 @@ PeArpCache::TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRang
             left->m_state = Entry::DEAD;
             left->m_lastSeen = seen;
             MarkVictim(left.get());
-            entries.dead.emplace(was.GetLow(), std::move(left));
+            dead.emplace(was.GetLow(), std::move(left));
             m_size++;
         }
         if (was.GetHigh() > range.GetHigh())
@@ -939,18 +1002,17 @@ PeArpCache::TrimDead(AddressEntries& entries, Ipv4Address address, PeArpPortRang
             right->m_state = Entry::DEAD;
             right->m_lastSeen = seen;
             MarkVictim(right.get());
-            entries.dead.emplace(low, std::move(right));
+            dead.emplace(low, std::move(right));
             m_size++;
         }
     }
 }
 
-std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
-PeArpCache::EraseDead(AddressEntries& entries,
-                      std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+PeArpCache::EntryMap::iterator
+PeArpCache::EraseDead(AddressEntries& entries, EntryMap::iterator it)
 {
     UnmarkVictim(it->second.get());
-    return entries.dead.erase(it);
+    return entries.unresolved->dead.erase(it);
 }
 
 void
@@ -982,22 +1044,22 @@ PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
     }
     AddressEntries& entries = it->second;
     auto e = entries.resolved.find(range.GetLow());
-    auto d = entries.dead.find(range.GetLow());
     if (e != entries.resolved.end() && e->second->m_range == range)
     {
         DropPending(e->second.get(), DISPOSED);
         EraseResolved(entries, e);
     }
-    else if (d != entries.dead.end() && d->second->m_range == range)
+    else if (auto d = entries.Peek().dead.find(range.GetLow());
+             d != entries.Peek().dead.end() && d->second->m_range == range)
     {
-        EraseDead(entries, d);
+        EraseDead(entries, entries.unresolved->dead.find(range.GetLow()));
     }
     else
     {
         return false;
     }
     m_size--;
-    if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+    if (entries.Tidy())
     {
         m_table.erase(it);
     }
@@ -1011,8 +1073,12 @@ PeArpCache::Flush()
     for (auto it = m_table.begin(); it != m_table.end();)
     {
         AddressEntries& entries = it->second;
-        for (auto* map : {&entries.resolved, &entries.incomplete, &entries.dead})
+        for (EntryMap* map : entries.Maps())
         {
+            if (map == nullptr)
+            {
+                continue;
+            }
             for (auto e = map->begin(); e != map->end();)
             {
                 if (e->second->IsPermanent())
@@ -1021,13 +1087,13 @@ PeArpCache::Flush()
                     continue;
                 }
                 DropPending(e->second.get(), DISPOSED);
-                e = map == &entries.incomplete ? EraseIncomplete(entries, e)
-                    : map == &entries.dead     ? EraseDead(entries, e)
-                                               : EraseResolved(entries, e);
+                e = map == &entries.resolved                 ? EraseResolved(entries, e)
+                    : map == &entries.unresolved->incomplete ? EraseIncomplete(entries, e)
+                                                             : EraseDead(entries, e);
                 m_size--;
             }
         }
-        if (entries.resolved.empty() && entries.incomplete.empty() && entries.dead.empty())
+        if (entries.Tidy())
         {
             it = m_table.erase(it);
         }
@@ -1055,11 +1121,11 @@ PeArpCache::GetEntries() const
         {
             all.push_back(entry.get());
         }
-        for (const auto& [key, entry] : entries.incomplete)
+        for (const auto& [key, entry] : entries.Peek().incomplete)
         {
             all.push_back(entry.get());
         }
-        for (const auto& [key, entry] : entries.dead)
+        for (const auto& [key, entry] : entries.Peek().dead)
         {
             all.push_back(entry.get());
         }
@@ -1128,12 +1194,11 @@ PeArpCache::Reschedule()
         return;
     }
     Time head = m_deadlines.top().when;
-    if (m_timer.IsRunning() && m_timerAt <= head)
+    if (m_timer.IsRunning() && TimeStep(m_timer.GetTs()) <= head)
     {
         return;
     }
     m_timer.Cancel();
-    m_timerAt = head;
     m_timerEvents++;
     m_timer =
         Simulator::Schedule(head - Simulator::Now(), &PeArpCache::HandleWaitReplyTimeout, this);
@@ -1147,7 +1212,7 @@ PeArpCache::FindByDeadline(const Deadline& deadline)
     {
         return nullptr;
     }
-    auto& map = deadline.incomplete ? it->second.incomplete : it->second.resolved;
+    const EntryMap& map = deadline.incomplete ? it->second.Peek().incomplete : it->second.resolved;
     auto e = map.find(deadline.key);
     if (e == map.end() || e->second->m_serial != deadline.serial)
     {
@@ -1223,30 +1288,32 @@ PeArpCache::HandleWaitReplyTimeout()
     Reschedule();
 }
 
-std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
-PeArpCache::EraseIncomplete(AddressEntries& entries,
-                            std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+PeArpCache::EntryMap::iterator
+PeArpCache::EraseIncomplete(AddressEntries& entries, EntryMap::iterator it)
 {
     Entry* entry = it->second.get();
+    AddressEntries::Unresolved& unresolved = *entries.unresolved;
     UnmarkVictim(entry);
     if (entry->m_deferred)
     {
-        entries.deferred.erase(it->first);
+        unresolved.deferred.erase(it->first);
     }
     else if (entry->IsWaitReply())
     {
-        NS_ASSERT(entries.requesting.count(it->first) == 1);
-        entries.requesting.erase(it->first);
+        NS_ASSERT(unresolved.requesting.count(it->first) == 1);
+        unresolved.requesting.erase(it->first);
     }
-    return entries.incomplete.erase(it);
+    return unresolved.incomplete.erase(it);
 }
 
-std::map<uint16_t, std::unique_ptr<PeArpCache::Entry>>::iterator
-PeArpCache::EraseResolved(AddressEntries& entries,
-                          std::map<uint16_t, std::unique_ptr<Entry>>::iterator it)
+PeArpCache::EntryMap::iterator
+PeArpCache::EraseResolved(AddressEntries& entries, EntryMap::iterator it)
 {
     UnmarkVictim(it->second.get());
-    entries.refreshing.erase(it->first);
+    if (entries.unresolved)
+    {
+        entries.unresolved->refreshing.erase(it->first);
+    }
     return entries.resolved.erase(it);
 }
 
@@ -1254,7 +1321,11 @@ uint32_t
 PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, PendingList& pending)
 {
     uint32_t answered = 0;
-    auto& incomplete = entries.incomplete;
+    if (!entries.unresolved)
+    {
+        return 0;
+    }
+    auto& incomplete = entries.unresolved->incomplete;
     auto it = range.IsAll() ? incomplete.begin() : incomplete.lower_bound(range.GetLow());
     while (it != incomplete.end() && range.Contains(it->first))
     {
@@ -1283,12 +1354,16 @@ PeArpCache::MergeIncomplete(AddressEntries& entries, PeArpPortRange range, Pendi
 void
 PeArpCache::ReleaseDeferred(AddressEntries& entries)
 {
+    if (!entries.unresolved)
+    {
+        return;
+    }
     std::set<uint16_t> deferred;
-    deferred.swap(entries.deferred);
+    deferred.swap(entries.unresolved->deferred);
     for (uint16_t port : deferred)
     {
-        auto it = entries.incomplete.find(port);
-        if (it == entries.incomplete.end())
+        auto it = entries.unresolved->incomplete.find(port);
+        if (it == entries.unresolved->incomplete.end())
         {
             continue;
         }
@@ -1304,12 +1379,13 @@ void
 PeArpCache::StartRequest(AddressEntries& entries, Entry* entry)
 {
     NS_ASSERT(entry->m_incomplete && entry->IsWaitReply());
+    AddressEntries::Unresolved& unresolved = entries.Make();
     if (entry->m_deferred)
     {
-        entries.deferred.erase(entry->m_requestedPort);
+        unresolved.deferred.erase(entry->m_requestedPort);
         entry->m_deferred = false;
     }
-    entries.requesting.insert(entry->m_requestedPort);
+    unresolved.requesting.insert(entry->m_requestedPort);
     ArmTimer(entry);
     if (m_owner != nullptr)
     {
@@ -1418,13 +1494,13 @@ PeArpCache::Entry::Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange 
       m_state(ALIVE),
       m_incomplete(false),
       m_deferred(false),
+      m_victim(false),
+      m_holdsToken(false),
       m_lastSeen(Simulator::Now()),
       m_created(Simulator::Now()),
       m_retries(0),
       m_requestedPort(0),
-      m_serial(0),
-      m_victim(false),
-      m_holdsToken(false)
+      m_serial(0)
 {
 }
 

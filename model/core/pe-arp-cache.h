@@ -20,6 +20,7 @@
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <list>
 #include <map>
 #include <memory>
@@ -221,22 +222,22 @@ class PeArpCache : public Object
          */
         Entry(PeArpCache* cache, Ipv4Address address, PeArpPortRange range);
 
-        PeArpCache* m_cache;                    //!< owning cache (for timeouts)
-        Ipv4Address m_address;                  //!< IPv4 address
-        PeArpPortRange m_range;                 //!< port range
-        Mac48Address m_mac;                     //!< hardware address
-        State m_state;                          //!< state
-        bool m_incomplete;                      //!< kept in the waiting map
-        bool m_deferred;                        //!< waits for another request of its address
-        Time m_lastSeen;                        //!< last state change
-        Time m_created;                         //!< when it was created
-        uint32_t m_retries;                     //!< retransmissions so far
-        uint16_t m_requestedPort;               //!< port of the outstanding request
-        uint64_t m_serial;                      //!< identifies this entry in the timer heap
-        PendingList m_pending;                  //!< packets waiting for the address
-        bool m_victim;                          //!< in the cache's eviction list
-        std::list<Entry*>::iterator m_victimIt; //!< its place there
-        bool m_holdsToken; //!< holds a token of its address' bucket for its request
+        PeArpCache* m_cache;      //!< owning cache (for timeouts)
+        Ipv4Address m_address;    //!< IPv4 address
+        PeArpPortRange m_range;   //!< port range
+        Mac48Address m_mac;       //!< hardware address
+        State m_state;            //!< state
+        bool m_incomplete;        //!< kept in the waiting map
+        bool m_deferred;          //!< waits for another request of its address
+        bool m_victim;            //!< in the cache's eviction list
+        bool m_holdsToken;        //!< holds a token of its address' bucket for its request
+        Time m_lastSeen;          //!< last state change
+        Time m_created;           //!< when it was created
+        uint32_t m_retries;       //!< retransmissions so far
+        uint16_t m_requestedPort; //!< port of the outstanding request
+        uint64_t m_serial;        //!< identifies this entry in the timer heap
+        PendingList m_pending;    //!< packets waiting for the address
+        std::list<Entry*>::iterator m_victimIt; //!< its place in the eviction list
     };
 
     /** What Update (and Resolve) did, and the packets it handed back. */
@@ -492,15 +493,44 @@ class PeArpCache : public Object
     void DoDispose() override;
 
   private:
-    /** Entries of one address. */
+    /** Entries of one address, by key. */
+    typedef std::map<uint16_t, std::unique_ptr<Entry>> EntryMap;
+
+    /**
+     * Entries of one address. Most addresses only ever hold resolved
+     * entries: the others, and the request bookkeeping, are made when the
+     * first of them is needed and released when they are all empty again
+     * (Tidy), so that a host's cache costs a pointer for them.
+     */
     struct AddressEntries
     {
-        std::map<uint16_t, std::unique_ptr<Entry>> resolved;   //!< disjoint ranges, by low port
-        std::map<uint16_t, std::unique_ptr<Entry>> incomplete; //!< by requested port
-        std::map<uint16_t, std::unique_ptr<Entry>> dead;       //!< DEAD ranges, by low port
-        std::set<uint16_t> requesting; //!< ports of the incomplete entries with a request out
-        std::set<uint16_t> deferred;   //!< ports of the deferred incomplete entries
-        std::set<uint16_t> refreshing; //!< low ports of the resolved entries in WAIT_REPLY
+        /** What an address holds while it is being resolved, or has failed. */
+        struct Unresolved
+        {
+            EntryMap incomplete;           //!< by requested port
+            EntryMap dead;                 //!< DEAD ranges, by low port
+            std::set<uint16_t> requesting; //!< ports of the incomplete entries with a request out
+            std::set<uint16_t> deferred;   //!< ports of the deferred incomplete entries
+            std::set<uint16_t> refreshing; //!< low ports of the resolved entries in WAIT_REPLY
+        };
+
+        EntryMap resolved;                      //!< disjoint ranges, by low port
+        std::unique_ptr<Unresolved> unresolved; //!< the rest, or null while all of it is empty
+
+        /**
+eturn the rest, read-only (empty if there is none; never allocates) */
+        const Unresolved& Peek() const;
+        /**
+eturn the rest, made if there is none */
+        Unresolved& Make();
+        /**
+         * Release the rest if it is all empty.
+         *
+eturn true if the address holds nothing at all (it may be erased)
+         */
+        bool Tidy();
+        /** \return resolved, incomplete and dead entries (null: there are none) */
+        std::array<EntryMap*, 3> Maps();
     };
 
     /** A retransmission deadline in the heap. */
@@ -582,9 +612,7 @@ class PeArpCache : public Object
      * \param it the entry
      * \return the iterator after it
      */
-    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseDead(
-        AddressEntries& entries,
-        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    EntryMap::iterator EraseDead(AddressEntries& entries, EntryMap::iterator it);
     /**
      * Put an entry at the end of the eviction list (DEAD, or unanswered).
      * \param entry the entry
@@ -649,8 +677,7 @@ class PeArpCache : public Object
      * \param range the range
      * \return their keys
      */
-    std::vector<uint16_t> OverlappingIn(const std::map<uint16_t, std::unique_ptr<Entry>>& map,
-                                        PeArpPortRange range);
+    std::vector<uint16_t> OverlappingIn(const EntryMap& map, PeArpPortRange range);
     /**
      * Remove an incomplete entry from its address' map, keeping the counts
      * of requesting and deferred entries.
@@ -658,9 +685,7 @@ class PeArpCache : public Object
      * \param it the incomplete entry
      * \return the iterator after it
      */
-    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseIncomplete(
-        AddressEntries& entries,
-        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    EntryMap::iterator EraseIncomplete(AddressEntries& entries, EntryMap::iterator it);
     /**
      * Remove a resolved entry from its address' map, keeping the set of
      * refreshing entries.
@@ -668,9 +693,7 @@ class PeArpCache : public Object
      * \param it the resolved entry
      * \return the iterator after it
      */
-    std::map<uint16_t, std::unique_ptr<Entry>>::iterator EraseResolved(
-        AddressEntries& entries,
-        std::map<uint16_t, std::unique_ptr<Entry>>::iterator it);
+    EntryMap::iterator EraseResolved(AddressEntries& entries, EntryMap::iterator it);
     /**
      * Answer the incomplete entries whose ports a range holds: take their
      * packets and remove them.
@@ -722,17 +745,16 @@ class PeArpCache : public Object
     Owner* m_owner;              //!< sends requests and counts drops (not owned)
 
     std::unordered_map<uint32_t, AddressEntries> m_table; //!< entries by address
-    std::set<uint32_t> m_declaredShared;                  //!< addresses declared shared
+    std::vector<uint32_t> m_declaredShared;               //!< addresses declared shared, sorted
 
-    std::unordered_map<uint32_t, Bucket> m_buckets; //!< request buckets by address
-    std::list<Entry*> m_victims;                    //!< eviction list, oldest first
-    uint32_t m_size;                                //!< number of entries
-    uint64_t m_nextSerial;                          //!< serial of the next entry
+    std::map<uint32_t, Bucket> m_buckets; //!< request buckets by address
+    std::list<Entry*> m_victims;          //!< eviction list, oldest first
+    uint32_t m_size;                      //!< number of entries
+    uint64_t m_nextSerial;                //!< serial of the next entry
 
     std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>>
         m_deadlines; //!< heap
     EventId m_timer; //!< the one retransmission event
-    Time m_timerAt;  //!< when m_timer fires
 
     Time m_aliveTimeout;          //!< AliveTimeout attribute
     Time m_deadTimeout;           //!< DeadTimeout attribute

@@ -9,12 +9,12 @@
 #include "pe-arp-interface.h"
 
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/object-vector.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
-#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -52,8 +52,11 @@ PeArpL3Protocol::GetTypeId()
                           MakeObjectVectorChecker<PeArpCache>())
             .AddAttribute("RequestJitter",
                           "The jitter in ms a node waits before sending a request, "
-                          "drawn from this random variable (as ns3::ArpL3Protocol).",
-                          StringValue("ns3::UniformRandomVariable[Min=0.0|Max=10.0]"),
+                          "drawn from this random variable. Null (the default): uniform "
+                          "in [0, 10] ms, as ns3::ArpL3Protocol, made at the node's first "
+                          "request (a node that never asks, e.g. a host that learns its "
+                          "router from the router's request, never makes it).",
+                          PointerValue(),
                           MakePointerAccessor(&PeArpL3Protocol::m_requestJitter),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("DefaultPort",
@@ -98,7 +101,8 @@ PeArpL3Protocol::GetTypeId()
 
 PeArpL3Protocol::PeArpL3Protocol()
     : m_defaultPort(0),
-      m_learnFromRequest(true)
+      m_learnFromRequest(true),
+      m_jitterStream(-1)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -112,7 +116,11 @@ int64_t
 PeArpL3Protocol::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
-    m_requestJitter->SetStream(stream);
+    m_jitterStream = stream;
+    if (m_requestJitter)
+    {
+        m_requestJitter->SetStream(stream);
+    }
     return 1;
 }
 
@@ -155,17 +163,20 @@ PeArpL3Protocol::CreateCache(Ptr<NetDevice> device,
     cache->SetDevice(device, name);
     cache->SetInterface(interface);
     cache->SetOwner(this);
-    // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
-    // link change.
-    device->AddLinkChangeCallback(MakeCallback(&PeArpCache::Flush, cache));
     m_caches.push_back(cache);
     return cache;
 }
 
-const PeArpL3Protocol::Counters&
+PeArpL3Protocol::Counters
 PeArpL3Protocol::GetCounters() const
 {
-    return m_counters;
+    Counters counters;
+    static_cast<FrameCounters&>(counters) = m_counters;
+    if (m_drops)
+    {
+        counters.drops = *m_drops;
+    }
+    return counters;
 }
 
 uint16_t
@@ -193,7 +204,12 @@ void
 PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
 {
     NS_LOG_FUNCTION(this << packet << reason);
-    m_counters.drops[reason]++;
+    if (!m_drops)
+    {
+        m_drops = std::make_unique<std::array<uint64_t, DROP_REASON_COUNT>>();
+        m_drops->fill(0);
+    }
+    (*m_drops)[reason]++;
     m_dropTrace(packet, reason);
 }
 
@@ -300,6 +316,17 @@ PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
 void
 PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
+    if (!m_requestJitter)
+    {
+        Ptr<UniformRandomVariable> uniform = CreateObject<UniformRandomVariable>();
+        uniform->SetAttribute("Min", DoubleValue(0));
+        uniform->SetAttribute("Max", DoubleValue(10));
+        if (m_jitterStream >= 0)
+        {
+            uniform->SetStream(m_jitterStream);
+        }
+        m_requestJitter = uniform;
+    }
     double jitter = m_requestJitter->GetValue();
     NS_ABORT_MSG_IF(jitter < 0,
                     "PeArpL3Protocol: RequestJitter drew a negative delay (" << jitter << " ms)");

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 
 /**
@@ -101,8 +102,8 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
         DROP_REASON_COUNT     //!< number of reasons (not a reason)
     };
 
-    /** Counters readable after a run. */
-    struct Counters
+    /** Frame counters, which every node updates. */
+    struct FrameCounters
     {
         uint64_t requestsSent = 0;           //!< requests sent (including retransmissions)
         uint64_t requestsSkipped = 0;        //!< delayed requests not sent: resolved meanwhile
@@ -117,6 +118,11 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
         uint64_t announcementsSent = 0; //!< range announcements sent (SendClaimRequest)
         uint64_t announcementsMerged = 0; //!< announcements that moved an entry to a new MAC
         uint64_t proxyReplies = 0;        //!< replies for other nodes' addresses (proxy ARP)
+    };
+
+    /** Counters readable after a run: the frame counters and the drops by reason. */
+    struct Counters : FrameCounters
+    {
         std::array<uint64_t, DROP_REASON_COUNT> drops{}; //!< drops by reason
         /** \return the sum of all drops */
         uint64_t TotalDrops() const;
@@ -149,9 +155,10 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
 
     /**
      * Create the cache of a device that resolves with PE-ARP (a
-     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice). The cache is
-     * flushed (PeArpCache::Flush) when the device reports a link change, as
-     * ns3::ArpL3Protocol does; its drops are counted by this protocol.
+     * ns3::PeArpNetDevice or ns3::PeArpBridgeNetDevice); its drops are
+     * counted by this protocol. The device flushes it (PeArpCache::Flush)
+     * on a link change, as ns3::ArpL3Protocol has its caches flushed: a
+     * callback registered here would cost every host one more callback.
      * \param device the device
      * \param interface the same device as a ns3::PeArpInterface (kept by the
      *        cache, so that no packet needs a cast)
@@ -238,8 +245,8 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
      */
     void NotifyDrop(Ptr<const Packet> packet, DropReason reason);
 
-    /** \return the counters */
-    const Counters& GetCounters() const;
+    /** \return the counters (a copy) */
+    Counters GetCounters() const;
     /** \return the port used for traffic without ports, 0 if none */
     uint16_t GetDefaultPort() const;
 
@@ -354,11 +361,14 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
     Ptr<Node> m_node;                                                              //!< the node
     std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners
     std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
-    Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms)
+    Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms), or null
     uint16_t m_defaultPort;                    //!< DefaultPort attribute
     bool m_learnFromRequest;                   //!< LearnFromRequest attribute
-    Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> m_inspector;            //!< or null
-    Counters m_counters;                                                             //!< counters
+    int64_t m_jitterStream;                    //!< stream given by AssignStreams, or -1
+    Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> m_inspector; //!< or null
+    FrameCounters m_counters;                                             //!< frame counters
+    /** Drops by reason, made at the first drop: most nodes never drop (160 bytes less each). */
+    std::unique_ptr<std::array<uint64_t, DROP_REASON_COUNT>> m_drops;
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestSentTrace;     //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_replySentTrace;       //!< trace
     TracedCallback<Ptr<const NetDevice>, const PeArpHeader&> m_requestReceivedTrace; //!< trace

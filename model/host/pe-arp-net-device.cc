@@ -144,11 +144,20 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
         m_name = name.str();
     }
     m_cache = m_protocol->CreateCache(this, this, m_name);
-    m_node->RegisterProtocolHandler(MakeCallback(&PeArpNetDevice::ReceiveFromLower, this),
-                                    0,
-                                    lower,
-                                    false);
-    lower->AddLinkChangeCallback(MakeCallback(&PeArpNetDevice::LowerLinkChanged, this));
+    // Callbacks made from lambdas: ns-3 3.37's MakeCallback(&Class::Method,
+    // object) also allocates the components that make it comparable, 81
+    // bytes more per callback and host. These two are never compared (never
+    // unregistered: the node and the link device go with this device).
+    Node::ProtocolHandler receive = [this](Ptr<NetDevice> device,
+                                           Ptr<const Packet> packet,
+                                           uint16_t protocol,
+                                           const Address& from,
+                                           const Address& to,
+                                           NetDevice::PacketType packetType) {
+        ReceiveFromLower(device, packet, protocol, from, to, packetType);
+    };
+    m_node->RegisterProtocolHandler(receive, 0, lower, false);
+    lower->AddLinkChangeCallback(Callback<void>([this]() { LowerLinkChanged(); }));
 }
 
 bool
@@ -176,6 +185,12 @@ void
 PeArpNetDevice::LowerLinkChanged()
 {
     NS_LOG_FUNCTION(this);
+    // As ns3::ArpL3Protocol: what was learned on a link may be wrong after a
+    // link change.
+    if (m_cache)
+    {
+        m_cache->Flush();
+    }
     if (m_lower && m_lower->IsLinkUp())
     {
         Announce();

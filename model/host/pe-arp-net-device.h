@@ -168,7 +168,7 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     void DoInitialize() override;
 
   private:
-    /** The link device's link changed: announce our ports if it is up. */
+    /** The link device's link changed: flush the cache, and announce our ports if it is up. */
     void LowerLinkChanged();
     /**
      * Handler of every frame the link device receives for this node.

@@ -59,7 +59,6 @@ PeArpPortAgent::SetRange(Ipv4Address address, PeArpPortRange range)
     if (range.IsAll())
     {
         m_sets.erase(address);
-        m_cursor.erase(address);
         m_tentative.erase(address);
         return;
     }
@@ -71,8 +70,7 @@ PeArpPortAgent::SetPortSet(Ipv4Address address, const PeArpPortSet& ports)
 {
     NS_LOG_FUNCTION(this << address << ports);
     NS_ABORT_MSG_IF(ports.IsEmpty(), "PeArpPortAgent::SetPortSet: empty port set for " << address);
-    m_sets[address] = ports;
-    m_cursor[address] = 0;
+    m_sets[address] = SharedPorts{ports, 0};
     m_tentative.erase(address);
 }
 
@@ -98,7 +96,7 @@ PeArpPortAgent::GetRangeOverlapping(Ipv4Address address, PeArpPortRange probed) 
     {
         return std::nullopt; // tentative, or owns all ports: a probe is not contested here
     }
-    for (const PeArpPortRange& r : it->second.GetRanges())
+    for (const PeArpPortRange& r : it->second.ports.GetRanges())
     {
         if (r.Overlaps(probed))
         {
@@ -116,7 +114,7 @@ PeArpPortAgent::GetPortSet(Ipv4Address address) const
     {
         return std::nullopt;
     }
-    return it->second;
+    return it->second.ports;
 }
 
 bool
@@ -127,7 +125,7 @@ PeArpPortAgent::OwnsPort(Ipv4Address address, uint16_t port) const
         return false;
     }
     auto it = m_sets.find(address);
-    return it == m_sets.end() || it->second.Contains(port);
+    return it == m_sets.end() || it->second.ports.Contains(port);
 }
 
 std::optional<PeArpPortRange>
@@ -142,7 +140,7 @@ PeArpPortAgent::GetRangeHolding(Ipv4Address address, uint16_t port) const
     {
         return PeArpPortRange::All();
     }
-    return it->second.GetRangeHolding(port);
+    return it->second.ports.GetRangeHolding(port);
 }
 
 PeArpPortRange
@@ -153,7 +151,7 @@ PeArpPortAgent::GetAnnouncedRange(Ipv4Address address) const
         return PeArpPortRange(1, 0); // invalid: nothing to announce yet
     }
     auto it = m_sets.find(address);
-    return it == m_sets.end() ? PeArpPortRange::All() : it->second.GetRanges().front();
+    return it == m_sets.end() ? PeArpPortRange::All() : it->second.ports.GetRanges().front();
 }
 
 Ipv4Address
@@ -207,7 +205,7 @@ PeArpPortAgent::IsAllowed(Ipv4Address local, uint16_t port) const
         return false;
     }
     Ipv4Address shared = GetSharedAddressForBind(local);
-    return shared == Ipv4Address::GetAny() || m_sets.at(shared).Contains(port);
+    return shared == Ipv4Address::GetAny() || m_sets.at(shared).ports.Contains(port);
 }
 
 namespace
@@ -255,9 +253,10 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
         error = Socket::ERROR_NOTERROR;
         return tryBind(0); // all ports owned: the stack's own ephemeral choice
     }
-    const PeArpPortSet& set = m_sets.at(shared);
+    SharedPorts& entry = m_sets.at(shared);
+    const PeArpPortSet& set = entry.ports;
     uint32_t size = set.GetSize();
-    uint32_t& cursor = m_cursor[shared];
+    uint32_t& cursor = entry.cursor;
     const std::set<uint16_t>& held = m_held[shared];
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
@@ -306,26 +305,30 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
     {
         return original;
     }
-    if (setIt->second.Contains(original))
+    if (!m_echo)
+    {
+        m_echo = std::make_unique<EchoIdentifiers>();
+    }
+    const PeArpPortSet& set = setIt->second.ports;
+    if (set.Contains(original))
     {
         // Kept as it is, and reserved so that no other identifier maps onto it.
-        m_echoToOriginal[{address, original}] = original;
+        m_echo->toOriginal[{address, original}] = original;
         return original;
     }
-    auto known = m_echoToMapped.find({address, original});
-    if (known != m_echoToMapped.end())
+    auto known = m_echo->toMapped.find({address, original});
+    if (known != m_echo->toMapped.end())
     {
         return known->second;
     }
-    const PeArpPortSet& set = setIt->second;
     uint32_t size = set.GetSize();
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
         uint16_t mapped = PortAt(set, (original + attempt) % size);
-        if (m_echoToOriginal.find({address, mapped}) == m_echoToOriginal.end())
+        if (m_echo->toOriginal.find({address, mapped}) == m_echo->toOriginal.end())
         {
-            m_echoToOriginal[{address, mapped}] = original;
-            m_echoToMapped[{address, original}] = mapped;
+            m_echo->toOriginal[{address, mapped}] = original;
+            m_echo->toMapped[{address, original}] = mapped;
             return mapped;
         }
     }
@@ -336,8 +339,12 @@ PeArpPortAgent::MapEchoIdentifier(Ipv4Address address, uint16_t original)
 std::optional<uint16_t>
 PeArpPortAgent::UnmapEchoIdentifier(Ipv4Address address, uint16_t mapped) const
 {
-    auto it = m_echoToOriginal.find({address, mapped});
-    if (it == m_echoToOriginal.end())
+    if (!m_echo)
+    {
+        return std::nullopt;
+    }
+    auto it = m_echo->toOriginal.find({address, mapped});
+    if (it == m_echo->toOriginal.end())
     {
         return std::nullopt;
     }

@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -203,17 +204,29 @@ class PeArpPortAgent : public Object
      */
     Ipv4Address GetSharedAddressForBind(Ipv4Address local) const;
 
-    std::set<Ipv4Address> m_tentative;                //!< addresses being claimed
-    std::map<Ipv4Address, PeArpPortSet> m_sets;       //!< ports per shared address
-    std::map<Ipv4Address, uint32_t> m_cursor;         //!< next ephemeral offset per address
-    std::map<Ipv4Address, std::set<uint16_t>> m_held; //!< ephemeral ports held per address
-    std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToOriginal; //!< mapped echo ids
-    std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> m_echoToMapped;   //!< original echo ids
-    uint64_t m_refusedBinds;                                               //!< counter
-    uint64_t m_exhaustions;                                                //!< counter
-    uint64_t m_ephemeralBinds;                                             //!< counter
-    TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace;              //!< BindRefused trace
-    TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;                //!< RangeExhausted trace
+    /** The ports of one shared address, and where the next ephemeral search starts. */
+    struct SharedPorts
+    {
+        PeArpPortSet ports;  //!< the host's ports
+        uint32_t cursor = 0; //!< next ephemeral offset in the set
+    };
+
+    /** ICMP echo identifiers mapped into the range (made at the first mapped echo). */
+    struct EchoIdentifiers
+    {
+        std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> toOriginal; //!< mapped to original
+        std::map<std::pair<Ipv4Address, uint16_t>, uint16_t> toMapped;   //!< original to mapped
+    };
+
+    std::set<Ipv4Address> m_tentative;                        //!< addresses being claimed
+    std::map<Ipv4Address, SharedPorts> m_sets;                //!< ports per shared address
+    std::map<Ipv4Address, std::set<uint16_t>> m_held;         //!< ephemeral ports held per address
+    std::unique_ptr<EchoIdentifiers> m_echo;                  //!< mapped echo identifiers, or null
+    uint64_t m_refusedBinds;                                  //!< counter
+    uint64_t m_exhaustions;                                   //!< counter
+    uint64_t m_ephemeralBinds;                                //!< counter
+    TracedCallback<Ipv4Address, uint16_t> m_bindRefusedTrace; //!< BindRefused trace
+    TracedCallback<Ipv4Address, uint16_t> m_exhaustedTrace;   //!< RangeExhausted trace
 };
 
 } // namespace ns3
