@@ -181,7 +181,7 @@ class PeArpBridgeTrafficTestCase : public TestCase
                                   1,
                                   "host " << i << " answers the bridge once");
         }
-        const PeArpL3Protocol::Counters& bridge = f.EdgeProtocol()->GetCounters();
+        PeArpL3Protocol::Counters bridge = f.EdgeProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(bridge.requestsSent, 3, "one bridge request per host range");
         NS_TEST_EXPECT_MSG_EQ(bridge.repliesReceived, 3, "three replies");
         NS_TEST_EXPECT_MSG_EQ(bridge.TotalDrops(), 0, "no drop");

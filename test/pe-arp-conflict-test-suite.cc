@@ -386,7 +386,7 @@ class PeArpClaimFramesTracedTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(probes[i], 3, "host " << i << ": probes traced");
             NS_TEST_EXPECT_MSG_EQ(announcements[i], 2, "host " << i << ": announcements traced");
             NS_TEST_EXPECT_MSG_EQ(others[i], 0, "host " << i << ": nothing else traced");
-            const PeArpL3Protocol::Counters& counters = f.HostProtocol(i)->GetCounters();
+            PeArpL3Protocol::Counters counters = f.HostProtocol(i)->GetCounters();
             NS_TEST_EXPECT_MSG_EQ(counters.probesSent, 3, "host " << i << ": probes counted");
             NS_TEST_EXPECT_MSG_EQ(counters.announcementsSent,
                                   2,

@@ -1000,7 +1000,7 @@ class PeArpDnsWellKnownPortTestCase : public TestCase
             total += SinkBytes(s);
         }
         NS_TEST_EXPECT_MSG_EQ(total, 0, "no host received a byte");
-        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_GT(c.requestsSent, 0, "the router asked for port 80");
         NS_TEST_EXPECT_MSG_EQ(c.repliesReceived, 0, "nobody answered");
         Ptr<PeArpCache> cache = f.routerLan->GetCache();

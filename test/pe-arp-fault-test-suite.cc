@@ -103,7 +103,7 @@ class PeArpFaultHostNewMacTestCase : public TestCase
         Simulator::Run();
 
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 700, "3 before and 4 after; the 2 while away lost");
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 1, "one request, before A left");
         NS_TEST_EXPECT_MSG_EQ(router.announcementsMerged, 1, "A's announcement moved the entry");
         NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop at the router");
@@ -172,7 +172,7 @@ class PeArpFaultLinkDownUpTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(sizeAfter, 0, "flushed when the link came up");
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA), 700, "3 before and 4 after; 2 while down lost");
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 200, "B's 2");
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 3, "A, A again after the flush, B");
         NS_TEST_EXPECT_MSG_EQ(router.announcementsSent, 0, "nothing to announce by port");
         NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop counted at the router");
@@ -210,7 +210,7 @@ class PeArpFaultRouterRebootTestCase : public TestCase
 
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkA), 800, "A: all 8");
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sinkB), 800, "B: all 8");
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 4, "one per range, before and after");
         NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 4, "four replies");
         NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop");
@@ -264,7 +264,7 @@ class PeArpFaultOverlapTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((SinkBytes(sinkA) == 0 || SinkBytes(sinkB) == 0),
                               true,
                               "at exactly one host");
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 1, "one request for port 2700");
         NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 1, "the first answer learned");
         NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::UNSOLICITED_REPLY],

@@ -373,7 +373,7 @@ class PeArpEchoFromOutsideTestCase : public TestCase
                 replies++;
             }
         }
-        const PeArpL3Protocol::Counters& edge = t->EdgeProtocol()->GetCounters();
+        PeArpL3Protocol::Counters edge = t->EdgeProtocol()->GetCounters();
         if (m_answer)
         {
             NS_TEST_EXPECT_MSG_EQ(replies, 1, "the shared address answered");

@@ -23,17 +23,21 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/on-off-helper.h"
 #include "ns3/pe-arp-cache.h"
 #include "ns3/pe-arp-header.h"
+#include "ns3/pe-arp-helper.h"
 #include "ns3/pe-arp-l3-protocol.h"
 #include "ns3/pe-arp-net-device.h"
 #include "ns3/pe-arp-stack-helper.h"
 #include "ns3/pe-arp-traffic-control-layer.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
@@ -227,7 +231,7 @@ class PeArpRouterInboundTestCase : public TestCase
                                   1,
                                   "host " << i << " answered exactly one request");
         }
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 3, "one request per host range");
         NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 3, "three replies");
         NS_TEST_EXPECT_MSG_EQ(router.TotalDrops(), 0, "no drop");
@@ -375,7 +379,7 @@ class PeArpUnownedPortTestCase : public TestCase
         Simulator::Stop(Seconds(8));
         Simulator::Run();
 
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 4, "1 request + 3 retransmissions for :5000");
         NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailures(), 1, "one failure");
         NS_TEST_EXPECT_MSG_EQ(f.routerLan->GetCache()->GetResolutionFailureDrops(),
@@ -706,6 +710,74 @@ class PeArpGlobalRouterSharerTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * The default request jitter (RequestJitter null) is made at the router's
+ * first request, uniform in [0, 10] ms, and takes the stream given to
+ * AssignStreams before it was made: the request leaves the arrival of the
+ * packet that missed by exactly the first value of ns-3's own uniform
+ * variable on that stream.
+ */
+class PeArpRouterJitterStreamTestCase : public TestCase
+{
+  public:
+    /** \param stream the stream given to the router's protocol */
+    explicit PeArpRouterJitterStreamTestCase(int64_t stream)
+        : TestCase("Default request jitter made at the first request, on the assigned stream " +
+                   std::to_string(stream)),
+          m_stream(stream)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        // Built by hand: the shared fixtures set a constant jitter.
+        Config::SetDefault("ns3::PeArpL3Protocol::RequestJitter", PointerValue());
+        NodeContainer nodes(2); // 0: the asking node, 1: a host sharing 198.51.100.2
+        PeArpStackHelper().Install(nodes);
+        NetDeviceContainer lan = CsmaHelper().Install(nodes);
+        PeArpHelper peArp;
+        NetDeviceContainer ifs = peArp.Install(lan);
+        peArp.Assign(ifs.Get(0), Ipv4InterfaceAddress("198.51.100.1", "255.255.255.0"));
+        peArp.Assign(ifs.Get(1),
+                     Ipv4InterfaceAddress("198.51.100.2", "255.255.255.0"),
+                     PeArpPortRange(2000, 2999));
+        Ptr<PeArpL3Protocol> protocol = nodes.Get(0)->GetObject<PeArpL3Protocol>();
+        NS_TEST_ASSERT_MSG_EQ(protocol->AssignStreams(m_stream), 1, "one stream used");
+        Time request = Time::Max();
+        protocol->TraceConnectWithoutContext(
+            "RequestSent",
+            Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
+                [&request](Ptr<const NetDevice>, const PeArpHeader&) {
+                    request = std::min(request, Simulator::Now());
+                }));
+        Ptr<Application> sink = InstallSink(nodes.Get(1), false, 2500);
+        SharedAddressTopology::SendUdp(nodes.Get(0),
+                                       Seconds(1.0),
+                                       Ipv4Address("198.51.100.2"),
+                                       2500,
+                                       1,
+                                       100);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Config::Reset();
+
+        Ptr<UniformRandomVariable> reference = CreateObject<UniformRandomVariable>();
+        reference->SetAttribute("Min", DoubleValue(0));
+        reference->SetAttribute("Max", DoubleValue(10));
+        reference->SetStream(m_stream);
+        NS_TEST_ASSERT_MSG_NE(request, Time::Max(), "a request was sent");
+        NS_TEST_EXPECT_MSG_EQ(request - Seconds(1.0),
+                              MilliSeconds(reference->GetValue()),
+                              "the jitter drawn on the stream");
+        NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 100, "delivered");
+    }
+
+    int64_t m_stream; //!< the stream
+};
+
+/**
+ * \ingroup pe-arp-tests
  * Inbound and outbound traffic start together. Whichever side's request
  * goes out first teaches the other side its range or address, so the other
  * side's request, still delayed by RequestJitter, is not sent: no duplicate
@@ -774,7 +846,7 @@ class PeArpRouterSimultaneousStartTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(inetSink), 150, "the Internet host got all three");
         bool routerFirst = m_routerJitterMs < m_hostJitterMs;
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent,
                               (routerFirst ? 3 : 0),
                               "router requests (the hosts' requests came first: none)");
@@ -783,7 +855,7 @@ class PeArpRouterSimultaneousStartTestCase : public TestCase
                               "no unsolicited reply at the router");
         for (uint32_t i = 0; i < 3; i++)
         {
-            const PeArpL3Protocol::Counters& host = f.HostProtocol(i)->GetCounters();
+            PeArpL3Protocol::Counters host = f.HostProtocol(i)->GetCounters();
             NS_TEST_EXPECT_MSG_EQ(host.requestsSent,
                                   (routerFirst ? 0 : 1),
                                   "host " << i << " requests (the router's came first: none)");
@@ -843,7 +915,7 @@ class PeArpRouterSecondMissTestCase : public TestCase
 
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2500), 100, "A got the datagram for 2500");
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink2600), 100, "A got the datagram for 2600");
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.requestsSent, 1, "one request for both ports");
         NS_TEST_EXPECT_MSG_EQ(replies.size(), 1U, "A answered once");
         NS_TEST_EXPECT_MSG_EQ(router.repliesReceived, 1, "one reply accepted");
@@ -1044,14 +1116,14 @@ class PeArpRouterPortScanTestCase : public TestCase
                                     ranges.size() + unresolved.Get() + tokens,
                                     "table <= ranges + M + tokens");
         // That bound is below MaxEntries: nothing may be refused for a full table.
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::TABLE_FULL], 0, "no table-full drop");
         NS_TEST_EXPECT_MSG_EQ(router.drops[PeArpL3Protocol::CACHE_REFUSED], 0, "nothing refused");
         NS_LOG_UNCOND("port scan: " << unownedRequests << " requests for unowned ports, "
                                     << ownedRequests << " for owned ones, table at most " << maxSize
                                     << " entries");
         std::ostringstream drops;
-        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
         for (uint32_t r = 0; r < PeArpL3Protocol::DROP_REASON_COUNT; r++)
         {
             if (c.drops[r] > 0)
@@ -1083,6 +1155,8 @@ class PeArpRouterTestSuite : public TestSuite
         AddTestCase(new PeArpLearnFromRequestTestCase(true), TestCase::QUICK);
         AddTestCase(new PeArpGlobalRoutingTestCase, TestCase::QUICK);
         AddTestCase(new PeArpGlobalRouterSharerTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpRouterJitterStreamTestCase(77), TestCase::QUICK);
+        AddTestCase(new PeArpRouterJitterStreamTestCase(78), TestCase::QUICK);
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(10, 1), TestCase::QUICK);
         AddTestCase(new PeArpRouterSimultaneousStartTestCase(1, 10), TestCase::QUICK);
         AddTestCase(new PeArpRouterSecondMissTestCase, TestCase::QUICK);

@@ -294,7 +294,7 @@ class PeArpSpoofDefenceTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(attacker->GetFramesSent(), 1, "one forged frame");
         PeArpCache::Entry* entry = f.routerLan->GetCache()->Lookup(f.shared, 2500);
         NS_TEST_ASSERT_MSG_EQ((entry != nullptr), (m_defence != INSPECTION), "entry exists?");
-        const PeArpL3Protocol::Counters& c = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters c = f.RouterProtocol()->GetCounters();
         if (m_defence == NONE)
         {
             NS_TEST_EXPECT_MSG_EQ(entry->GetMacAddress(), macC, "taken over by C");
@@ -412,8 +412,8 @@ class PeArpProxyArpTestCase : public TestCase
         Simulator::Stop(Seconds(10));
         Simulator::Run();
 
-        const PeArpL3Protocol::Counters& a = f.HostProtocol(0)->GetCounters();
-        const PeArpL3Protocol::Counters& router = f.RouterProtocol()->GetCounters();
+        PeArpL3Protocol::Counters a = f.HostProtocol(0)->GetCounters();
+        PeArpL3Protocol::Counters router = f.RouterProtocol()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), (m_proxy ? 300 : 0), "datagrams delivered");
         NS_TEST_EXPECT_MSG_EQ(a.requestsSent, (m_proxy ? 1 : 4), "A's requests");
         NS_TEST_EXPECT_MSG_EQ(router.proxyReplies, (m_proxy ? 1 : 0), "proxy replies");
