@@ -144,7 +144,7 @@ PeArpL3Protocol::DoDispose()
         cache->Dispose();
     }
     m_caches.clear();
-    m_probeListeners.clear();
+    m_probeListeners.reset();
     m_inspector = MakeNullCallback<bool, Ptr<const NetDevice>, const PeArpHeader&>();
     m_node = nullptr;
     m_requestJitter = nullptr;
@@ -192,11 +192,18 @@ PeArpL3Protocol::SetProbeListener(Ptr<NetDevice> device,
     NS_LOG_FUNCTION(this << device);
     if (listener.IsNull())
     {
-        m_probeListeners.erase(device);
+        if (m_probeListeners)
+        {
+            m_probeListeners->erase(device);
+        }
     }
     else
     {
-        m_probeListeners[device] = listener;
+        if (!m_probeListeners)
+        {
+            m_probeListeners = std::make_unique<ProbeListeners>();
+        }
+        (*m_probeListeners)[device] = listener;
     }
 }
 
@@ -498,10 +505,13 @@ PeArpL3Protocol::Receive(Ptr<PeArpCache> cache, Ptr<const Packet> frame, const A
         header.IsRequest() && header.HasExtension() && header.GetSenderIp() == header.GetTargetIp();
     if (probe || probeAnswer || announcement)
     {
-        auto listener = m_probeListeners.find(device);
-        if (listener != m_probeListeners.end())
+        if (m_probeListeners)
         {
-            listener->second(header);
+            auto listener = m_probeListeners->find(device);
+            if (listener != m_probeListeners->end())
+            {
+                listener->second(header);
+            }
         }
     }
     if (probeAnswer)

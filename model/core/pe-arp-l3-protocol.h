@@ -358,13 +358,15 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
      */
     void SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to);
 
-    Ptr<Node> m_node;                                                              //!< the node
-    std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> m_probeListeners; //!< listeners
-    std::vector<Ptr<PeArpCache>> m_caches;     //!< caches of the node's interfaces
-    Ptr<RandomVariableStream> m_requestJitter; //!< RequestJitter attribute (ms), or null
-    uint16_t m_defaultPort;                    //!< DefaultPort attribute
-    bool m_learnFromRequest;                   //!< LearnFromRequest attribute
-    int64_t m_jitterStream;                    //!< stream given by AssignStreams, or -1
+    Ptr<Node> m_node; //!< the node
+    /** Probe listeners by device. */
+    typedef std::map<Ptr<NetDevice>, Callback<void, const PeArpHeader&>> ProbeListeners;
+    std::unique_ptr<ProbeListeners> m_probeListeners; //!< listeners, made at the first one
+    std::vector<Ptr<PeArpCache>> m_caches;            //!< caches of the node's interfaces
+    Ptr<RandomVariableStream> m_requestJitter;        //!< RequestJitter attribute (ms), or null
+    uint16_t m_defaultPort;                           //!< DefaultPort attribute
+    bool m_learnFromRequest;                          //!< LearnFromRequest attribute
+    int64_t m_jitterStream;                           //!< stream given by AssignStreams, or -1
     Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> m_inspector; //!< or null
     FrameCounters m_counters;                                             //!< frame counters
     /** Drops by reason, made at the first drop: most nodes never drop (160 bytes less each). */

@@ -171,7 +171,7 @@ PeArpPortAgent::Hold(Ipv4Address local, uint16_t port)
     Ipv4Address shared = GetSharedAddressForBind(local);
     if (shared != Ipv4Address::GetAny())
     {
-        m_held[shared].insert(port);
+        m_held.insert({shared, port});
     }
 }
 
@@ -179,22 +179,13 @@ void
 PeArpPortAgent::Release(Ipv4Address local, uint16_t port)
 {
     NS_LOG_FUNCTION(this << local << port);
-    auto it = m_held.find(GetSharedAddressForBind(local));
-    if (it != m_held.end())
-    {
-        it->second.erase(port);
-    }
+    m_held.erase({GetSharedAddressForBind(local), port});
 }
 
 uint32_t
 PeArpPortAgent::GetHeldPorts() const
 {
-    uint32_t held = 0;
-    for (const auto& [address, ports] : m_held)
-    {
-        held += static_cast<uint32_t>(ports.size());
-    }
-    return held;
+    return static_cast<uint32_t>(m_held.size());
 }
 
 bool
@@ -257,11 +248,10 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
     const PeArpPortSet& set = entry.ports;
     uint32_t size = set.GetSize();
     uint32_t& cursor = entry.cursor;
-    const std::set<uint16_t>& held = m_held[shared];
     for (uint32_t attempt = 0; attempt < size; attempt++)
     {
         uint16_t port = PortAt(set, (cursor + attempt) % size);
-        if (port == 0 || held.count(port) != 0)
+        if (port == 0 || m_held.count({shared, port}) != 0)
         {
             continue;
         }

@@ -220,7 +220,7 @@ class PeArpPortAgent : public Object
 
     std::set<Ipv4Address> m_tentative;                        //!< addresses being claimed
     std::map<Ipv4Address, SharedPorts> m_sets;                //!< ports per shared address
-    std::map<Ipv4Address, std::set<uint16_t>> m_held;         //!< ephemeral ports held per address
+    std::set<std::pair<Ipv4Address, uint16_t>> m_held;        //!< ephemeral ports held, by address
     std::unique_ptr<EchoIdentifiers> m_echo;                  //!< mapped echo identifiers, or null
     uint64_t m_refusedBinds;                                  //!< counter
     uint64_t m_exhaustions;                                   //!< counter
