@@ -510,6 +510,10 @@ PeArpCache::ReturnToken(Ipv4Address address)
     {
         Bucket& bucket = RefillBucket(address);
         bucket.tokens = std::min(double(m_requestBurst), bucket.tokens + 1);
+        if (bucket.tokens >= m_requestBurst)
+        {
+            m_buckets.erase(address.Get()); // a full bucket is the same as none
+        }
     }
 }
 
@@ -1284,6 +1288,10 @@ PeArpCache::HandleWaitReplyTimeout()
                                     : entry->m_range;
             Update(entry->m_address, range, Mac48Address(), Entry::DEAD, UPDATE_LEARNED);
         }
+    }
+    if (m_deadlines.empty())
+    {
+        m_deadlines = decltype(m_deadlines)(); // a host's cache waits rarely: give the heap back
     }
     Reschedule();
 }
