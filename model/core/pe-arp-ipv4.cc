@@ -9,6 +9,7 @@
 #include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/icmpv4.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
 #include "ns3/pe-arp-nat-raw-header.h"
@@ -222,11 +223,11 @@ PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
 }
 
 bool
-PeArpIpv4::IsOnLink(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destination)
+PeArpIpv4::IsOnLink(const Ipv4Interface& interface, Ipv4Address destination)
 {
-    for (uint32_t j = 0; j < ipv4->GetNAddresses(interface); j++)
+    for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
     {
-        Ipv4InterfaceAddress address = ipv4->GetAddress(interface, j);
+        Ipv4InterfaceAddress address = interface.GetAddress(j);
         if (address.GetLocal().CombineMask(address.GetMask()) ==
             destination.CombineMask(address.GetMask()))
         {
@@ -237,11 +238,11 @@ PeArpIpv4::IsOnLink(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destin
 }
 
 bool
-PeArpIpv4::IsSubnetBroadcast(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destination)
+PeArpIpv4::IsSubnetBroadcast(const Ipv4Interface& interface, Ipv4Address destination)
 {
-    for (uint32_t j = 0; j < ipv4->GetNAddresses(interface); j++)
+    for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
     {
-        Ipv4InterfaceAddress address = ipv4->GetAddress(interface, j);
+        Ipv4InterfaceAddress address = interface.GetAddress(j);
         if (destination.CombineMask(address.GetMask()) ==
                 address.GetLocal().CombineMask(address.GetMask()) &&
             destination.IsSubnetDirectedBroadcast(address.GetMask()))

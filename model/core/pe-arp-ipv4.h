@@ -16,7 +16,7 @@
 namespace ns3
 {
 
-class Ipv4;
+class Ipv4Interface;
 
 /**
  * \ingroup pe-arp
@@ -112,24 +112,20 @@ class PeArpIpv4
     static Ptr<Packet> SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier);
 
     /**
-     * \param ipv4 a node's IPv4
-     * \param interface one of its interfaces
+     * \param interface an IPv4 interface
      * \param destination an address
      * \return true if the destination is in the subnet of one of the
      * interface's addresses
      */
-    static bool IsOnLink(Ptr<const Ipv4> ipv4, uint32_t interface, Ipv4Address destination);
+    static bool IsOnLink(const Ipv4Interface& interface, Ipv4Address destination);
 
     /**
-     * \param ipv4 a node's IPv4
-     * \param interface one of its interfaces
+     * \param interface an IPv4 interface
      * \param destination an address
      * \return true if the destination is the subnet-directed broadcast
      * address of one of the interface's (on-link) subnets
      */
-    static bool IsSubnetBroadcast(Ptr<const Ipv4> ipv4,
-                                  uint32_t interface,
-                                  Ipv4Address destination);
+    static bool IsSubnetBroadcast(const Ipv4Interface& interface, Ipv4Address destination);
 };
 
 } // namespace ns3

@@ -662,9 +662,10 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
                                Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << cache << header);
-    Ptr<NetDevice> device = cache->GetDevice();
     PeArpInterface* interface = cache->GetInterface();
-    PeArpPortRange myRange = interface->GetAnnouncedRange(header.GetTargetIp());
+    // Every sharer of the address gets the request: the owner's range is
+    // looked up first, the rest only for the one that answers.
+    PeArpPortRange myRange = PeArpPortRange::All();
     if (header.HasExtension())
     {
         std::optional<PeArpPortRange> owned =
@@ -678,12 +679,16 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
         }
         myRange = *owned;
     }
-    else if (!myRange.IsAll())
+    else
     {
-        NS_LOG_LOGIC("standard request for shared address " << header.GetTargetIp()
-                                                            << " -- not answered");
-        NotifyDrop(frame, LEGACY_REQUEST_FOR_SHARED);
-        return;
+        myRange = interface->GetAnnouncedRange(header.GetTargetIp());
+        if (!myRange.IsAll())
+        {
+            NS_LOG_LOGIC("standard request for shared address " << header.GetTargetIp()
+                                                                << " -- not answered");
+            NotifyDrop(frame, LEGACY_REQUEST_FOR_SHARED);
+            return;
+        }
     }
     if (IsRangeConflict(interface, header))
     {
@@ -693,6 +698,7 @@ PeArpL3Protocol::HandleRequest(Ptr<PeArpCache> cache,
         return;
     }
     m_counters.requestsReceived++;
+    Ptr<NetDevice> device = cache->GetDevice();
     m_requestReceivedTrace(device, header);
 
     // Learn the requester (unless it is probing with no address, RFC 5227,

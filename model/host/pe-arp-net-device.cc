@@ -13,6 +13,7 @@
 #include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/icmpv4.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-route.h"
 #include "ns3/ipv4-routing-protocol.h"
@@ -99,6 +100,7 @@ PeArpNetDevice::DoDispose()
     m_cache = nullptr;
     m_protocol = nullptr;
     m_ipv4 = nullptr;
+    m_ipv4Interface = nullptr;
     m_agent = nullptr;
     m_echoResponder = nullptr;
     m_rxCallback =
@@ -307,9 +309,14 @@ PeArpNetDevice::GetInterface() const
         {
             m_ipv4 = m_node->GetObject<Ipv4>();
         }
-        if (m_ipv4)
+        // ns-3's one IPv4 implementation: its interface object is kept, so
+        // that the per-packet checks read its addresses directly.
+        Ptr<Ipv4L3Protocol> l3 = DynamicCast<Ipv4L3Protocol>(m_ipv4);
+        int32_t interface = l3 ? l3->GetInterfaceForDevice(this) : -1;
+        if (interface >= 0)
         {
-            m_interface = m_ipv4->GetInterfaceForDevice(this);
+            m_ipv4Interface = l3->GetInterface(interface);
+            m_interface = interface;
         }
     }
     return m_interface;
@@ -336,9 +343,9 @@ PeArpNetDevice::IsLocalAddress(Ipv4Address address) const
     {
         return false;
     }
-    for (uint32_t j = 0; j < m_ipv4->GetNAddresses(interface); j++)
+    for (uint32_t j = 0; j < m_ipv4Interface->GetNAddresses(); j++)
     {
-        if (m_ipv4->GetAddress(interface, j).GetLocal() == address)
+        if (m_ipv4Interface->GetAddress(j).GetLocal() == address)
         {
             return true;
         }
@@ -382,21 +389,20 @@ PeArpNetDevice::GetAnnouncedRange(Ipv4Address address) const
 std::optional<Ipv4Address>
 PeArpNetDevice::SelectSourceAddress(Ipv4Address target) const
 {
-    int32_t interface = GetInterface();
-    if (interface < 0 || m_ipv4->GetNAddresses(interface) == 0)
+    if (GetInterface() < 0 || m_ipv4Interface->GetNAddresses() == 0)
     {
         return std::nullopt;
     }
-    for (uint32_t j = 0; j < m_ipv4->GetNAddresses(interface); j++)
+    for (uint32_t j = 0; j < m_ipv4Interface->GetNAddresses(); j++)
     {
-        Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, j);
+        Ipv4InterfaceAddress address = m_ipv4Interface->GetAddress(j);
         if (address.GetLocal().CombineMask(address.GetMask()) ==
             target.CombineMask(address.GetMask()))
         {
             return address.GetLocal();
         }
     }
-    return m_ipv4->GetAddress(interface, 0).GetLocal();
+    return m_ipv4Interface->GetAddress(0).GetLocal();
 }
 
 bool
@@ -459,7 +465,7 @@ PeArpNetDevice::GetNextHop(Ptr<Packet> packet,
     {
         return false;
     }
-    if (PeArpIpv4::IsOnLink(m_ipv4, interface, summary.destination))
+    if (PeArpIpv4::IsOnLink(*m_ipv4Interface, summary.destination))
     {
         nextHop = summary.destination;
         return true;
@@ -522,7 +528,7 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         return SendResolved(packet, GetMulticast(destination), Address());
     }
     int32_t interface = GetInterface();
-    if (interface >= 0 && PeArpIpv4::IsSubnetBroadcast(m_ipv4, interface, destination))
+    if (interface >= 0 && PeArpIpv4::IsSubnetBroadcast(*m_ipv4Interface, destination))
     {
         return SendResolved(packet, GetBroadcast(), Address());
     }

@@ -20,6 +20,7 @@ namespace ns3
 
 class Ipv4;
 class Ipv4Header;
+class Ipv4Interface;
 class PeArpCache;
 class PeArpEchoResponder;
 class PeArpChannel;
@@ -224,20 +225,21 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
     Ptr<const Packet> UnmapEchoIdentifier(Ptr<const Packet> packet,
                                           const PeArpIpv4Summary& summary) const;
 
-    Ptr<Node> m_node;                        //!< the node
-    Ptr<NetDevice> m_lower;                  //!< the link-layer device
-    mutable Ptr<PeArpChannel> m_channel;     //!< GetChannel's view of the link's channel
-    Ptr<PeArpCache> m_cache;                 //!< the interface's cache
-    Ptr<PeArpL3Protocol> m_protocol;         //!< the node's PE-ARP
-    mutable Ptr<Ipv4> m_ipv4;                //!< the node's IPv4 (looked up lazily)
-    mutable int32_t m_interface;             //!< IPv4 interface index (looked up lazily)
-    mutable Ptr<PeArpPortAgent> m_agent;     //!< the node's port agent (looked up once)
-    mutable bool m_agentKnown;               //!< m_agent was looked up with IPv4 up
-    Ptr<PeArpEchoResponder> m_echoResponder; //!< answers echoes (AnswerEcho), or null
-    uint32_t m_ifIndex;                      //!< device index on the node
-    std::string m_name;                      //!< InterfaceName attribute
-    bool m_proxyArp = false;                 //!< ProxyArp attribute
-    NetDevice::ReceiveCallback m_rxCallback; //!< up-call
+    Ptr<Node> m_node;                           //!< the node
+    Ptr<NetDevice> m_lower;                     //!< the link-layer device
+    mutable Ptr<PeArpChannel> m_channel;        //!< GetChannel's view of the link's channel
+    Ptr<PeArpCache> m_cache;                    //!< the interface's cache
+    Ptr<PeArpL3Protocol> m_protocol;            //!< the node's PE-ARP
+    mutable Ptr<Ipv4> m_ipv4;                   //!< the node's IPv4 (looked up lazily)
+    mutable Ptr<Ipv4Interface> m_ipv4Interface; //!< this device's IPv4 interface (with m_interface)
+    mutable int32_t m_interface;                //!< IPv4 interface index (looked up lazily)
+    mutable Ptr<PeArpPortAgent> m_agent;        //!< the node's port agent (looked up once)
+    mutable bool m_agentKnown;                  //!< m_agent was looked up with IPv4 up
+    Ptr<PeArpEchoResponder> m_echoResponder;    //!< answers echoes (AnswerEcho), or null
+    uint32_t m_ifIndex;                         //!< device index on the node
+    std::string m_name;                         //!< InterfaceName attribute
+    bool m_proxyArp = false;                    //!< ProxyArp attribute
+    NetDevice::ReceiveCallback m_rxCallback;    //!< up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous up-call
     uint64_t m_wrongHostPackets;                           //!< counter
     TracedCallback<Ptr<const Packet>> m_wrongHostTrace;    //!< WrongHostDrop trace
