@@ -1048,15 +1048,18 @@ PeArpCache::Remove(Ipv4Address address, PeArpPortRange range)
     }
     AddressEntries& entries = it->second;
     auto e = entries.resolved.find(range.GetLow());
+    EntryMap::iterator d;
     if (e != entries.resolved.end() && e->second->m_range == range)
     {
         DropPending(e->second.get(), DISPOSED);
         EraseResolved(entries, e);
     }
-    else if (auto d = entries.Peek().dead.find(range.GetLow());
-             d != entries.Peek().dead.end() && d->second->m_range == range)
+    else if (entries.unresolved &&
+             (d = entries.unresolved->dead.find(range.GetLow())) !=
+                 entries.unresolved->dead.end() &&
+             d->second->m_range == range)
     {
-        EraseDead(entries, entries.unresolved->dead.find(range.GetLow()));
+        EraseDead(entries, d);
     }
     else
     {

@@ -213,8 +213,7 @@ PeArpL3Protocol::NotifyDrop(Ptr<const Packet> packet, DropReason reason)
     NS_LOG_FUNCTION(this << packet << reason);
     if (!m_drops)
     {
-        m_drops = std::make_unique<std::array<uint64_t, DROP_REASON_COUNT>>();
-        m_drops->fill(0);
+        m_drops = std::make_unique<std::array<uint64_t, DROP_REASON_COUNT>>(); // zeroed
     }
     (*m_drops)[reason]++;
     m_dropTrace(packet, reason);

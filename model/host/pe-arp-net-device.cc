@@ -203,17 +203,15 @@ uint32_t
 PeArpNetDevice::Announce()
 {
     NS_LOG_FUNCTION(this);
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    int32_t interface = ipv4 ? ipv4->GetInterfaceForDevice(this) : -1;
-    if (interface < 0)
+    if (GetInterface() < 0)
     {
         return 0;
     }
-    Ptr<PeArpPortAgent> agent = m_node->GetObject<PeArpPortAgent>();
+    Ptr<PeArpPortAgent> agent = GetAgent();
     uint32_t sent = 0;
-    for (uint32_t i = 0; i < ipv4->GetNAddresses(interface); i++)
+    for (uint32_t i = 0; i < m_ipv4Interface->GetNAddresses(); i++)
     {
-        Ipv4Address address = ipv4->GetAddress(interface, i).GetLocal();
+        Ipv4Address address = m_ipv4Interface->GetAddress(i).GetLocal();
         if (address == Ipv4Address::GetAny() || (agent && agent->IsTentative(address)))
         {
             continue; // not configured, or still being claimed
