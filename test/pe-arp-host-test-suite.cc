@@ -31,6 +31,7 @@
 #include "ns3/test.h"
 #include "ns3/udp-echo-helper.h"
 #include "ns3/udp-socket-factory.h"
+#include "ns3/udp-socket.h"
 #include "ns3/uinteger.h"
 
 #include <sstream>
@@ -225,6 +226,76 @@ class PeArpUdpNotificationsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(seen1.wrongSocket + seen2.wrongSocket,
                               0U,
                               "every callback got the socket it was set on");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * The UdpSocket attributes of a PE-ARP UDP socket reach the ns-3 socket it
+ * wraps: the default a script sets before the socket exists, and a value set
+ * on the socket afterwards. RcvBufSize is seen in what the socket keeps:
+ * datagrams that do not fit the receive buffer are dropped by ns-3's socket.
+ */
+class PeArpUdpAttributesTestCase : public TestCase
+{
+  public:
+    PeArpUdpAttributesTestCase()
+        : TestCase("a PE-ARP UDP socket's RcvBufSize reaches the socket it wraps")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SimulatorDestroyGuard guard; // also on a failed assertion
+        TypeId::AttributeInformation info;
+        NS_TEST_ASSERT_MSG_EQ(UdpSocket::GetTypeId().LookupAttributeByName("RcvBufSize", &info),
+                              true,
+                              "ns3::UdpSocket has RcvBufSize");
+        Ptr<const AttributeValue> shipped = info.initialValue;
+        Figure4 f;
+        Ptr<Node> a = f.hosts.Get(0); // 2000-2999
+        Config::SetDefault("ns3::UdpSocket::RcvBufSize", UintegerValue(150));
+        Ptr<Socket> byDefault = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        Config::SetDefault("ns3::UdpSocket::RcvBufSize", *shipped);
+        Ptr<Socket> setLater = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        setLater->SetAttribute("RcvBufSize", UintegerValue(250));
+        Ptr<Socket> shippedSize = Socket::CreateSocket(a, UdpSocketFactory::GetTypeId());
+        UintegerValue seen;
+        byDefault->GetAttribute("RcvBufSize", seen);
+        NS_TEST_EXPECT_MSG_EQ(seen.Get(), 150U, "the socket took the script's default");
+        setLater->GetAttribute("RcvBufSize", seen);
+        NS_TEST_EXPECT_MSG_EQ(seen.Get(), 250U, "the socket keeps the value set on it");
+        std::vector<Ptr<Socket>> sockets{byDefault, setLater, shippedSize};
+        for (uint16_t k = 0; k < sockets.size(); k++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                sockets[k]->Bind(InetSocketAddress(Ipv4Address::GetAny(), 2100 + k)),
+                0,
+                "bind inside the range");
+        }
+        Ptr<Socket> sender = Socket::CreateSocket(f.inet, UdpSocketFactory::GetTypeId());
+        Simulator::Schedule(Seconds(1), [&]() {
+            for (uint16_t k = 0; k < sockets.size(); k++)
+            {
+                for (int n = 0; n < 3; n++)
+                {
+                    sender->SendTo(Create<Packet>(100), 0, InetSocketAddress(f.shared, 2100 + k));
+                }
+            }
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        // Nobody reads: 150 bytes hold one 100-byte datagram, 250 two, the
+        // shipped 131,072 all three.
+        NS_TEST_EXPECT_MSG_EQ(byDefault->GetRxAvailable(),
+                              100U,
+                              "RcvBufSize 150: one datagram kept");
+        NS_TEST_EXPECT_MSG_EQ(setLater->GetRxAvailable(),
+                              200U,
+                              "RcvBufSize 250: two datagrams kept");
+        NS_TEST_EXPECT_MSG_EQ(shippedSize->GetRxAvailable(), 300U, "shipped size: all three kept");
         Simulator::Destroy();
     }
 };
@@ -489,6 +560,7 @@ class PeArpHostTestSuite : public TestSuite
     {
         AddTestCase(new PeArpBindTestCase, TestCase::QUICK);
         AddTestCase(new PeArpUdpNotificationsTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpUdpAttributesTestCase, TestCase::QUICK);
         AddTestCase(new PeArpExhaustionTestCase, TestCase::QUICK);
         AddTestCase(new PeArpTimeWaitPortTestCase, TestCase::QUICK);
         AddTestCase(new PeArpApplicationPortsTestCase, TestCase::QUICK);

@@ -222,35 +222,24 @@ PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
     return p;
 }
 
-bool
-PeArpIpv4::IsOnLink(const Ipv4Interface& interface, Ipv4Address destination)
+PeArpIpv4::Locality
+PeArpIpv4::Locate(const Ipv4Interface& interface, Ipv4Address destination)
 {
+    Locality locality = OFF_LINK;
     for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
     {
         Ipv4InterfaceAddress address = interface.GetAddress(j);
-        if (address.GetLocal().CombineMask(address.GetMask()) ==
-            destination.CombineMask(address.GetMask()))
+        Ipv4Mask mask = address.GetMask();
+        if (address.GetLocal().CombineMask(mask) == destination.CombineMask(mask))
         {
-            return true;
+            if (destination.IsSubnetDirectedBroadcast(mask))
+            {
+                return SUBNET_BROADCAST;
+            }
+            locality = ON_LINK;
         }
     }
-    return false;
-}
-
-bool
-PeArpIpv4::IsSubnetBroadcast(const Ipv4Interface& interface, Ipv4Address destination)
-{
-    for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
-    {
-        Ipv4InterfaceAddress address = interface.GetAddress(j);
-        if (destination.CombineMask(address.GetMask()) ==
-                address.GetLocal().CombineMask(address.GetMask()) &&
-            destination.IsSubnetDirectedBroadcast(address.GetMask()))
-        {
-            return true;
-        }
-    }
-    return false;
+    return locality;
 }
 
 } // namespace ns3

@@ -111,21 +111,24 @@ class PeArpIpv4
      */
     static Ptr<Packet> SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier);
 
-    /**
-     * \param interface an IPv4 interface
-     * \param destination an address
-     * \return true if the destination is in the subnet of one of the
-     * interface's addresses
-     */
-    static bool IsOnLink(const Ipv4Interface& interface, Ipv4Address destination);
+    /// Where a destination lies as seen from one IPv4 interface.
+    enum Locality
+    {
+        OFF_LINK,        //!< in none of the interface's subnets: sent to a gateway
+        ON_LINK,         //!< in one of the interface's subnets: resolved directly
+        SUBNET_BROADCAST //!< the directed broadcast address of one of its subnets
+    };
 
     /**
+     * Locate a destination in one pass over the interface's addresses (the
+     * device asks this for every packet it sends).
      * \param interface an IPv4 interface
      * \param destination an address
-     * \return true if the destination is the subnet-directed broadcast
-     * address of one of the interface's (on-link) subnets
+     * \return SUBNET_BROADCAST if the destination is the subnet-directed
+     * broadcast address of one of the interface's subnets, else ON_LINK if it
+     * is in one of them, else OFF_LINK
      */
-    static bool IsSubnetBroadcast(const Ipv4Interface& interface, Ipv4Address destination);
+    static Locality Locate(const Ipv4Interface& interface, Ipv4Address destination);
 };
 
 } // namespace ns3

@@ -133,6 +133,9 @@ PeArpNetDevice::SetLowerDevice(Ptr<NetDevice> lower)
                         "PeArpNetDevice::SetLowerDevice: the link device has no 48-bit MAC");
     NS_ABORT_MSG_UNLESS(lower->IsBroadcast(),
                         "PeArpNetDevice::SetLowerDevice: the link device cannot broadcast");
+    NS_ABORT_MSG_UNLESS(lower->GetBroadcast() == Address(Mac48Address::GetBroadcast()),
+                        "PeArpNetDevice::SetLowerDevice: the link device's broadcast address is "
+                        "not ff:ff:ff:ff:ff:ff");
     NS_ABORT_MSG_IF(m_lower, "PeArpNetDevice::SetLowerDevice: already stacked on a device");
     m_protocol = m_node->GetObject<PeArpL3Protocol>();
     NS_ABORT_MSG_UNLESS(m_protocol,
@@ -456,14 +459,10 @@ PeArpNetDevice::UnmapEchoIdentifier(Ptr<const Packet> packet, const PeArpIpv4Sum
 bool
 PeArpNetDevice::GetNextHop(Ptr<Packet> packet,
                            const PeArpIpv4Summary& summary,
+                           PeArpIpv4::Locality locality,
                            Ipv4Address& nextHop) const
 {
-    int32_t interface = GetInterface();
-    if (interface < 0)
-    {
-        return false;
-    }
-    if (PeArpIpv4::IsOnLink(*m_ipv4Interface, summary.destination))
+    if (locality != PeArpIpv4::OFF_LINK)
     {
         nextHop = summary.destination;
         return true;
@@ -525,13 +524,19 @@ PeArpNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     {
         return SendResolved(packet, GetMulticast(destination), Address());
     }
-    int32_t interface = GetInterface();
-    if (interface >= 0 && PeArpIpv4::IsSubnetBroadcast(*m_ipv4Interface, destination))
+    Ipv4Address nextHop;
+    if (GetInterface() < 0)
+    {
+        NS_LOG_LOGIC("not an IPv4 interface (yet) -- drop");
+        m_protocol->NotifyDrop(packet, PeArpL3Protocol::NO_ROUTE);
+        return false;
+    }
+    PeArpIpv4::Locality locality = PeArpIpv4::Locate(*m_ipv4Interface, destination);
+    if (locality == PeArpIpv4::SUBNET_BROADCAST)
     {
         return SendResolved(packet, GetBroadcast(), Address());
     }
-    Ipv4Address nextHop;
-    if (!GetNextHop(packet, summary, nextHop))
+    if (!GetNextHop(packet, summary, locality, nextHop))
     {
         NS_LOG_LOGIC("no next hop for " << destination << " -- drop");
         m_protocol->NotifyDrop(packet, PeArpL3Protocol::NO_ROUTE);
@@ -703,7 +708,9 @@ PeArpNetDevice::IsBroadcast() const
 Address
 PeArpNetDevice::GetBroadcast() const
 {
-    return m_lower ? m_lower->GetBroadcast() : Address(Mac48Address::GetBroadcast());
+    // The link device's, checked when stacked: ns-3's link devices build it
+    // from text on every call, and IPv4 asks for it for every packet.
+    return Mac48Address::GetBroadcast();
 }
 
 bool

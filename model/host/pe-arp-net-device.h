@@ -195,11 +195,13 @@ class PeArpNetDevice : public NetDevice, public PeArpInterface
      * Next hop of an IPv4 packet leaving through this interface.
      * \param packet the packet, header included
      * \param summary its summary
+     * \param locality where its destination lies (PeArpIpv4::Locate)
      * \param nextHop receives the next hop
      * \return false if there is no route
      */
     bool GetNextHop(Ptr<Packet> packet,
                     const PeArpIpv4Summary& summary,
+                    PeArpIpv4::Locality locality,
                     Ipv4Address& nextHop) const;
     /**
      * \param summary an IPv4 packet's summary

@@ -70,11 +70,12 @@ PeArpUdpSocket::SetInner(Ptr<Socket> inner, Ptr<PeArpPortAgent> agent)
     NS_LOG_FUNCTION(this << inner << agent);
     m_inner = inner;
     m_agent = agent;
-    m_inner->SetAttribute("RcvBufSize", UintegerValue(m_rcvBufSize));
-    m_inner->SetAttribute("IpMulticastTtl", UintegerValue(m_ipMulticastTtl));
-    m_inner->SetAttribute("IpMulticastIf", IntegerValue(m_ipMulticastIf));
-    m_inner->SetAttribute("IpMulticastLoop", BooleanValue(m_ipMulticastLoop));
-    m_inner->SetAttribute("MtuDiscover", BooleanValue(m_mtuDiscover));
+    const InnerAccessors& accessors = Accessors();
+    SetInnerAttribute(*accessors.rcvBufSize, UintegerValue(m_rcvBufSize));
+    SetInnerAttribute(*accessors.ipMulticastTtl, UintegerValue(m_ipMulticastTtl));
+    SetInnerAttribute(*accessors.ipMulticastIf, IntegerValue(m_ipMulticastIf));
+    SetInnerAttribute(*accessors.ipMulticastLoop, BooleanValue(m_ipMulticastLoop));
+    SetInnerAttribute(*accessors.mtuDiscover, BooleanValue(m_mtuDiscover));
     m_inner->SetIpTtl(m_ipTtl);
     // One set of forwarding callbacks, shared by every wrapper: a callback
     // bound to an object costs about 200 bytes, five of them a kilobyte per
@@ -389,12 +390,36 @@ PeArpUdpSocket::GetIpTtl() const
     return m_ipTtl;
 }
 
+PeArpUdpSocket::InnerAccessors::InnerAccessors()
+{
+    auto lookup = [](const std::string& name) {
+        TypeId::AttributeInformation info;
+        bool found = UdpSocket::GetTypeId().LookupAttributeByName(name, &info);
+        NS_ABORT_MSG_UNLESS(found && info.accessor->HasSetter(),
+                            "PeArpUdpSocket: ns3::UdpSocket has no settable attribute " << name);
+        return info.accessor;
+    };
+    rcvBufSize = lookup("RcvBufSize");
+    ipMulticastTtl = lookup("IpMulticastTtl");
+    ipMulticastIf = lookup("IpMulticastIf");
+    ipMulticastLoop = lookup("IpMulticastLoop");
+    mtuDiscover = lookup("MtuDiscover");
+}
+
+const PeArpUdpSocket::InnerAccessors&
+PeArpUdpSocket::Accessors()
+{
+    static const InnerAccessors accessors;
+    return accessors;
+}
+
 void
-PeArpUdpSocket::SetInnerAttribute(const std::string& name, const AttributeValue& value)
+PeArpUdpSocket::SetInnerAttribute(const AttributeAccessor& accessor, const AttributeValue& value)
 {
     if (m_inner)
     {
-        m_inner->SetAttribute(name, value);
+        bool set = accessor.Set(PeekPointer(m_inner), value);
+        NS_ABORT_MSG_UNLESS(set, "PeArpUdpSocket: the wrapped socket refused an attribute value");
     }
 }
 
@@ -402,7 +427,7 @@ void
 PeArpUdpSocket::SetRcvBufSize(uint32_t size)
 {
     m_rcvBufSize = size;
-    SetInnerAttribute("RcvBufSize", UintegerValue(size));
+    SetInnerAttribute(*Accessors().rcvBufSize, UintegerValue(size));
 }
 
 uint32_t
@@ -415,7 +440,7 @@ void
 PeArpUdpSocket::SetIpMulticastTtl(uint8_t ipTtl)
 {
     m_ipMulticastTtl = ipTtl;
-    SetInnerAttribute("IpMulticastTtl", UintegerValue(ipTtl));
+    SetInnerAttribute(*Accessors().ipMulticastTtl, UintegerValue(ipTtl));
 }
 
 uint8_t
@@ -428,7 +453,7 @@ void
 PeArpUdpSocket::SetIpMulticastIf(int32_t ipIf)
 {
     m_ipMulticastIf = ipIf;
-    SetInnerAttribute("IpMulticastIf", IntegerValue(ipIf));
+    SetInnerAttribute(*Accessors().ipMulticastIf, IntegerValue(ipIf));
 }
 
 int32_t
@@ -441,7 +466,7 @@ void
 PeArpUdpSocket::SetIpMulticastLoop(bool loop)
 {
     m_ipMulticastLoop = loop;
-    SetInnerAttribute("IpMulticastLoop", BooleanValue(loop));
+    SetInnerAttribute(*Accessors().ipMulticastLoop, BooleanValue(loop));
 }
 
 bool
@@ -454,7 +479,7 @@ void
 PeArpUdpSocket::SetMtuDiscover(bool discover)
 {
     m_mtuDiscover = discover;
-    SetInnerAttribute("MtuDiscover", BooleanValue(discover));
+    SetInnerAttribute(*Accessors().mtuDiscover, BooleanValue(discover));
 }
 
 bool

@@ -101,12 +101,31 @@ class PeArpUdpSocket : public UdpSocket
      * \return 0 on success, -1 on failure
      */
     int BindInRange(Ipv4Address local, uint16_t port);
+
     /**
-     * Set an attribute on the wrapped socket, or remember it until it exists.
-     * \param name the attribute name
+     * The accessors of ns3::UdpSocket's attributes, looked up by name once per
+     * process: setting the wrapped socket's attributes through them costs a
+     * virtual call, where SetAttribute(name) searches the TypeId tree by name.
+     */
+    struct InnerAccessors
+    {
+        InnerAccessors();
+        Ptr<const AttributeAccessor> rcvBufSize;      //!< RcvBufSize
+        Ptr<const AttributeAccessor> ipMulticastTtl;  //!< IpMulticastTtl
+        Ptr<const AttributeAccessor> ipMulticastIf;   //!< IpMulticastIf
+        Ptr<const AttributeAccessor> ipMulticastLoop; //!< IpMulticastLoop
+        Ptr<const AttributeAccessor> mtuDiscover;     //!< MtuDiscover
+    };
+
+    /** \return the accessors (one set per process) */
+    static const InnerAccessors& Accessors();
+    /**
+     * Set an attribute on the wrapped socket, if it exists yet (SetInner
+     * copies them all).
+     * \param accessor the attribute's accessor (from Accessors())
      * \param value the value
      */
-    void SetInnerAttribute(const std::string& name, const AttributeValue& value);
+    void SetInnerAttribute(const AttributeAccessor& accessor, const AttributeValue& value);
 
     /** The forwarding callbacks every wrapped socket gets (one set per process). */
     struct Forwarders
