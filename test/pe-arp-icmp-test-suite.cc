@@ -19,6 +19,8 @@
 #include "ns3/icmpv4.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface-address.h"
+#include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-raw-socket-factory.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -465,6 +467,68 @@ class PeArpEchoWithOptionsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * PeArpIpv4::Locate, which the device asks for every packet it sends, on
+ * addresses from the RFC 5737 documentation ranges: the subnet-directed
+ * broadcast (RFC 919/922: host part all ones), on-link and off-link
+ * destinations, a /32 (no directed broadcast), and an interface with two
+ * subnets.
+ */
+class PeArpLocateTestCase : public TestCase
+{
+  public:
+    PeArpLocateTestCase()
+        : TestCase("PeArpIpv4::Locate: subnet broadcast, on-link, off-link")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Ipv4Interface> one = CreateObject<Ipv4Interface>();
+        one->AddAddress(Ipv4InterfaceAddress("192.0.2.1", "255.255.255.0"));
+        auto locate = [](Ptr<Ipv4Interface> interface, const char* destination) {
+            return PeArpIpv4::Locate(*interface, Ipv4Address(destination));
+        };
+        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.255"),
+                              PeArpIpv4::SUBNET_BROADCAST,
+                              "192.0.2.255 is 192.0.2.0/24's broadcast");
+        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.7"), PeArpIpv4::ON_LINK, "192.0.2.7 on-link");
+        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.0"),
+                              PeArpIpv4::ON_LINK,
+                              "the network address is on-link, not a broadcast");
+        NS_TEST_EXPECT_MSG_EQ(locate(one, "198.51.100.255"),
+                              PeArpIpv4::OFF_LINK,
+                              "another /24's broadcast is off-link");
+        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.3.255"),
+                              PeArpIpv4::OFF_LINK,
+                              "next /24: off-link");
+
+        Ptr<Ipv4Interface> host = CreateObject<Ipv4Interface>();
+        host->AddAddress(Ipv4InterfaceAddress("203.0.113.5", "255.255.255.255"));
+        NS_TEST_EXPECT_MSG_EQ(locate(host, "203.0.113.5"),
+                              PeArpIpv4::ON_LINK,
+                              "a /32 is its own subnet, with no directed broadcast");
+        NS_TEST_EXPECT_MSG_EQ(locate(host, "203.0.113.6"), PeArpIpv4::OFF_LINK, "beside a /32");
+
+        Ptr<Ipv4Interface> two = CreateObject<Ipv4Interface>();
+        two->AddAddress(Ipv4InterfaceAddress("198.51.100.9", "255.255.255.252"));
+        two->AddAddress(Ipv4InterfaceAddress("192.0.2.1", "255.255.255.0"));
+        NS_TEST_EXPECT_MSG_EQ(locate(two, "198.51.100.11"),
+                              PeArpIpv4::SUBNET_BROADCAST,
+                              "198.51.100.8/30's broadcast, on the first address");
+        NS_TEST_EXPECT_MSG_EQ(locate(two, "192.0.2.255"),
+                              PeArpIpv4::SUBNET_BROADCAST,
+                              "192.0.2.0/24's broadcast, on the second address");
+        NS_TEST_EXPECT_MSG_EQ(locate(two, "192.0.2.200"), PeArpIpv4::ON_LINK, "second subnet");
+        NS_TEST_EXPECT_MSG_EQ(locate(two, "198.51.100.12"), PeArpIpv4::OFF_LINK, "past the /30");
+        NS_TEST_EXPECT_MSG_EQ(locate(CreateObject<Ipv4Interface>(), "192.0.2.1"),
+                              PeArpIpv4::OFF_LINK,
+                              "an interface without addresses has no link");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The ICMP suite.
  */
 class PeArpIcmpTestSuite : public TestSuite
@@ -486,6 +550,7 @@ class PeArpIcmpTestSuite : public TestSuite
             AddTestCase(new PeArpEchoFromOutsideTestCase(name, factory, true), TestCase::QUICK);
         }
         AddTestCase(new PeArpEchoWithOptionsTestCase, TestCase::QUICK);
+        AddTestCase(new PeArpLocateTestCase, TestCase::QUICK);
     }
 };
 

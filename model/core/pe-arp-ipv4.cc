@@ -225,14 +225,18 @@ PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
 PeArpIpv4::Locality
 PeArpIpv4::Locate(const Ipv4Interface& interface, Ipv4Address destination)
 {
+    // On 32-bit words: ns-3 3.37's Ipv4Address::CombineMask and
+    // IsSubnetDirectedBroadcast are out-of-line calls that log, for every
+    // packet. Same rules: a /32 has no directed broadcast.
+    uint32_t target = destination.Get();
     Locality locality = OFF_LINK;
     for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
     {
         Ipv4InterfaceAddress address = interface.GetAddress(j);
-        Ipv4Mask mask = address.GetMask();
-        if (address.GetLocal().CombineMask(mask) == destination.CombineMask(mask))
+        uint32_t mask = address.GetMask().Get();
+        if ((address.GetLocal().Get() & mask) == (target & mask))
         {
-            if (destination.IsSubnetDirectedBroadcast(mask))
+            if (mask != 0xffffffffU && (target | mask) == 0xffffffffU)
             {
                 return SUBNET_BROADCAST;
             }
