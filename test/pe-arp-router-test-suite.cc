@@ -714,7 +714,9 @@ class PeArpGlobalRouterSharerTestCase : public TestCase
  * first request, uniform in [0, 10] ms, and takes the stream given to
  * AssignStreams before it was made: the request leaves the arrival of the
  * packet that missed by exactly the first value of ns-3's own uniform
- * variable on that stream.
+ * variable on that stream. A stream assigned after it was made takes over
+ * at once, as RandomVariableStream::SetStream does: the next request waits
+ * the first value of that stream.
  */
 class PeArpRouterJitterStreamTestCase : public TestCase
 {
@@ -744,12 +746,12 @@ class PeArpRouterJitterStreamTestCase : public TestCase
                      PeArpPortRange(2000, 2999));
         Ptr<PeArpL3Protocol> protocol = nodes.Get(0)->GetObject<PeArpL3Protocol>();
         NS_TEST_ASSERT_MSG_EQ(protocol->AssignStreams(m_stream), 1, "one stream used");
-        Time request = Time::Max();
+        std::vector<Time> requests;
         protocol->TraceConnectWithoutContext(
             "RequestSent",
             Callback<void, Ptr<const NetDevice>, const PeArpHeader&>(
-                [&request](Ptr<const NetDevice>, const PeArpHeader&) {
-                    request = std::min(request, Simulator::Now());
+                [&requests](Ptr<const NetDevice>, const PeArpHeader&) {
+                    requests.push_back(Simulator::Now());
                 }));
         Ptr<Application> sink = InstallSink(nodes.Get(1), false, 2500);
         SharedAddressTopology::SendUdp(nodes.Get(0),
@@ -758,18 +760,34 @@ class PeArpRouterJitterStreamTestCase : public TestCase
                                        2500,
                                        1,
                                        100);
+        // Then a new stream, and a miss for an address nobody holds: its
+        // first request (the next ones wait WaitReplyTimeout, past the end).
+        const int64_t later = m_stream + 1000;
+        Simulator::Schedule(Seconds(1.5), [protocol, later]() { protocol->AssignStreams(later); });
+        SharedAddressTopology::SendUdp(nodes.Get(0),
+                                       Seconds(1.6),
+                                       Ipv4Address("198.51.100.3"),
+                                       2500,
+                                       1,
+                                       100);
         Simulator::Stop(Seconds(2));
         Simulator::Run();
         Config::Reset();
 
-        Ptr<UniformRandomVariable> reference = CreateObject<UniformRandomVariable>();
-        reference->SetAttribute("Min", DoubleValue(0));
-        reference->SetAttribute("Max", DoubleValue(10));
-        reference->SetStream(m_stream);
-        NS_TEST_ASSERT_MSG_NE(request, Time::Max(), "a request was sent");
-        NS_TEST_EXPECT_MSG_EQ(request - Seconds(1.0),
-                              MilliSeconds(reference->GetValue()),
+        auto firstValue = [](int64_t stream) {
+            Ptr<UniformRandomVariable> reference = CreateObject<UniformRandomVariable>();
+            reference->SetAttribute("Min", DoubleValue(0));
+            reference->SetAttribute("Max", DoubleValue(10));
+            reference->SetStream(stream);
+            return MilliSeconds(reference->GetValue());
+        };
+        NS_TEST_ASSERT_MSG_EQ(requests.size(), 2, "one request for each miss");
+        NS_TEST_EXPECT_MSG_EQ(requests[0] - Seconds(1.0),
+                              firstValue(m_stream),
                               "the jitter drawn on the stream");
+        NS_TEST_EXPECT_MSG_EQ(requests[1] - Seconds(1.6),
+                              firstValue(later),
+                              "after AssignStreams: the first value of the new stream");
         NS_TEST_EXPECT_MSG_EQ(SinkBytes(sink), 100, "delivered");
     }
 

@@ -9,11 +9,11 @@
 #include "pe-arp-interface.h"
 
 #include "ns3/boolean.h"
-#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/object-vector.h"
 #include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -121,6 +121,14 @@ PeArpL3Protocol::AssignStreams(int64_t stream)
     {
         m_requestJitter->SetStream(stream);
     }
+    if (m_defaultJitter)
+    {
+        // As RandomVariableStream::SetStream: a fixed stream number is one of
+        // the last 2^63 streams.
+        m_defaultJitter = std::make_unique<RngStream>(RngSeedManager::GetSeed(),
+                                                      (uint64_t(1) << 63) + uint64_t(stream),
+                                                      RngSeedManager::GetRun());
+    }
     return 1;
 }
 
@@ -148,6 +156,7 @@ PeArpL3Protocol::DoDispose()
     m_inspector = MakeNullCallback<bool, Ptr<const NetDevice>, const PeArpHeader&>();
     m_node = nullptr;
     m_requestJitter = nullptr;
+    m_defaultJitter.reset();
     Object::DoDispose();
 }
 
@@ -322,18 +331,27 @@ PeArpL3Protocol::Lookup(Ptr<PeArpCache> cache,
 void
 PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint16_t port)
 {
-    if (!m_requestJitter)
+    double jitter;
+    if (m_requestJitter)
     {
-        Ptr<UniformRandomVariable> uniform = CreateObject<UniformRandomVariable>();
-        uniform->SetAttribute("Min", DoubleValue(0));
-        uniform->SetAttribute("Max", DoubleValue(10));
-        if (m_jitterStream >= 0)
-        {
-            uniform->SetStream(m_jitterStream);
-        }
-        m_requestJitter = uniform;
+        jitter = m_requestJitter->GetValue();
     }
-    double jitter = m_requestJitter->GetValue();
+    else
+    {
+        if (!m_defaultJitter)
+        {
+            // The draws of a UniformRandomVariable(0, 10) made now: it takes
+            // the next automatic stream number when made, and draws from the
+            // fixed stream instead once AssignStreams gave one.
+            uint64_t automatic = RngSeedManager::GetNextStreamIndex();
+            uint64_t stream =
+                m_jitterStream >= 0 ? (uint64_t(1) << 63) + uint64_t(m_jitterStream) : automatic;
+            m_defaultJitter = std::make_unique<RngStream>(RngSeedManager::GetSeed(),
+                                                          stream,
+                                                          RngSeedManager::GetRun());
+        }
+        jitter = m_defaultJitter->RandU01() * DEFAULT_JITTER_MAX_MS;
+    }
     NS_ABORT_MSG_IF(jitter < 0,
                     "PeArpL3Protocol: RequestJitter drew a negative delay (" << jitter << " ms)");
     Simulator::Schedule(MilliSeconds(jitter),

@@ -14,6 +14,7 @@
 #include "ns3/net-device.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/rng-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -250,6 +251,9 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
     /** \return the port used for traffic without ports, 0 if none */
     uint16_t GetDefaultPort() const;
 
+    /// Bounds in ms of the default request jitter (RequestJitter null), as ns3::ArpL3Protocol.
+    static constexpr double DEFAULT_JITTER_MAX_MS = 10;
+
     /**
      * Assign a fixed random variable stream number to the random variables
      * used by this model.
@@ -367,6 +371,13 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
     uint16_t m_defaultPort;                           //!< DefaultPort attribute
     bool m_learnFromRequest;                          //!< LearnFromRequest attribute
     int64_t m_jitterStream;                           //!< stream given by AssignStreams, or -1
+    /**
+     * The default jitter's generator (RequestJitter null), made at the first
+     * request: the stream a UniformRandomVariable made then would draw from,
+     * without the Object and its attributes (48 bytes, where the object took
+     * about 250, and a tenth of the instructions to make).
+     */
+    std::unique_ptr<RngStream> m_defaultJitter;
     Callback<bool, Ptr<const NetDevice>, const PeArpHeader&> m_inspector; //!< or null
     FrameCounters m_counters;                                             //!< frame counters
     /** Drops by reason, made at the first drop: most nodes never drop (160 bytes less each). */
