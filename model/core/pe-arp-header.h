@@ -195,6 +195,17 @@ class PeArpHeader : public Header
     ParseError GetParseError() const;
 
   private:
+    /**
+     * Parse a frame's first bytes (Deserialize and Parse read them in their
+     * own ways). Returns 0 and records the reason (GetParseError) if they are
+     * not a valid frame; the header is changed only by a valid one.
+     * \param bytes the frame's first bytes
+     * \param size how many (up to ARP_SIZE + EXTENSION_SIZE are looked at)
+     * \param available the frame's whole size
+     * \return the frame's size, or 0
+     */
+    uint32_t ParseBytes(const uint8_t* bytes, uint32_t size, uint32_t available);
+
     uint16_t m_operation;         //!< operation code
     Mac48Address m_senderMac;     //!< sender hardware address
     Ipv4Address m_senderIp;       //!< sender protocol address
