@@ -67,38 +67,34 @@ PeArpHelper::Install(const NetDeviceContainer& lower) const
     return devices;
 }
 
-bool
+std::optional<std::string>
 PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
                              Ipv4InterfaceAddress address,
-                             PeArpPortRange range,
-                             std::string& why) const
+                             PeArpPortRange range) const
 {
     if (!range.IsValid())
     {
-        why = "invalid port range " + range.ToString() + " for " + ToString(address.GetLocal()) +
-              " (low > high)";
-        return false;
+        return "invalid port range " + range.ToString() + " for " + ToString(address.GetLocal()) +
+               " (low > high)";
     }
     if (range.IsAll())
     {
-        return CheckPorts(device, address, nullptr, why);
+        return CheckPorts(device, address, nullptr);
     }
     PeArpPortSet ports(range);
-    return CheckPorts(device, address, &ports, why);
+    return CheckPorts(device, address, &ports);
 }
 
-bool
+std::optional<std::string>
 PeArpHelper::CheckAssignment(Ptr<NetDevice> device,
                              Ipv4InterfaceAddress address,
-                             const PeArpPortSet& ports,
-                             std::string& why) const
+                             const PeArpPortSet& ports) const
 {
     if (ports.IsEmpty())
     {
-        why = "empty port set for " + ToString(address.GetLocal());
-        return false;
+        return "empty port set for " + ToString(address.GetLocal());
     }
-    return CheckPorts(device, address, &ports, why);
+    return CheckPorts(device, address, &ports);
 }
 
 std::string
@@ -109,33 +105,33 @@ PeArpHelper::ToString(Ipv4Address address)
     return oss.str();
 }
 
-bool
+std::optional<std::string>
 PeArpHelper::CheckPorts(Ptr<NetDevice> device,
                         Ipv4InterfaceAddress address,
-                        const PeArpPortSet* ports,
-                        std::string& why) const
+                        const PeArpPortSet* ports) const
 {
-    std::ostringstream reason;
     Ptr<PeArpNetDevice> peArp = DynamicCast<PeArpNetDevice>(device);
-    std::string mine = ports ? ports->ToString() : "all ports";
     if (!peArp)
     {
-        reason << "device is not a PeArpNetDevice (use PeArpHelper::Install)";
+        return "device is not a PeArpNetDevice (use PeArpHelper::Install)";
     }
-    else if (!peArp->GetNode()->GetObject<Ipv4>())
+    Ptr<Node> node = peArp->GetNode();
+    auto mine = [ports]() { return ports ? ports->ToString() : std::string("all ports"); };
+    std::ostringstream reason;
+    if (!node->GetObject<Ipv4>())
     {
-        reason << "node " << peArp->GetNode()->GetId() << " has no IPv4 stack";
+        reason << "node " << node->GetId() << " has no IPv4 stack";
     }
-    else if (ports && peArp->GetNode()->GetObject<GlobalRouter>())
+    else if (ports && node->GetObject<GlobalRouter>())
     {
-        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
+        reason << "node " << node->GetId() << " is given ports " << mine() << " of "
                << address.GetLocal()
                << " but has a GlobalRouter: global routing assumes one node per address "
                << "(give the hosts that share an address static routes)";
     }
-    else if (ports && !peArp->GetNode()->GetObject<PeArpPortAgent>())
+    else if (ports && !node->GetObject<PeArpPortAgent>())
     {
-        reason << "node " << peArp->GetNode()->GetId() << " is given ports " << mine << " of "
+        reason << "node " << node->GetId() << " is given ports " << mine() << " of "
                << address.GetLocal()
                << " but has no PE-ARP host stack (install it with PeArpStackHelper)";
     }
@@ -144,15 +140,15 @@ PeArpHelper::CheckPorts(Ptr<NetDevice> device,
         std::optional<PeArpLanAssignment> other =
             ports ? FindOverlap(device, address.GetLocal(), *ports)
                   : FindOverlap(device, address.GetLocal(), PeArpPortRange::All());
-        if (other)
+        if (!other)
         {
-            reason << "ports " << mine << " of " << address.GetLocal() << " for node "
-                   << peArp->GetNode()->GetId() << " device " << peArp->GetIfIndex() << " overlap "
-                   << other->ToString() << ", already assigned on the same LAN";
+            return std::nullopt;
         }
+        reason << "ports " << mine() << " of " << address.GetLocal() << " for node "
+               << node->GetId() << " device " << peArp->GetIfIndex() << " overlap "
+               << other->ToString() << ", already assigned on the same LAN";
     }
-    why = reason.str();
-    return why.empty();
+    return reason.str();
 }
 
 Ptr<PeArpLanRegistry>
@@ -190,9 +186,8 @@ uint32_t
 PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, PeArpPortRange range)
 {
     NS_LOG_FUNCTION(this << device << address << range);
-    std::string why;
-    NS_ABORT_MSG_UNLESS(CheckAssignment(device, address, range, why),
-                        "PeArpHelper::Assign: " << why);
+    std::optional<std::string> refusal = CheckAssignment(device, address, range);
+    NS_ABORT_MSG_IF(refusal, "PeArpHelper::Assign: " << *refusal);
     if (range.IsAll())
     {
         return DoAssign(device, address, nullptr);
@@ -205,9 +200,8 @@ uint32_t
 PeArpHelper::Assign(Ptr<NetDevice> device, Ipv4InterfaceAddress address, const PeArpPortSet& ports)
 {
     NS_LOG_FUNCTION(this << device << address << ports);
-    std::string why;
-    NS_ABORT_MSG_UNLESS(CheckAssignment(device, address, ports, why),
-                        "PeArpHelper::Assign: " << why);
+    std::optional<std::string> refusal = CheckAssignment(device, address, ports);
+    NS_ABORT_MSG_IF(refusal, "PeArpHelper::Assign: " << *refusal);
     return DoAssign(device, address, &ports);
 }
 

@@ -110,25 +110,21 @@ class PeArpHelper
      * \param device a PE-ARP interface
      * \param address the address and mask
      * \param range the range
-     * \param why receives the reason of a refusal
-     * \return true if acceptable
+     * \return why Assign would refuse it, or nothing if it would accept it
      */
-    bool CheckAssignment(Ptr<NetDevice> device,
-                         Ipv4InterfaceAddress address,
-                         PeArpPortRange range,
-                         std::string& why) const;
+    std::optional<std::string> CheckAssignment(Ptr<NetDevice> device,
+                                               Ipv4InterfaceAddress address,
+                                               PeArpPortRange range) const;
     /**
      * Would Assign accept this port set? (Assign aborts when it would not.)
      * \param device a PE-ARP interface
      * \param address the address and mask
      * \param ports the ports
-     * \param why receives the reason of a refusal
-     * \return true if acceptable
+     * \return why Assign would refuse it, or nothing if it would accept it
      */
-    bool CheckAssignment(Ptr<NetDevice> device,
-                         Ipv4InterfaceAddress address,
-                         const PeArpPortSet& ports,
-                         std::string& why) const;
+    std::optional<std::string> CheckAssignment(Ptr<NetDevice> device,
+                                               Ipv4InterfaceAddress address,
+                                               const PeArpPortSet& ports) const;
 
     /**
      * Find ports of an address that overlap the given ones and were already
@@ -195,13 +191,12 @@ class PeArpHelper
      * \param device the device
      * \param address the address
      * \param ports the ports (null: all ports)
-     * \param why receives the reason of a refusal
-     * \return true if acceptable
+     * \return why they cannot be assigned, or nothing (the text is made only
+     * for a refusal: Assign checks every address it gives)
      */
-    bool CheckPorts(Ptr<NetDevice> device,
-                    Ipv4InterfaceAddress address,
-                    const PeArpPortSet* ports,
-                    std::string& why) const;
+    std::optional<std::string> CheckPorts(Ptr<NetDevice> device,
+                                          Ipv4InterfaceAddress address,
+                                          const PeArpPortSet* ports) const;
     /**
      * Assign after the checks.
      * \param device the device

@@ -147,10 +147,10 @@ class PeArpHelperOverlapTestCase : public TestCase
 
         PeArpHelper second;
         std::string why;
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(lan.Get(1),
-                                                     Shared("198.108.63.2"),
-                                                     PeArpPortRange(2500, 3499),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(lan.Get(1),
+                                                              Shared("198.108.63.2"),
+                                                              PeArpPortRange(2500, 3499)),
+                                       why),
                               false,
                               "2500-3499 overlaps 2000-2999 assigned by another helper");
         std::string node = "node " + std::to_string(lan.Get(0)->GetNode()->GetId());
@@ -189,54 +189,56 @@ class PeArpHelperOverlapTestCase : public TestCase
         PeArpPortSet touching(PeArpPortRange(1000, 1499));
         touching.Add(PeArpPortRange(2999, 2999));
         NS_TEST_EXPECT_MSG_EQ(
-            second.CheckAssignment(lan.Get(2), Shared("198.108.63.2"), touching, why),
+            Accepted(second.CheckAssignment(lan.Get(2), Shared("198.108.63.2"), touching), why),
             false,
             "a set whose second range touches 2000-2999");
         overlap = PeArpHelper::FindOverlap(lan.Get(2), "198.108.63.2", touching);
         PEARP_REQUIRE_EQ(overlap.has_value(), true, "FindOverlap with the set");
         NS_TEST_EXPECT_MSG_EQ(overlap->range, PeArpPortRange(2000, 2999), "the range it touches");
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(lan.Get(1),
-                                                     Shared("198.108.63.1"),
-                                                     PeArpPortRange(5000, 5999),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(lan.Get(1),
+                                                              Shared("198.108.63.1"),
+                                                              PeArpPortRange(5000, 5999)),
+                                       why),
                               false,
                               "ports of an address assigned with all its ports");
 
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(lan.Get(1),
-                                                     Shared("198.108.63.2"),
-                                                     PeArpPortRange(3000, 3999),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(lan.Get(1),
+                                                              Shared("198.108.63.2"),
+                                                              PeArpPortRange(3000, 3999)),
+                                       why),
                               true,
                               "disjoint ranges are accepted: " << why);
         second.Assign(lan.Get(1), Shared("198.108.63.2"), PeArpPortRange(3000, 3999));
-        NS_TEST_EXPECT_MSG_EQ(first.CheckAssignment(lan.Get(2),
-                                                    Shared("198.108.63.2"),
-                                                    PeArpPortRange(3999, 4000),
-                                                    why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(first.CheckAssignment(lan.Get(2),
+                                                             Shared("198.108.63.2"),
+                                                             PeArpPortRange(3999, 4000)),
+                                       why),
                               false,
                               "the first helper sees what the second assigned");
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(lan.Get(2),
-                                                     Shared("198.108.63.3"),
-                                                     PeArpPortRange(2000, 2999),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(lan.Get(2),
+                                                              Shared("198.108.63.3"),
+                                                              PeArpPortRange(2000, 2999)),
+                                       why),
                               true,
                               "another address is accepted: " << why);
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(other.Get(0),
-                                                     Shared("198.108.63.2"),
-                                                     PeArpPortRange(2000, 2999),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(other.Get(0),
+                                                              Shared("198.108.63.2"),
+                                                              PeArpPortRange(2000, 2999)),
+                                       why),
                               true,
                               "the same range on another LAN is accepted: " << why);
         PeArpHelper third;
         third.Assign(other.Get(0), Shared("198.108.63.2"), PeArpPortRange(2000, 2999));
-        NS_TEST_EXPECT_MSG_EQ(second.CheckAssignment(other.Get(1),
-                                                     Shared("198.108.63.2"),
-                                                     PeArpPortRange(2999, 3000),
-                                                     why),
+        NS_TEST_EXPECT_MSG_EQ(Accepted(second.CheckAssignment(other.Get(1),
+                                                              Shared("198.108.63.2"),
+                                                              PeArpPortRange(2999, 3000)),
+                                       why),
                               false,
                               "and checked on that LAN");
         NS_TEST_EXPECT_MSG_EQ(
-            first.CheckAssignment(other.Get(1), Shared("198.108.63.1"), PeArpPortRange::All(), why),
+            Accepted(
+                first.CheckAssignment(other.Get(1), Shared("198.108.63.1"), PeArpPortRange::All()),
+                why),
             true,
             "one helper may give an address to a node of each LAN: " << why);
         Simulator::Destroy();

@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,19 @@ struct ChildOutcome
  * \return how the child ended and what it wrote
  */
 ChildOutcome RunInChild(const std::function<void()>& body);
+
+/**
+ * \ingroup pe-arp-tests
+ * \param refusal what PeArpHelper::CheckAssignment said
+ * \param why receives the refusal's text ("" when accepted), for messages
+ * \return true if the assignment was accepted
+ */
+inline bool
+Accepted(const std::optional<std::string>& refusal, std::string& why)
+{
+    why = refusal.value_or("");
+    return !refusal;
+}
 
 /**
  * \ingroup pe-arp-tests
