@@ -223,11 +223,10 @@ PortAt(const PeArpPortSet& set, uint32_t index)
 
 } // namespace
 
-int
+Socket::SocketErrno
 PeArpPortAgent::BindEphemeral(Ipv4Address local,
                               const std::function<int(uint16_t)>& tryBind,
-                              const std::function<Socket::SocketErrno()>& getErrno,
-                              Socket::SocketErrno& error)
+                              const std::function<Socket::SocketErrno()>& getErrno)
 {
     NS_LOG_FUNCTION(this << local);
     if (IsTentative(local) || (local == Ipv4Address::GetAny() && !m_tentative.empty()))
@@ -235,14 +234,13 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
         NS_LOG_WARN("PE-ARP host: the range of " << local << " is still being claimed");
         m_exhaustions++;
         m_exhaustedTrace(local, 0);
-        error = Socket::ERROR_ADDRNOTAVAIL;
-        return -1;
+        return Socket::ERROR_ADDRNOTAVAIL;
     }
     Ipv4Address shared = GetSharedAddressForBind(local);
     if (shared == Ipv4Address::GetAny())
     {
-        error = Socket::ERROR_NOTERROR;
-        return tryBind(0); // all ports owned: the stack's own ephemeral choice
+        // All ports owned: the stack's own ephemeral choice.
+        return tryBind(0) == 0 ? Socket::ERROR_NOTERROR : getErrno();
     }
     SharedPorts& entry = m_sets.at(shared);
     const PeArpPortSet& set = entry.ports;
@@ -259,21 +257,19 @@ PeArpPortAgent::BindEphemeral(Ipv4Address local,
         {
             cursor = (cursor + attempt + 1) % size;
             m_ephemeralBinds++;
-            error = Socket::ERROR_NOTERROR;
-            return 0;
+            return Socket::ERROR_NOTERROR;
         }
-        if (getErrno() != Socket::ERROR_ADDRINUSE)
+        Socket::SocketErrno error = getErrno();
+        if (error != Socket::ERROR_ADDRINUSE)
         {
-            error = getErrno();
-            return -1;
+            return error;
         }
     }
     NS_LOG_WARN("PE-ARP host: every port of " << set << " of " << shared
                                               << " is in use -- bind fails");
     m_exhaustions++;
     m_exhaustedTrace(local, 0);
-    error = Socket::ERROR_ADDRNOTAVAIL;
-    return -1;
+    return Socket::ERROR_ADDRNOTAVAIL;
 }
 
 void

@@ -140,13 +140,13 @@ class PeArpPortAgent : public Object
      * \param local the local address of the bind
      * \param tryBind binds the socket to a port; returns 0 on success
      * \param getErrno reads the socket's error after a failed tryBind
-     * \param error receives ERROR_ADDRNOTAVAIL when every port is in use
-     * \return 0 on success, -1 on failure
+     * \return ERROR_NOTERROR once bound; ERROR_ADDRNOTAVAIL when every port
+     * is in use (or the range is still being claimed); else the error of the
+     * socket's failed bind
      */
-    int BindEphemeral(Ipv4Address local,
-                      const std::function<int(uint16_t)>& tryBind,
-                      const std::function<Socket::SocketErrno()>& getErrno,
-                      Socket::SocketErrno& error);
+    Socket::SocketErrno BindEphemeral(Ipv4Address local,
+                                      const std::function<int(uint16_t)>& tryBind,
+                                      const std::function<Socket::SocketErrno()>& getErrno);
     /**
      * Note that a socket holds an ephemeral port until Release: BindEphemeral
      * skips it. ns-3's demultiplexer tells a port in use only by an endpoint

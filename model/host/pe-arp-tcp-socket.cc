@@ -100,16 +100,14 @@ PeArpTcpSocket::BindInRange(Ipv4Address local, uint16_t port)
     NS_LOG_FUNCTION(this << local << port);
     if (port == 0)
     {
-        SocketErrno error = ERROR_NOTERROR;
-        int result = m_agent->BindEphemeral(
+        SocketErrno error = m_agent->BindEphemeral(
             local,
             [this, local](uint16_t p) { return TcpSocketBase::Bind(InetSocketAddress(local, p)); },
-            [this]() { return TcpSocketBase::GetErrno(); },
-            error);
-        if (result != 0)
+            [this]() { return TcpSocketBase::GetErrno(); });
+        if (error != ERROR_NOTERROR)
         {
             m_errno = error;
-            return result;
+            return -1;
         }
         Address name;
         GetSockName(name);
@@ -118,7 +116,7 @@ PeArpTcpSocket::BindInRange(Ipv4Address local, uint16_t port)
         m_agent->Hold(m_heldAddress, m_heldPort);
         // Watched only while a port is held (sockets of servers cost nothing).
         m_state.ConnectWithoutContext(MakeCallback(&PeArpTcpSocket::StateChanged, this));
-        return result;
+        return 0;
     }
     if (!m_agent->IsAllowed(local, port))
     {

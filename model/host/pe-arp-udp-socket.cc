@@ -183,11 +183,11 @@ PeArpUdpSocket::BindInRange(Ipv4Address local, uint16_t port)
     m_agentErrno = ERROR_NOTERROR;
     if (port == 0)
     {
-        return m_agent->BindEphemeral(
+        m_agentErrno = m_agent->BindEphemeral(
             local,
             [this, local](uint16_t p) { return m_inner->Bind(InetSocketAddress(local, p)); },
-            [this]() { return m_inner->GetErrno(); },
-            m_agentErrno);
+            [this]() { return m_inner->GetErrno(); });
+        return m_agentErrno == ERROR_NOTERROR ? 0 : -1;
     }
     if (!m_agent->IsAllowed(local, port))
     {
