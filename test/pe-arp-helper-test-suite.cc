@@ -14,15 +14,19 @@
 
 #include "pe-arp-test-utilities.h"
 
+#include "ns3/boolean.h"
 #include "ns3/bridge-helper.h"
 #include "ns3/bridge-net-device.h"
 #include "ns3/channel.h"
 #include "ns3/csma-helper.h"
+#include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/log.h"
 #include "ns3/pe-arp-bridge-helper.h"
 #include "ns3/pe-arp-stack-helper.h"
+#include "ns3/simple-channel.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
@@ -313,6 +317,70 @@ class PeArpHelperLanGrowsTestCase : public TestCase
 
 /**
  * \ingroup pe-arp-tests
+ * A link device whose broadcast address is not ff:ff:ff:ff:ff:ff (no ns-3
+ * device has one; the PE-ARP interface answers GetBroadcast with it).
+ */
+class PeArpOddBroadcastDevice : public SimpleNetDevice
+{
+  public:
+    Address GetBroadcast() const override
+    {
+        return Mac48Address("02:00:00:00:00:ff");
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
+ * PeArpNetDevice::SetLowerDevice stops with a message naming what is wrong
+ * with the link device, and accepts a good one.
+ */
+class PeArpStackOnLinkTestCase : public TestCase
+{
+  public:
+    PeArpStackOnLinkTestCase()
+        : TestCase("a PE-ARP interface is stacked only on a broadcast link with 48-bit MACs")
+    {
+    }
+
+  private:
+    /**
+     * Stack a PE-ARP interface on a link device, on a node with PE-ARP.
+     * \param lower the link device (not on a node yet)
+     */
+    static void Stack(Ptr<NetDevice> lower)
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        node->AggregateObject(CreateObject<PeArpL3Protocol>());
+        node->AddDevice(lower);
+        lower->SetAddress(Mac48Address::Allocate());
+        Ptr<PeArpNetDevice> peArp = CreateObject<PeArpNetDevice>();
+        node->AddDevice(peArp);
+        peArp->SetLowerDevice(lower);
+    }
+
+    void DoRun() override
+    {
+        ChildOutcome odd = RunInChild([]() { Stack(CreateObject<PeArpOddBroadcastDevice>()); });
+        NS_TEST_EXPECT_MSG_EQ(odd.aborted, true, "stopped; it said: " << odd.output);
+        NS_TEST_EXPECT_MSG_NE(odd.output.find("broadcast address is not ff:ff:ff:ff:ff:ff"),
+                              std::string::npos,
+                              "names the broadcast address; it said: " << odd.output);
+        ChildOutcome pointToPoint = RunInChild([]() {
+            Ptr<SimpleNetDevice> lower = CreateObject<SimpleNetDevice>();
+            lower->SetAttribute("PointToPointMode", BooleanValue(true));
+            Stack(lower);
+        });
+        NS_TEST_EXPECT_MSG_EQ(pointToPoint.aborted, true, "stopped: " << pointToPoint.output);
+        NS_TEST_EXPECT_MSG_NE(pointToPoint.output.find("the link device cannot broadcast"),
+                              std::string::npos,
+                              "says it cannot broadcast; it said: " << pointToPoint.output);
+        ChildOutcome good = RunInChild([]() { Stack(CreateObject<SimpleNetDevice>()); });
+        NS_TEST_EXPECT_MSG_EQ(good.aborted, false, "a broadcast link is fine: " << good.output);
+    }
+};
+
+/**
+ * \ingroup pe-arp-tests
  * The PeArpHelper suite.
  */
 class PeArpHelperTestSuite : public TestSuite
@@ -326,6 +394,7 @@ class PeArpHelperTestSuite : public TestSuite
         AddTestCase(new PeArpHelperOverlapTestCase(PE_BRIDGE_LINKS), TestCase::QUICK);
         AddTestCase(new PeArpHelperLanGrowsTestCase(SWITCHED), TestCase::QUICK);
         AddTestCase(new PeArpHelperLanGrowsTestCase(PE_BRIDGE_LINKS), TestCase::QUICK);
+        AddTestCase(new PeArpStackOnLinkTestCase, TestCase::QUICK);
     }
 };
 
