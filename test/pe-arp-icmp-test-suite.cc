@@ -484,46 +484,43 @@ class PeArpLocateTestCase : public TestCase
   private:
     void DoRun() override
     {
+        Ptr<Ipv4Interface> none = CreateObject<Ipv4Interface>();
         Ptr<Ipv4Interface> one = CreateObject<Ipv4Interface>();
         one->AddAddress(Ipv4InterfaceAddress("192.0.2.1", "255.255.255.0"));
-        auto locate = [](Ptr<Ipv4Interface> interface, const char* destination) {
-            return PeArpIpv4::Locate(*interface, Ipv4Address(destination));
-        };
-        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.255"),
-                              PeArpIpv4::SUBNET_BROADCAST,
-                              "192.0.2.255 is 192.0.2.0/24's broadcast");
-        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.7"), PeArpIpv4::ON_LINK, "192.0.2.7 on-link");
-        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.2.0"),
-                              PeArpIpv4::ON_LINK,
-                              "the network address is on-link, not a broadcast");
-        NS_TEST_EXPECT_MSG_EQ(locate(one, "198.51.100.255"),
-                              PeArpIpv4::OFF_LINK,
-                              "another /24's broadcast is off-link");
-        NS_TEST_EXPECT_MSG_EQ(locate(one, "192.0.3.255"),
-                              PeArpIpv4::OFF_LINK,
-                              "next /24: off-link");
-
         Ptr<Ipv4Interface> host = CreateObject<Ipv4Interface>();
         host->AddAddress(Ipv4InterfaceAddress("203.0.113.5", "255.255.255.255"));
-        NS_TEST_EXPECT_MSG_EQ(locate(host, "203.0.113.5"),
-                              PeArpIpv4::ON_LINK,
-                              "a /32 is its own subnet, with no directed broadcast");
-        NS_TEST_EXPECT_MSG_EQ(locate(host, "203.0.113.6"), PeArpIpv4::OFF_LINK, "beside a /32");
-
         Ptr<Ipv4Interface> two = CreateObject<Ipv4Interface>();
         two->AddAddress(Ipv4InterfaceAddress("198.51.100.9", "255.255.255.252"));
         two->AddAddress(Ipv4InterfaceAddress("192.0.2.1", "255.255.255.0"));
-        NS_TEST_EXPECT_MSG_EQ(locate(two, "198.51.100.11"),
-                              PeArpIpv4::SUBNET_BROADCAST,
-                              "198.51.100.8/30's broadcast, on the first address");
-        NS_TEST_EXPECT_MSG_EQ(locate(two, "192.0.2.255"),
-                              PeArpIpv4::SUBNET_BROADCAST,
-                              "192.0.2.0/24's broadcast, on the second address");
-        NS_TEST_EXPECT_MSG_EQ(locate(two, "192.0.2.200"), PeArpIpv4::ON_LINK, "second subnet");
-        NS_TEST_EXPECT_MSG_EQ(locate(two, "198.51.100.12"), PeArpIpv4::OFF_LINK, "past the /30");
-        NS_TEST_EXPECT_MSG_EQ(locate(CreateObject<Ipv4Interface>(), "192.0.2.1"),
-                              PeArpIpv4::OFF_LINK,
-                              "an interface without addresses has no link");
+
+        struct Case
+        {
+            Ptr<Ipv4Interface> interface; //!< the interface
+            const char* destination;      //!< the address placed
+            PeArpIpv4::Locality expected; //!< where it lies
+            const char* why;              //!< the rule
+        };
+
+        const std::vector<Case> cases = {
+            {one, "192.0.2.255", PeArpIpv4::SUBNET_BROADCAST, "192.0.2.0/24's broadcast"},
+            {one, "192.0.2.7", PeArpIpv4::ON_LINK, "in 192.0.2.0/24"},
+            {one, "192.0.2.0", PeArpIpv4::ON_LINK, "the network address is no broadcast"},
+            {one, "198.51.100.255", PeArpIpv4::OFF_LINK, "another /24's broadcast"},
+            {one, "192.0.3.255", PeArpIpv4::OFF_LINK, "the next /24"},
+            {host, "203.0.113.5", PeArpIpv4::ON_LINK, "a /32 has no directed broadcast"},
+            {host, "203.0.113.6", PeArpIpv4::OFF_LINK, "beside a /32"},
+            {two, "198.51.100.11", PeArpIpv4::SUBNET_BROADCAST, "/30 broadcast, first address"},
+            {two, "192.0.2.255", PeArpIpv4::SUBNET_BROADCAST, "/24 broadcast, second address"},
+            {two, "192.0.2.200", PeArpIpv4::ON_LINK, "the second subnet"},
+            {two, "198.51.100.12", PeArpIpv4::OFF_LINK, "past the /30"},
+            {none, "192.0.2.1", PeArpIpv4::OFF_LINK, "no address, no link"},
+        };
+        for (const Case& c : cases)
+        {
+            NS_TEST_EXPECT_MSG_EQ(PeArpIpv4::Locate(*c.interface, Ipv4Address(c.destination)),
+                                  c.expected,
+                                  c.destination << ": " << c.why);
+        }
     }
 };
 

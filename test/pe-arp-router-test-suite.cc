@@ -685,28 +685,22 @@ class PeArpGlobalRouterSharerTestCase : public TestCase
         PeArpHelper peArp;
         NetDeviceContainer interfaces = peArp.Install(CsmaHelper().Install(nodes));
         std::string why;
-        NS_TEST_EXPECT_MSG_EQ(
-            Accepted(peArp.CheckAssignment(interfaces.Get(0),
-                                           Ipv4InterfaceAddress("198.108.63.2", "/24"),
-                                           PeArpPortRange(2000, 2999)),
-                     why),
-            false,
-            "refused");
+        auto accepted = [&](uint32_t i, const char* address, PeArpPortRange range) {
+            return Accepted(peArp.CheckAssignment(interfaces.Get(i),
+                                                  Ipv4InterfaceAddress(address, "/24"),
+                                                  range),
+                            why);
+        };
+        NS_TEST_EXPECT_MSG_EQ(accepted(0, "198.108.63.2", PeArpPortRange(2000, 2999)),
+                              false,
+                              "refused");
         NS_TEST_EXPECT_MSG_NE(why.find("GlobalRouter"), std::string::npos, why);
-        NS_TEST_EXPECT_MSG_EQ(
-            Accepted(peArp.CheckAssignment(interfaces.Get(0),
-                                           Ipv4InterfaceAddress("198.108.63.1", "/24"),
-                                           PeArpPortRange::All()),
-                     why),
-            true,
-            "an address of its own is fine: " << why);
-        NS_TEST_EXPECT_MSG_EQ(
-            Accepted(peArp.CheckAssignment(interfaces.Get(1),
-                                           Ipv4InterfaceAddress("198.108.63.2", "/24"),
-                                           PeArpPortRange(2000, 2999)),
-                     why),
-            true,
-            "a host with static routing is fine: " << why);
+        NS_TEST_EXPECT_MSG_EQ(accepted(0, "198.108.63.1", PeArpPortRange::All()),
+                              true,
+                              "an address of its own is fine: " << why);
+        NS_TEST_EXPECT_MSG_EQ(accepted(1, "198.108.63.2", PeArpPortRange(2000, 2999)),
+                              true,
+                              "a host with static routing is fine: " << why);
         Simulator::Destroy();
     }
 };
