@@ -6,6 +6,8 @@
 
 #include "pe-arp-header.h"
 
+#include "pe-arp-bytes.h"
+
 #include "ns3/address-utils.h"
 #include "ns3/log.h"
 
@@ -254,13 +256,7 @@ PeArpHeader::ParseBytes(const uint8_t* bytes, uint32_t size, uint32_t available)
         m_error = TOO_SHORT;
         return 0;
     }
-    auto u16 = [bytes](uint32_t at) {
-        return static_cast<uint16_t>((bytes[at] << 8) | bytes[at + 1]);
-    };
-    auto u32 = [bytes](uint32_t at) {
-        return (uint32_t(bytes[at]) << 24) | (uint32_t(bytes[at + 1]) << 16) |
-               (uint32_t(bytes[at + 2]) << 8) | bytes[at + 3];
-    };
+    auto u16 = [bytes](uint32_t at) { return PeArpBytes::ReadU16(bytes + at); };
     if (u16(0) != HW_TYPE_ETHERNET)
     {
         m_error = BAD_HARDWARE_TYPE;
@@ -314,9 +310,9 @@ PeArpHeader::ParseBytes(const uint8_t* bytes, uint32_t size, uint32_t available)
     // the header as it was.
     m_operation = operation;
     m_senderMac.CopyFrom(bytes + 8);
-    m_senderIp.Set(u32(14));
+    m_senderIp.Set(PeArpBytes::ReadU32(bytes + 14));
     m_targetMac.CopyFrom(bytes + 18);
-    m_targetIp.Set(u32(24));
+    m_targetIp.Set(PeArpBytes::ReadU32(bytes + 24));
     m_extension = extension;
     m_senderRange = range;
     m_targetPort = targetPort;

@@ -6,6 +6,8 @@
 
 #include "pe-arp-ipv4.h"
 
+#include "pe-arp-bytes.h"
+
 #include "ns3/icmpv4-l4-protocol.h"
 #include "ns3/icmpv4.h"
 #include "ns3/ipv4-header.h"
@@ -69,13 +71,8 @@ PeArpIpv4::Summarize(Ptr<const Packet> packet)
     PeArpIpv4Summary summary;
     uint8_t bytes[136];
     uint32_t n = packet->CopyData(bytes, sizeof(bytes));
-    auto u16 = [&bytes](uint32_t i) {
-        return static_cast<uint16_t>((bytes[i] << 8) | bytes[i + 1]);
-    };
-    auto u32 = [&bytes](uint32_t i) {
-        return (uint32_t(bytes[i]) << 24) | (uint32_t(bytes[i + 1]) << 16) |
-               (uint32_t(bytes[i + 2]) << 8) | bytes[i + 3];
-    };
+    auto u16 = [&bytes](uint32_t i) { return PeArpBytes::ReadU16(bytes + i); };
+    auto u32 = [&bytes](uint32_t i) { return PeArpBytes::ReadU32(bytes + i); };
     if (n < 20 || (bytes[0] >> 4) != 4)
     {
         return summary;
@@ -222,20 +219,28 @@ PeArpIpv4::SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier)
     return p;
 }
 
+bool
+PeArpIpv4::InSubnet(const Ipv4InterfaceAddress& address, Ipv4Address target)
+{
+    // On 32-bit words: ns-3 3.37's Ipv4Address::CombineMask is an
+    // out-of-line call that logs, and this runs for every packet.
+    uint32_t mask = address.GetMask().Get();
+    return (address.GetLocal().Get() & mask) == (target.Get() & mask);
+}
+
 PeArpIpv4::Locality
 PeArpIpv4::Locate(const Ipv4Interface& interface, Ipv4Address destination)
 {
-    // On 32-bit words: ns-3 3.37's Ipv4Address::CombineMask and
-    // IsSubnetDirectedBroadcast are out-of-line calls that log, for every
-    // packet. Same rules: a /32 has no directed broadcast.
+    // Same rules as Ipv4Address::IsSubnetDirectedBroadcast: a /32 has no
+    // directed broadcast.
     uint32_t target = destination.Get();
     Locality locality = OFF_LINK;
     for (uint32_t j = 0; j < interface.GetNAddresses(); j++)
     {
         Ipv4InterfaceAddress address = interface.GetAddress(j);
-        uint32_t mask = address.GetMask().Get();
-        if ((address.GetLocal().Get() & mask) == (target & mask))
+        if (InSubnet(address, destination))
         {
+            uint32_t mask = address.GetMask().Get();
             if (mask != 0xffffffffU && (target | mask) == 0xffffffffU)
             {
                 return SUBNET_BROADCAST;

@@ -8,6 +8,7 @@
 #define PE_ARP_IPV4_H
 
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-interface-address.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
 
@@ -110,6 +111,14 @@ class PeArpIpv4
      * \return the new packet
      */
     static Ptr<Packet> SetEchoIdentifier(Ptr<const Packet> packet, uint16_t identifier);
+
+    /**
+     * The on-link rule, in one place.
+     * \param address an interface address and its mask
+     * \param target an address
+     * \return true if target is in the address's subnet
+     */
+    static bool InSubnet(const Ipv4InterfaceAddress& address, Ipv4Address target);
 
     /// Where a destination lies as seen from one IPv4 interface.
     enum Locality

@@ -123,13 +123,19 @@ PeArpL3Protocol::AssignStreams(int64_t stream)
     }
     if (m_defaultJitter)
     {
-        // As RandomVariableStream::SetStream: a fixed stream number is one of
-        // the last 2^63 streams.
-        m_defaultJitter = std::make_unique<RngStream>(RngSeedManager::GetSeed(),
-                                                      (uint64_t(1) << 63) + uint64_t(stream),
-                                                      RngSeedManager::GetRun());
+        m_defaultJitter = MakeJitterGenerator(stream);
     }
     return 1;
+}
+
+std::unique_ptr<RngStream>
+PeArpL3Protocol::MakeJitterGenerator(int64_t stream)
+{
+    // As RandomVariableStream::SetStream: -1 takes the next automatic stream
+    // number, a fixed stream is one of the last 2^63.
+    uint64_t number =
+        stream >= 0 ? (uint64_t(1) << 63) + uint64_t(stream) : RngSeedManager::GetNextStreamIndex();
+    return std::make_unique<RngStream>(RngSeedManager::GetSeed(), number, RngSeedManager::GetRun());
 }
 
 void
@@ -343,12 +349,11 @@ PeArpL3Protocol::ScheduleRequest(Ptr<PeArpCache> cache, Ipv4Address target, uint
             // The draws of a UniformRandomVariable(0, 10) made now: it takes
             // the next automatic stream number when made, and draws from the
             // fixed stream instead once AssignStreams gave one.
-            uint64_t automatic = RngSeedManager::GetNextStreamIndex();
-            uint64_t stream =
-                m_jitterStream >= 0 ? (uint64_t(1) << 63) + uint64_t(m_jitterStream) : automatic;
-            m_defaultJitter = std::make_unique<RngStream>(RngSeedManager::GetSeed(),
-                                                          stream,
-                                                          RngSeedManager::GetRun());
+            if (m_jitterStream >= 0)
+            {
+                RngSeedManager::GetNextStreamIndex(); // taken, as by the variable
+            }
+            m_defaultJitter = MakeJitterGenerator(m_jitterStream);
         }
         jitter = m_defaultJitter->RandU01() * DEFAULT_JITTER_MAX_MS;
     }

@@ -361,6 +361,13 @@ class PeArpL3Protocol : public Object, public PeArpCache::Owner
      * \param to the destination hardware address
      */
     void SendFrame(PeArpInterface* device, const PeArpHeader& header, const Address& to);
+    /**
+     * The default jitter's generator on a stream, numbered as
+     * RandomVariableStream::SetStream numbers it.
+     * \param stream a fixed stream, or -1 for the next automatic one
+     * \return the generator
+     */
+    static std::unique_ptr<RngStream> MakeJitterGenerator(int64_t stream);
 
     Ptr<Node> m_node; //!< the node
     /** Probe listeners by device. */

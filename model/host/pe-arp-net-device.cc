@@ -397,8 +397,7 @@ PeArpNetDevice::SelectSourceAddress(Ipv4Address target) const
     for (uint32_t j = 0; j < m_ipv4Interface->GetNAddresses(); j++)
     {
         Ipv4InterfaceAddress address = m_ipv4Interface->GetAddress(j);
-        if (address.GetLocal().CombineMask(address.GetMask()) ==
-            target.CombineMask(address.GetMask()))
+        if (PeArpIpv4::InSubnet(address, target))
         {
             return address.GetLocal();
         }

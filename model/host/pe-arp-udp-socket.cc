@@ -70,13 +70,13 @@ PeArpUdpSocket::SetInner(Ptr<Socket> inner, Ptr<PeArpPortAgent> agent)
     NS_LOG_FUNCTION(this << inner << agent);
     m_inner = inner;
     m_agent = agent;
-    const InnerAccessors& accessors = Accessors();
-    SetInnerAttribute(*accessors.rcvBufSize, UintegerValue(m_rcvBufSize));
-    SetInnerAttribute(*accessors.ipMulticastTtl, UintegerValue(m_ipMulticastTtl));
-    SetInnerAttribute(*accessors.ipMulticastIf, IntegerValue(m_ipMulticastIf));
-    SetInnerAttribute(*accessors.ipMulticastLoop, BooleanValue(m_ipMulticastLoop));
-    SetInnerAttribute(*accessors.mtuDiscover, BooleanValue(m_mtuDiscover));
-    m_inner->SetIpTtl(m_ipTtl);
+    // The setters forward to the wrapped socket now that it exists.
+    SetRcvBufSize(m_rcvBufSize);
+    SetIpMulticastTtl(m_ipMulticastTtl);
+    SetIpMulticastIf(m_ipMulticastIf);
+    SetIpMulticastLoop(m_ipMulticastLoop);
+    SetMtuDiscover(m_mtuDiscover);
+    SetIpTtl(m_ipTtl);
     // One set of forwarding callbacks, shared by every wrapper: a callback
     // bound to an object costs about 200 bytes, five of them a kilobyte per
     // socket. The inner socket passes itself, and the wrapper is found from

@@ -7,6 +7,7 @@
 #include "pe-arp-hmac-sha256.h"
 
 #include "ns3/log.h"
+#include "ns3/pe-arp-bytes.h"
 
 #include <algorithm>
 
@@ -68,8 +69,7 @@ PeArpSha256::Compress(const uint8_t* block)
     uint32_t w[64];
     for (uint32_t t = 0; t < 16; t++)
     {
-        w[t] = (uint32_t(block[4 * t]) << 24) | (uint32_t(block[4 * t + 1]) << 16) |
-               (uint32_t(block[4 * t + 2]) << 8) | uint32_t(block[4 * t + 3]);
+        w[t] = PeArpBytes::ReadU32(block + 4 * t);
     }
     for (uint32_t t = 16; t < 64; t++)
     {
