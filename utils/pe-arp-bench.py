@@ -31,8 +31,10 @@ ratio), the runs of a size interleaved so that
 a change of machine load hits all configurations alike. Times (configuration = topology
 build, run = Simulator::Run, wall = the whole process) and peak memory are the median
 over the runs, with their range [min-max]; events and ARP frames do not depend on the run
-(same seed) and are checked to be equal. Ratios are ratios of medians. Progress goes to
-stderr; rows (one per configuration, medians and ranges) go to --out, every single run
+(same seed) and are checked to be equal. Ratios are ratios of medians; the paired table
+adds, for the two comparisons with stock, the ratio within each round (median and
+quartiles over the rounds), which shows how far this machine's noise moves a ratio.
+Progress goes to stderr; rows (one per configuration, medians and ranges) go to --out, every single run
 to <out>-runs.csv.
 """
 import argparse
@@ -196,7 +198,41 @@ def group_rows(rows):
     return groups
 
 
-def report(rows, markdown):
+def paired_ratios(run_rows, name, base, key):
+    """Per (layout, hosts): the ratios name/base of key within each round (the runs of one
+    round follow each other, so a change of machine speed between rounds cancels)."""
+    by_round = {}
+    for r in run_rows:
+        by_round.setdefault((r["layout"], int(r["hosts"]), int(r["run"])), {})[r["config"]] = r
+    out = {}
+    for (layout, hosts, _), configs in sorted(by_round.items()):
+        if name in configs and base in configs:
+            out.setdefault((layout, hosts), []).append(ratio(configs[name], configs[base], key))
+    return out
+
+
+def paired_table(run_rows, markdown):
+    """Median and quartiles of the per-round ratios of the two comparisons with stock."""
+    headers = ["layout", "hosts", "rounds"]
+    columns = [(short, name, base, key, col) for short, name, base in COMPARISONS[:2]
+               for key, col in (("run_s", "run"), ("run_cpu_s", "CPU"))]
+    headers += ["%s %s" % (short, col) for short, _, _, _, col in columns]
+    cells = {}
+    for short, name, base, key, col in columns:
+        for size, values in paired_ratios(run_rows, name, base, key).items():
+            if len(values) < 4:
+                text = "%.3f" % statistics.median(values)
+            else:
+                q1, q2, q3 = statistics.quantiles(values, n=4)
+                text = "%.3f [%.3f-%.3f]" % (q2, q1, q3)
+            cells.setdefault(size, {"rounds": len(values)})[(short, col)] = text
+    body = [[layout, str(hosts), str(c["rounds"])]
+            + [c.get((short, col), "") for short, _, _, _, col in columns]
+            for (layout, hosts), c in cells.items()]
+    return render(headers, body, markdown, right_from=2)
+
+
+def report(rows, markdown, run_rows=None):
     groups = group_rows(rows)
     # 1. Measurements.
     headers = ["layout", "hosts", "configuration", "config s", "run s", "run CPU s", "wall s",
@@ -244,6 +280,11 @@ def report(rows, markdown):
             "           ns-3 does, against stock",
             "  bridge = the PE-Bridge deployment against the PE-ARP router", "",
             comparison_table(COMPARISONS[:2]), "", comparison_table(COMPARISONS[2:]), ""]
+    if run_rows:
+        out += ["Paired: the ratio within each round (the configurations of a round run one",
+                "after the other), median [25th-75th percentile] over the rounds. The spread",
+                "is this machine's noise on one ratio; the median is the ratio's estimate.",
+                "", paired_table(run_rows, markdown), ""]
     # 3. Target for port awareness alone.
     for (layout, hosts), configs in groups.items():
         if hosts not in TARGET_SIZES or "pe-arp-nl" not in configs or "stock" not in configs:
@@ -288,7 +329,12 @@ def main():
             rows = list(csv.DictReader(f))
         if not rows:
             raise SystemExit("%s: no rows" % args.from_csv)
-        print(report(rows, args.markdown))
+        runs_path = os.path.splitext(args.from_csv)[0] + "-runs.csv"
+        run_rows = None
+        if os.path.exists(runs_path):
+            with open(runs_path, newline="") as f:
+                run_rows = list(csv.DictReader(f))
+        print(report(rows, args.markdown, run_rows))
         return 0 if all(r["delivered"] == "all" for r in rows) else 1
     if not args.binary:
         parser.error("--binary is required unless --from-csv is given")
@@ -340,7 +386,7 @@ def main():
     write_csv(args.out, COLUMNS, rows)
     runs_path = os.path.splitext(args.out)[0] + "-runs.csv"
     write_csv(runs_path, RUN_COLUMNS, run_rows)
-    print(report(rows, args.markdown))
+    print(report(rows, args.markdown, run_rows))
     print("\ntotal bench time %.0f s; rows in %s, single runs in %s"
           % (time.time() - started, args.out, runs_path))
     return 0 if all(r["delivered"] == "all" for r in rows) else 1
