@@ -298,6 +298,28 @@ def report(rows, markdown, run_rows=None):
     return "\n".join(out)
 
 
+# Columns --from-csv needs in a summary and in a runs file (older files lack some others).
+SUMMARY_NEEDS = ["layout", "hosts", "config", "runs", "delivered"]
+RUNS_NEEDS = ["layout", "hosts", "run", "config", "run_s", "run_cpu_s"]
+
+
+def read_csv(path, needs):
+    """The rows of a CSV file this script wrote; a clear error for anything else."""
+    try:
+        with open(path, newline="") as f:
+            reader = csv.DictReader(f)
+            rows = list(reader)
+            columns = reader.fieldnames or []
+    except OSError as e:
+        raise SystemExit("%s: cannot read (%s)" % (path, e.strerror))
+    if not rows:
+        raise SystemExit("%s: no rows" % path)
+    missing = [c for c in needs if c not in columns]
+    if missing:
+        raise SystemExit("%s: not a pe-arp-bench CSV (no column %s)" % (path, ", ".join(missing)))
+    return rows
+
+
 def write_csv(path, columns, rows):
     with open(path, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
@@ -325,15 +347,9 @@ def main():
     args = parser.parse_args()
 
     if args.from_csv:
-        with open(args.from_csv, newline="") as f:
-            rows = list(csv.DictReader(f))
-        if not rows:
-            raise SystemExit("%s: no rows" % args.from_csv)
+        rows = read_csv(args.from_csv, SUMMARY_NEEDS)
         runs_path = os.path.splitext(args.from_csv)[0] + "-runs.csv"
-        run_rows = None
-        if os.path.exists(runs_path):
-            with open(runs_path, newline="") as f:
-                run_rows = list(csv.DictReader(f))
+        run_rows = read_csv(runs_path, RUNS_NEEDS) if os.path.exists(runs_path) else None
         print(report(rows, args.markdown, run_rows))
         return 0 if all(r["delivered"] == "all" for r in rows) else 1
     if not args.binary:

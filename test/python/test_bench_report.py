@@ -85,3 +85,33 @@ def test_from_csv_reports_the_paired_ratios_of_the_runs_file(tmp_path):
     out = subprocess.run([sys.executable, SCRIPT, "--from-csv", str(rows)],
                          stdout=subprocess.PIPE, text=True, check=True).stdout
     assert "Paired:" not in out
+
+
+def from_csv(path):
+    return subprocess.run([sys.executable, SCRIPT, "--from-csv", str(path)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_from_csv_refuses_bad_files_by_name(tmp_path):
+    missing = from_csv(tmp_path / "none.csv")
+    assert missing.returncode != 0
+    assert "none.csv: cannot read" in missing.stderr and "Traceback" not in missing.stderr
+
+    empty = tmp_path / "empty.csv"
+    empty.write_text("layout,hosts,config,runs,delivered\n")
+    result = from_csv(empty)
+    assert result.returncode != 0 and "empty.csv: no rows" in result.stderr
+
+    other = tmp_path / "other.csv"
+    other.write_text("layout,hosts,config\nrouter,100,stock\n")
+    result = from_csv(other)
+    assert result.returncode != 0
+    assert "other.csv: not a pe-arp-bench CSV (no column runs, delivered)" in result.stderr
+
+    good = tmp_path / "good.csv"
+    good.write_text("layout,hosts,config,runs,delivered\nrouter,100,stock,3,all\n")
+    (tmp_path / "good-runs.csv").write_text("layout,hosts,run\nrouter,100,1\n")
+    result = from_csv(good)
+    assert result.returncode != 0
+    assert "good-runs.csv: not a pe-arp-bench CSV (no column config, run_s, run_cpu_s)" \
+        in result.stderr
